@@ -1,0 +1,14 @@
+package org.lpa4j.api.compile;
+
+import java.util.List;
+import org.lpa4j.api.tensor.HostTensor;
+
+/** A compiled forward program: runs the function on host inputs with the store's current parameters. */
+public interface CompiledForward extends AutoCloseable {
+    /** The outputs for these inputs, which must match the input specs given at compile time. */
+    List<HostTensor> run(List<HostTensor> inputs);
+
+    /** Releases native resources; the program cannot run afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,80 @@
+package org.lpa4j.api.compile;
+
+import java.util.List;
+import java.util.Objects;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+
+/**
+ * One input of a compiled program: its name, element type and static shape, where only the leading (batch)
+ * dimension may be {@link Shape#UNKNOWN}.
+ */
+public record InputSpec(String name, DType dtype, Shape shape) {
+    public InputSpec {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(dtype, "dtype is null");
+        Objects.requireNonNull(shape, "shape is null");
+        for (int i = 1; i < shape.rank(); i++) {
+            if (shape.dim(i) == Shape.UNKNOWN) {
+                throw new Lpa4jException("Input '" + name + "' has shape " + shape + ": only the leading (batch) dimension may be -1; "
+                        + "lpa4j programs have static shapes otherwise.");
+            }
+        }
+    }
+
+    /** An input whose leading dimension is the run-time batch size: {@code [-1, dims...]}. */
+    public static InputSpec batched(String name, DType dtype, int... dims) {
+        int[] all = new int[dims.length + 1];
+        all[0] = Shape.UNKNOWN;
+        System.arraycopy(dims, 0, all, 1, dims.length);
+        return new InputSpec(name, dtype, Shape.of(all));
+    }
+
+    /** An input with a fully static shape. */
+    public static InputSpec fixed(String name, DType dtype, int... dims) {
+        return new InputSpec(name, dtype, Shape.of(dims));
+    }
+
+    /** Checks that {@code value} fits this spec, or throws a message naming the input and both shapes. */
+    public void check(HostTensor value) {
+        Objects.requireNonNull(value, "input '" + name + "' is null");
+        if (value.dtype() != dtype || !shape.isCompatibleWith(value.shape())) {
+            throw new Lpa4jException("Input '" + name + "' expects " + dtype + " " + shape + " but got " + value.dtype() + " "
+                    + value.shape() + ".");
+        }
+    }
+
+    /**
+     * Checks a whole argument list against the specs: count, types, shapes, and one common batch size for
+     * every batched input.
+     */
+    public static void checkAll(List<InputSpec> specs, List<HostTensor> values) {
+        Objects.requireNonNull(values, "inputs are null");
+        if (specs.size() != values.size()) {
+            throw new Lpa4jException("The program takes " + specs.size() + " inputs " + names(specs) + " but " + values.size()
+                    + " were given.");
+        }
+        int batch = -1;
+        String batchFrom = null;
+        for (int i = 0; i < specs.size(); i++) {
+            InputSpec spec = specs.get(i);
+            HostTensor v = values.get(i);
+            spec.check(v);
+            if (spec.shape().rank() > 0 && spec.shape().dim(0) == Shape.UNKNOWN) {
+                int b = v.shape().dim(0);
+                if (batch >= 0 && b != batch) {
+                    throw new Lpa4jException("Inputs '" + batchFrom + "' and '" + spec.name() + "' have different batch sizes " + batch
+                            + " and " + b + "; every batched input of one call must have the same batch size.");
+                }
+                batch = b;
+                batchFrom = spec.name();
+            }
+        }
+    }
+
+    private static List<String> names(List<InputSpec> specs) {
+        return specs.stream().map(InputSpec::name).toList();
+    }
+}

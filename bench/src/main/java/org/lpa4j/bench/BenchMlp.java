@@ -1,0 +1,60 @@
+package org.lpa4j.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lpa4j.api.compile.LossFunction;
+import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.tensor.Tensor;
+
+/**
+ * The benchmarked network, fixed so the hand-written engine versions compute exactly the same thing: a
+ * residual MLP {@code h0 = x W_stem + b_stem; h_l = h_{l-1} + relu(h_{l-1} W1_l + b1_l) W2_l + b2_l;
+ * yhat = h_L W_head + b_head}, MSE loss against {@code y}, trained with Adam. Parameter names are
+ * {@code stem.weight}, {@code stem.bias}, {@code block<l>.fc1.weight}, {@code block<l>.fc1.bias},
+ * {@code block<l>.fc2.weight}, {@code block<l>.fc2.bias} (l = 1..blocks) and {@code head.weight}, {@code head.bias};
+ * weights are {@code [in, out]}, biases {@code [out]}.
+ */
+public final class BenchMlp {
+    public static final int INPUT = 16;
+    public static final int WIDTH = 256;
+    public static final int BLOCKS = 8;
+    public static final int BATCH = 256;
+
+    private final Dense stem = new Dense("stem", INPUT, WIDTH);
+    private final List<Dense[]> blocks = new ArrayList<>();
+    private final Dense head = new Dense("head", WIDTH, 1);
+
+    public BenchMlp() {
+        for (int l = 1; l <= BLOCKS; l++) {
+            blocks.add(new Dense[] {new Dense("block" + l + ".fc1", WIDTH, WIDTH), new Dense("block" + l + ".fc2", WIDTH, WIDTH)});
+        }
+    }
+
+    /** Every parameter, in a fixed order. */
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>(stem.parameters());
+        for (Dense[] b : blocks) {
+            specs.addAll(b[0].parameters());
+            specs.addAll(b[1].parameters());
+        }
+        specs.addAll(head.parameters());
+        return specs;
+    }
+
+    /** The prediction {@code [batch, 1]} for {@code x [batch, INPUT]}. */
+    public Tensor forward(Ops ops, Parameters p, Tensor x) {
+        Tensor h = stem.forward(ops, p, x);
+        for (Dense[] b : blocks) {
+            h = ops.add(h, b[1].forward(ops, p, ops.relu(b[0].forward(ops, p, h))));
+        }
+        return head.forward(ops, p, h);
+    }
+
+    /** MSE of the prediction for input 0 against target input 1. */
+    public LossFunction loss() {
+        return (ops, p, in) -> ops.mseLoss(forward(ops, p, in.get(0)), in.get(1));
+    }
+}

@@ -1,0 +1,14 @@
+package org.lpa4j.bench;
+
+import java.util.List;
+
+/** The hand-written engine steps, one per backend. */
+final class HandWrittenSteps {
+    private HandWrittenSteps() {
+    }
+
+    /** A fresh instance of each hand-written step. */
+    static List<HandWrittenStep> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,43 @@
+package org.lpa4j.conformance;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Capability;
+
+/**
+ * The base of every conformance class: one backend instance per test class, created by the subclass and
+ * closed after the last test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BackendConformance {
+    private Backend backend;
+
+    /** Creates the backend under test; called once per test class. */
+    protected abstract Backend createBackend();
+
+    @BeforeAll
+    final void openBackend() {
+        backend = createBackend();
+    }
+
+    @AfterAll
+    final void closeBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /** The backend under test. */
+    protected final Backend backend() {
+        return backend;
+    }
+
+    /** Skips the calling test, saying why, when the backend does not declare {@code capability}. */
+    protected final void assumeCapability(Capability capability) {
+        Assumptions.assumeTrue(backend.supports(capability),
+                () -> "skipped: backend '" + backend.name() + "' does not declare " + capability);
+    }
+}
