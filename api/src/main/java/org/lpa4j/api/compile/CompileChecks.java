@@ -63,4 +63,46 @@ public final class CompileChecks {
             }
         }
     }
+
+    /** The error for a tensor that was not created by the {@code Ops} instance of the current trace. */
+    public static TraceException foreignTensor(String op, Tensor tensor) {
+        return new TraceException(op + ": got a tensor " + tensor.dtype() + " " + tensor.shape()
+                + " that was not created by this function's Ops (it comes from another function, program or backend). "
+                + "A traced function must only use its inputs, its parameters and the tensors it creates with the Ops it is given.");
+    }
+
+    /** The error for an {@code Ops} (or one of its tensors) used after its trace or eager call has ended. */
+    public static TraceException traceEnded(String op) {
+        return new TraceException(op + ": this Ops instance belongs to a trace that has ended. Keep Ops and tensors only inside "
+                + "the function call; do not store them in fields.");
+    }
+
+    /** The error for an unknown parameter name inside a traced function. */
+    public static org.lpa4j.api.Lpa4jException unknownParameter(String name, Set<String> known) {
+        return new org.lpa4j.api.Lpa4jException("No parameter named '" + name + "'; known parameters: " + known + ".");
+    }
+
+    /** A forward function's outputs must be a non-empty list of tensors. */
+    public static void requireOutputs(java.util.List<Tensor> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
+            throw new TraceException("The forward function returned no outputs; it must return at least one tensor.");
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i) == null) {
+                throw new TraceException("The forward function returned null as output " + i + ".");
+            }
+        }
+    }
+
+    /** Gradients and train steps need floating, non-empty parameter subsets. */
+    public static void requireNonEmpty(String role, Set<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new org.lpa4j.api.Lpa4jException("The set of " + role + " parameters is empty; name at least one parameter.");
+        }
+    }
+
+    /** The error for running a program (or using a store) after {@code close()}. */
+    public static IllegalStateException closed(String what) {
+        return new IllegalStateException("This " + what + " has been closed and cannot be used any more; compile a new one.");
+    }
 }
