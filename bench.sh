@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmark: lpa4j's train step against the same step written by hand on each engine, and resident-memory
+# growth over 10,000 steps. Builds on first use. Usage: ./bench.sh [nd4j|djl|tensorflow ...] [-- bench options]
+set -euo pipefail
+cd "$(dirname "$0")"
+backends=()
+while [[ $# -gt 0 && "$1" != "--" ]]; do backends+=("$1"); shift; done
+[[ "${1:-}" == "--" ]] && shift
+[[ ${#backends[@]} -eq 0 ]] && backends=(nd4j djl tensorflow)
+if [[ ! -f bench/target/classpath.txt || ! -d bench/target/classes ]]; then
+  echo "Building lpa4j (first use)..." >&2
+  mvn -B -q install -DskipTests >&2
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+fi
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
+for b in "${backends[@]}"; do
+  # One JVM per backend, so each memory figure is that engine's alone.
+  java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.lpa4j.bench.Bench --backend "$b" "$@"
+done

@@ -1,0 +1,157 @@
+package org.lpa4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.compile.CompiledTrainStep;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.OptimizerSpec;
+import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark command: for one backend, the time of one {@link BenchMlp} Adam step through lpa4j next to the same
+ * step written by hand on the engine, measured alternately in one run and reported as a ratio; then the resident
+ * memory growth over many lpa4j steps after warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Times one train step of a residual MLP (width 256, 8 blocks, batch 256) through lpa4j and by hand.")
+public final class Bench implements Callable<Integer> {
+
+    @Option(names = "--backend", required = true, description = "nd4j, djl or tensorflow")
+    String backend;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "steps of each variant before timing (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "15", description = "alternating rounds (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--steps-per-round", defaultValue = "10", description = "steps per variant per round (default ${DEFAULT-VALUE})")
+    int stepsPerRound;
+
+    @Option(names = "--memory-steps", defaultValue = "10000",
+            description = "lpa4j steps for the resident-memory check, 0 to skip (default ${DEFAULT-VALUE})")
+    int memorySteps;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        BenchMlp mlp = new BenchMlp();
+        ParameterSet init = ParameterSet.initialize(mlp.parameters(), 1, DType.FLOAT32);
+        SplittableRandom random = new SplittableRandom(2);
+        HostTensor x = uniform(random, Shape.of(BenchMlp.BATCH, BenchMlp.INPUT));
+        HostTensor y = uniform(random, Shape.of(BenchMlp.BATCH, 1));
+        List<HostTensor> batch = List.of(x, y);
+        List<InputSpec> specs = List.of(InputSpec.batched("x", DType.FLOAT32, BenchMlp.INPUT), InputSpec.batched("y", DType.FLOAT32, 1));
+        HandWrittenStep hand = HandWrittenSteps.all().stream().filter(h -> h.backend().equals(backend)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No hand-written step for backend '" + backend + "'."));
+        double lr = 1e-4;
+        try (Backend b = Backends.open(backend);
+             VariableStore store = b.createVariables(init);
+             CompiledTrainStep step = store.compileTrainStep(specs, mlp.loss(), init.names(), OptimizerSpec.adam())) {
+            hand.init(init);
+            double lossApi = step.run(batch, lr);
+            double lossHand = hand.step(x, y, lr);
+            System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f%n", b.name(), b.engineVersion(), lossApi, lossHand);
+            for (int i = 0; i < warmup; i++) {
+                step.run(batch, lr);
+                hand.step(x, y, lr);
+            }
+            double[] api = new double[rounds];
+            double[] direct = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                // Alternate which variant goes first so drift on a shared machine hits both alike.
+                if (r % 2 == 0) {
+                    api[r] = time(() -> step.run(batch, lr));
+                    direct[r] = time(() -> hand.step(x, y, lr));
+                } else {
+                    direct[r] = time(() -> hand.step(x, y, lr));
+                    api[r] = time(() -> step.run(batch, lr));
+                }
+            }
+            double mApi = median(api);
+            double mDirect = median(direct);
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = api[r] / direct[r];
+            }
+            System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
+                    + "%d rounds x %d steps)%n", b.name(), mApi, mDirect, mApi / mDirect, median(ratios), rounds, stepsPerRound);
+            hand.close();
+            if (memorySteps > 0) {
+                memory(b.name(), step, batch, lr);
+            }
+        }
+        return 0;
+    }
+
+    private void memory(String name, CompiledTrainStep step, List<HostTensor> batch, double lr) throws IOException {
+        int warm = Math.max(500, memorySteps / 10);
+        for (int i = 0; i < warm; i++) {
+            step.run(batch, lr);
+        }
+        long before = residentKb();
+        long t0 = System.nanoTime();
+        List<Long> samples = new ArrayList<>();
+        for (int i = 1; i <= memorySteps; i++) {
+            step.run(batch, lr);
+            if (i % (memorySteps / 5) == 0) {
+                samples.add(residentKb());
+            }
+        }
+        long after = residentKb();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%s: resident memory after %d warm-up steps %d MiB, after %d more steps %d MiB: growth %.2f%% "
+                + "(samples MiB %s; %.1f s)%n", name, warm, before / 1024, memorySteps, after / 1024,
+                100.0 * (after - before) / before, samples.stream().map(k -> k / 1024).toList(), seconds);
+    }
+
+    private double time(Runnable stepOnce) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < stepsPerRound; i++) {
+            stepOnce.run();
+        }
+        return (System.nanoTime() - t0) / 1e6 / stepsPerRound;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static HostTensor uniform(SplittableRandom r, Shape shape) {
+        float[] v = new float[(int) shape.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextDouble(-1, 1);
+        }
+        return HostTensor.ofFloats(shape, v);
+    }
+
+    /** The process's resident set size in KiB, from /proc/self/status. */
+    static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("VmRSS not found in /proc/self/status; the memory check needs Linux.");
+    }
+}

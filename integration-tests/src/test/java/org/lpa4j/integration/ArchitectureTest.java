@@ -1,0 +1,65 @@
+package org.lpa4j.integration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The architecture of lpa4j, as rules that fail the build when a dependency points the wrong way:
+ * api &lt;- backends; api &lt;- conformance suite; nothing in a library module prints to standard output.
+ */
+@AnalyzeClasses(packages = "org.lpa4j", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] JDK_AND_LOGGING = {"java..", "javax.annotation..", "org.slf4j.."};
+
+    @ArchTest
+    static final ArchRule apiImportsNoEngineAndNoGuice = classes().that().resideInAPackage("org.lpa4j.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api.."))
+            .as("The api depends on nothing but the JDK and SLF4J: no engine, no Guice");
+
+    @ArchTest
+    static final ArchRule nd4jBackendImportsOnlyApiAndItsEngine = backendOnlyUses("nd4j",
+            "org.nd4j..", "org.bytedeco..", "org.apache.commons..", "lombok..");
+
+    @ArchTest
+    static final ArchRule djlBackendImportsOnlyApiAndItsEngine = backendOnlyUses("djl", "ai.djl..");
+
+    @ArchTest
+    static final ArchRule tensorflowBackendImportsOnlyApiAndItsEngine = backendOnlyUses("tensorflow",
+            "org.tensorflow..", "org.bytedeco..");
+
+    @ArchTest
+    static final ArchRule conformanceSuiteUsesOnlyApiAndJunit = classes().that().resideInAPackage("org.lpa4j.conformance..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.conformance..", "org.junit..", "org.opentest4j.."))
+            .as("The conformance suite depends only on the api and JUnit, so any backend can run it");
+
+    @ArchTest
+    static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
+                    "org.lpa4j.conformance..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .as("Library code logs through SLF4J and never prints to standard output or error");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.lpa4j.(**)").should().beFreeOfCycles()
+            .as("There are no dependency cycles between lpa4j packages");
+
+    private static ArchRule backendOnlyUses(String backend, String... enginePackages) {
+        String own = "org.lpa4j.backend." + backend + "..";
+        String[] allowed = with(with(JDK_AND_LOGGING, "org.lpa4j.api..", own), enginePackages);
+        return classes().that().resideInAPackage(own).should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .as("The " + backend + " backend depends only on the api, its engine, the JDK and SLF4J");
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
+    }
+}
