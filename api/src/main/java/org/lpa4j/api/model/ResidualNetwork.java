@@ -1,0 +1,66 @@
+package org.lpa4j.api.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.tensor.Tensor;
+
+/**
+ * A residual network as a trajectory: {@code h_0 = stem(x)}, {@code h_l = h_{l-1} + block_l(h_{l-1})} for
+ * {@code l = 1..depth()}, and one shared {@code head} that reads out every depth, {@code yhat_l = head(h_l)}.
+ * Implement the three pieces; the readouts come for free.
+ */
+public interface ResidualNetwork {
+
+    /** A short name for reports, e.g. {@code fnn}. */
+    String name();
+
+    /** The number of residual blocks L. */
+    int depth();
+
+    /** The input, with a run-time batch dimension. */
+    InputSpec input();
+
+    /** Every parameter: stem, blocks and head. */
+    List<ParameterSpec> parameters();
+
+    /** The names of block {@code l}'s parameters (1-based), e.g. for freezing. */
+    Set<String> blockParameters(int l);
+
+    /** Lifts the input into the residual width: {@code h_0}. */
+    Tensor stem(Ops ops, Parameters params, Tensor x);
+
+    /** The residual branch of block {@code l} (1-based): {@code f_l(h)}, which the network adds to {@code h}. */
+    Tensor block(int l, Ops ops, Parameters params, Tensor h);
+
+    /** The shared readout of a state at any depth. */
+    Tensor head(Ops ops, Parameters params, Tensor h);
+
+    /**
+     * The readouts {@code yhat_1..yhat_k}. With {@code layerLocal}, block {@code l >= 2} sees {@code h_{l-1}} through
+     * a stop-gradient, so the loss on {@code yhat_l} trains only block {@code l} and the head (block 1 also trains the stem).
+     */
+    default List<Tensor> readouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
+        List<Tensor> out = new ArrayList<>(k);
+        Tensor h = stem(ops, params, x);
+        for (int l = 1; l <= k; l++) {
+            Tensor in = layerLocal && l >= 2 ? ops.stopGradient(h) : h;
+            h = ops.add(in, block(l, ops, params, in));
+            out.add(head(ops, params, h));
+        }
+        return out;
+    }
+
+    /** The readout at depth {@code k} only. */
+    default Tensor readout(Ops ops, Parameters params, Tensor x, int k) {
+        Tensor h = stem(ops, params, x);
+        for (int l = 1; l <= k; l++) {
+            h = ops.add(h, block(l, ops, params, h));
+        }
+        return head(ops, params, h);
+    }
+}

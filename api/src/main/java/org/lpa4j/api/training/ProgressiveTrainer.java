@@ -1,0 +1,18 @@
+package org.lpa4j.api.training;
+
+import java.util.List;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.model.ResidualNetwork;
+
+/** Trains a residual network on a backend so that every depth is a usable model, and reports the metric per depth. */
+public interface ProgressiveTrainer {
+
+    /** A short name for reports: {@code e2e}, {@code lpa}, ... */
+    String name();
+
+    /** Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()}. */
+    TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                         List<TrainingListener> listeners);
+}

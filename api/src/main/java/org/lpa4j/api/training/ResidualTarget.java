@@ -1,0 +1,63 @@
+package org.lpa4j.api.training;
+
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.tensor.Tensor;
+
+/**
+ * What block l is asked to fit: the part of the target that the readouts up to depth l-1 left over, and the loss
+ * of a readout against the target. For MSE the residual is {@code r_l = y - sg(yhat_{l-1})}, and with a linear head
+ * the layer-local loss of depth l is exactly {@code ||head(f_l) - r_l||^2}; for cross-entropy the residual lives in
+ * logit space, {@code r_l = onehot(y) - softmax(sg(z_{l-1}))}, the direction that lowers the loss fastest.
+ */
+public interface ResidualTarget {
+
+    /** A short name: {@code mse} or {@code cross-entropy}. */
+    String name();
+
+    /** The loss of one readout against the targets, a scalar. */
+    Tensor loss(Ops ops, Tensor readout, Tensor target);
+
+    /** What block l must add to the stop-gradient readout of depth l-1 to reach the target. */
+    Tensor residual(Ops ops, Tensor target, Tensor previousReadout);
+
+    /** Squared error, for regression targets of the readout's shape. */
+    static ResidualTarget meanSquaredError() {
+        return new ResidualTarget() {
+            @Override
+            public String name() {
+                return "mse";
+            }
+
+            @Override
+            public Tensor loss(Ops ops, Tensor readout, Tensor target) {
+                return ops.mseLoss(readout, target);
+            }
+
+            @Override
+            public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
+                return ops.sub(target, ops.stopGradient(previousReadout));
+            }
+        };
+    }
+
+    /** Softmax cross-entropy against INT32 class indices, in logit space. */
+    static ResidualTarget crossEntropy() {
+        return new ResidualTarget() {
+            @Override
+            public String name() {
+                return "cross-entropy";
+            }
+
+            @Override
+            public Tensor loss(Ops ops, Tensor readout, Tensor target) {
+                return ops.softmaxCrossEntropy(readout, target);
+            }
+
+            @Override
+            public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
+                Tensor p = ops.softmax(ops.stopGradient(previousReadout), -1);
+                return ops.sub(ops.oneHot(target, previousReadout.shape().dim(-1), previousReadout.dtype()), p);
+            }
+        };
+    }
+}

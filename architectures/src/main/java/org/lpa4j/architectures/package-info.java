@@ -1,0 +1,2 @@
+/** Residual architectures written only against the public api; one sub-package per family. */
+package org.lpa4j.architectures;
