@@ -41,8 +41,24 @@ class ArchitectureTest {
             .as("The conformance suite depends only on the api and JUnit, so any backend can run it");
 
     @ArchTest
+    static final ArchRule architecturesAndTrainersNeverImportABackend = noClasses()
+            .that().resideInAnyPackage("org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.backend..", "org.nd4j..", "ai.djl..", "org.tensorflow..")
+            .as("Architectures, trainers and datasets are written on the api only and never import a backend or an engine");
+
+    @ArchTest
+    static final ArchRule architecturesDoNotImportTrainers = noClasses().that().resideInAPackage("org.lpa4j.architectures..")
+            .should().dependOnClassesThat().resideInAPackage("org.lpa4j.trainers..")
+            .as("Architectures do not know how they are trained");
+
+    @ArchTest
+    static final ArchRule onlyTheCliWiresWithGuice = noClasses().that().resideOutsideOfPackage("org.lpa4j.cli..")
+            .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+            .as("Only the CLI wires with Guice");
+
+    @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
-                    "org.lpa4j.conformance..")
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .as("Library code logs through SLF4J and never prints to standard output or error");
 

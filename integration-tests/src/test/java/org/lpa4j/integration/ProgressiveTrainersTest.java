@@ -1,4 +1,4 @@
-package org.lpa4j.trainers;
+package org.lpa4j.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

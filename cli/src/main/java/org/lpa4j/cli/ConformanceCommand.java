@@ -1,0 +1,65 @@
+package org.lpa4j.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.cli.conformance.CliCompileConformance;
+import org.lpa4j.cli.conformance.CliLayerConformance;
+import org.lpa4j.cli.conformance.CliOpsConformance;
+import org.lpa4j.cli.conformance.CliOptimizerConformance;
+import org.lpa4j.cli.conformance.CliProviderConformance;
+import org.lpa4j.cli.conformance.Scoreboard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lpa4j conformance}: runs the conformance suite on one or every backend and prints a scoreboard. */
+@Command(name = "conformance", mixinStandardHelpOptions = true,
+        description = "Run the conformance suite on each backend (or one) and print required/optional results.")
+final class ConformanceCommand implements Callable<Integer> {
+    private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliLayerConformance.class, CliOptimizerConformance.class,
+            CliCompileConformance.class, CliProviderConformance.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", description = "only this backend (default: every backend found)")
+    String backend;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> names = new ArrayList<>();
+        if (backend != null) {
+            Backends.discover().find(backend).orElseThrow(() -> new org.lpa4j.api.Lpa4jException("Unknown backend '" + backend
+                    + "'. Found: " + Backends.discover().providers().stream().map(BackendProvider::name).toList() + "."));
+            names.add(backend);
+        } else {
+            Backends.discover().providers().forEach(p -> names.add(p.name()));
+        }
+        Launcher launcher = LauncherFactory.create();
+        int failed = 0;
+        for (String name : names) {
+            System.setProperty("lpa4j.conformance.backend", name);
+            Scoreboard board = new Scoreboard();
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(SUITE.stream().map(c -> selectClass(c)).toList()).build();
+            launcher.execute(request, board);
+            out.printf("%-12s %s%n", name, board.line());
+            board.failures().forEach(f -> out.println("    FAILED " + f));
+            out.flush();
+            failed += board.requiredFailed();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,68 @@
+package org.lpa4j.cli;
+
+import com.google.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.architectures.fnn.Activation;
+import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.LpaForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lpa4j fit}: trains LPA and/or E2E on a task and reports the test metric at every depth. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a residual network with LPA and/or E2E and report the test metric at every depth.")
+final class FitCommand implements Callable<Integer> {
+    private final FitRunner runner;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, description = "surface:NAME, NAME one of oscillation1d, peaks2d, discontinuous2d, smooth3d")
+    String task;
+    @Option(names = "--arch", defaultValue = "fnn", description = "architecture (default ${DEFAULT-VALUE})")
+    String arch;
+    @Option(names = "--depth", defaultValue = "8", description = "residual blocks L (default ${DEFAULT-VALUE})")
+    int depth;
+    @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
+    int width;
+    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e or both (default ${DEFAULT-VALUE})")
+    String trainer;
+    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
+    String backend;
+    @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
+    int epochs;
+    @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--out", defaultValue = "out/fit", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+    @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
+    double learningRate;
+    @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    int batchSize;
+    @Option(names = "--examples", defaultValue = "4000", description = "examples generated for surface tasks (default ${DEFAULT-VALUE})")
+    int examples;
+    @Option(names = "--form", defaultValue = "JOINT", description = "LPA form: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    LpaForm form;
+    @Option(names = "--weighting", defaultValue = "UNIFORM", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    DepthWeighting weighting;
+    @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    Activation activation;
+    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
+    DType dtype;
+
+    @Inject
+    FitCommand(FitRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        runner.run(new FitOptions(task, arch, depth, width, trainer, backend, epochs, seed, out, learningRate, batchSize, examples, form,
+                weighting, activation, dtype), spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,124 @@
+package org.lpa4j.cli;
+
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.architectures.fnn.ResidualMlp;
+import org.lpa4j.cli.output.DepthPlot;
+import org.lpa4j.cli.output.DepthTable;
+import org.lpa4j.cli.output.ProgressListener;
+import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.cli.output.RunReport;
+import org.lpa4j.trainers.e2e.E2ETrainer;
+import org.lpa4j.trainers.lpa.LpaTrainer;
+
+/** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
+final class FitRunner {
+    private final TaskCatalog tasks;
+    private final ReportWriter reports;
+    private final DepthPlot plots;
+
+    @Inject
+    FitRunner(TaskCatalog tasks, ReportWriter reports, DepthPlot plots) {
+        this.tasks = tasks;
+        this.reports = reports;
+        this.plots = plots;
+    }
+
+    /** Trains, prints and writes; returns the report. */
+    RunReport run(FitOptions o, PrintWriter out) throws IOException {
+        validate(o);
+        Path outDir = prepareOutput(o.out());
+        DataSplits data = tasks.load(o.task(), o.examples(), o.seed(), o.dtype());
+        Metric metric = tasks.metric(o.task());
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
+                .withBatchSize(o.batchSize()).withDType(o.dtype());
+        List<DepthCurve> curves = new ArrayList<>();
+        String backendName;
+        try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend())) {
+            backendName = backend.name();
+            out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s)%n", o.task(),
+                    data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
+                    backend.engineVersion());
+            out.flush();
+            for (ProgressiveTrainer trainer : trainers(o)) {
+                ResidualNetwork network = new ResidualMlp(tasks.inputDimension(o.task()), o.width(), o.depth(), 1, o.activation(), false, o.dtype());
+                try (ProgressListener progress = new ProgressListener(metric);
+                     TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
+                    curves.add(result.test());
+                    ParameterFiles.write(result.model().parameters(), outDir.resolve(trainer.name() + "-weights.bin"));
+                }
+            }
+        }
+        out.println();
+        out.print(DepthTable.format(metric, curves));
+        RunReport report = new RunReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
+                o.epochs(), o.seed(), curves);
+        reports.write(report, outDir.resolve("report.json"));
+        Path plot = outDir.resolve("depth.png");
+        plots.write(report, plot);
+        out.println();
+        out.println("Report: " + outDir.resolve("report.json"));
+        out.println("Plot:   " + plot);
+        out.flush();
+        return report;
+    }
+
+    private List<ProgressiveTrainer> trainers(FitOptions o) {
+        LpaTrainer lpa = new LpaTrainer(o.form(), o.weighting());
+        switch (o.trainer()) {
+            case "lpa":
+                return List.of(lpa);
+            case "e2e":
+                return List.of(new E2ETrainer());
+            case "both":
+                return List.of(lpa, new E2ETrainer());
+            default:
+                throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e or both.");
+        }
+    }
+
+    private void validate(FitOptions o) {
+        tasks.requireKnown(o.task());
+        if (!o.arch().equals("fnn")) {
+            throw new Lpa4jException("Unknown architecture '" + o.arch() + "' for task " + o.task() + ". Known: fnn.");
+        }
+        if (o.depth() <= 0) {
+            throw new Lpa4jException("--depth must be at least 1 but is " + o.depth() + ".");
+        }
+        if (o.width() <= 0) {
+            throw new Lpa4jException("--width must be positive but is " + o.width() + ".");
+        }
+        if (o.epochs() <= 0) {
+            throw new Lpa4jException("--epochs must be positive but is " + o.epochs() + ".");
+        }
+        trainers(o);
+    }
+
+    private static Path prepareOutput(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+            return dir;
+        } catch (IOException | SecurityException e) {
+            throw new Lpa4jException("Cannot write to the output directory " + dir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "). Choose a writable directory with --out.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.lpa4j.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lpa4j} command and its subcommands. */
+@Command(name = "lpa4j", mixinStandardHelpOptions = true, version = "lpa4j 0.1.0",
+        description = "Train residual networks once and use every depth.",
+        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class})
+public final class Lpa4jCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, printing errors as sentences, never stack traces. */
+    public static int execute(String... args) {
+        Injector injector = Guice.createInjector(new CliModule());
+        CommandLine cli = new CommandLine(Lpa4jCli.class, new GuiceFactory(injector));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,21 @@
+package org.lpa4j.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes {@code report.json} atomically. */
+public final class ReportWriter {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes {@code report} to {@code file} (a temporary file moved into place). */
+    public void write(RunReport report, Path file) throws IOException {
+        AtomicFiles.write(file, out -> mapper.writeValue(out, report));
+    }
+
+    /** Reads a report written by {@link #write}. */
+    public RunReport read(Path file) throws IOException {
+        return mapper.readValue(file.toFile(), RunReport.class);
+    }
+}
