@@ -8,16 +8,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -35,44 +34,33 @@ public final class ParameterFiles {
 
     /** Writes {@code values} to {@code file} atomically. */
     public static void write(ParameterSet values, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.write(file, stream -> {
             CRC32 crc = new CRC32();
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
-                 CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
-                 DataOutputStream out = new DataOutputStream(checked)) {
-                out.writeUTF(MAGIC);
-                out.writeInt(values.size());
-                for (Map.Entry<String, HostTensor> e : values.asMap().entrySet()) {
-                    HostTensor t = e.getValue();
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(t.dtype().name());
-                    int[] dims = t.shape().dims();
-                    out.writeInt(dims.length);
-                    for (int d : dims) {
-                        out.writeInt(d);
-                    }
-                    for (int i = 0; i < t.size(); i++) {
-                        if (t.dtype() == DType.FLOAT32) {
-                            out.writeFloat((float) t.getDouble(i));
-                        } else {
-                            out.writeDouble(t.getDouble(i));
-                        }
+            OutputStream raw = new BufferedOutputStream(stream);
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.writeUTF(MAGIC);
+            out.writeInt(values.size());
+            for (Map.Entry<String, HostTensor> e : values.asMap().entrySet()) {
+                HostTensor t = e.getValue();
+                out.writeUTF(e.getKey());
+                out.writeUTF(t.dtype().name());
+                int[] dims = t.shape().dims();
+                out.writeInt(dims.length);
+                for (int d : dims) {
+                    out.writeInt(d);
+                }
+                for (int i = 0; i < t.size(); i++) {
+                    if (t.dtype() == DType.FLOAT32) {
+                        out.writeFloat((float) t.getDouble(i));
+                    } else {
+                        out.writeDouble(t.getDouble(i));
                     }
                 }
-                out.flush();
-                raw.write(longBytes(crc.getValue()));
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.flush();
+            raw.write(longBytes(crc.getValue()));
+            raw.flush();
+        });
     }
 
     /** Reads a file written by {@link #write}; a wrong format, truncation or checksum mismatch is a clear error. */

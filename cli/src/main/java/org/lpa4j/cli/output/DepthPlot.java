@@ -2,6 +2,7 @@ package org.lpa4j.cli.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.lpa4j.api.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

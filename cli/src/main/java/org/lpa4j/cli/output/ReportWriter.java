@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.lpa4j.api.io.AtomicFiles;
 
 /** Writes {@code report.json} atomically. */
 public final class ReportWriter {

@@ -1,4 +1,4 @@
-package org.lpa4j.cli.output;
+package org.lpa4j.api.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file through a temporary sibling moved into place, so a reader never sees half a file. */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Writes the content to a stream. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path file, Content content) throws IOException {
+    /** Writes {@code content} to {@code file}: a temporary sibling is written, then moved over {@code file}. */
+    public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");

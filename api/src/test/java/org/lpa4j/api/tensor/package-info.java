@@ -1,0 +1,2 @@
+/** Tests of tensors and shape rules. */
+package org.lpa4j.api.tensor;
