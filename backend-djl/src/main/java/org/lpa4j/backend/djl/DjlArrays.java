@@ -1,0 +1,99 @@
+package org.lpa4j.backend.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+
+/** Conversions between host tensors and DJL arrays, and between the neutral and DJL element types and shapes. */
+final class DjlArrays {
+    private DjlArrays() {
+    }
+
+    static DataType dataType(DType dtype) {
+        switch (dtype) {
+            case FLOAT32:
+                return DataType.FLOAT32;
+            case FLOAT64:
+                return DataType.FLOAT64;
+            case INT32:
+                return DataType.INT32;
+            default:
+                throw new IllegalStateException("Unhandled element type " + dtype);
+        }
+    }
+
+    static ai.djl.ndarray.types.Shape shape(Shape shape) {
+        int[] dims = shape.dims();
+        long[] out = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = dims[i];
+        }
+        return new ai.djl.ndarray.types.Shape(out);
+    }
+
+    /** A new array in {@code manager} holding a copy of {@code value}. */
+    static NDArray toArray(NDManager manager, HostTensor value) {
+        ai.djl.ndarray.types.Shape shape = shape(value.shape());
+        switch (value.dtype()) {
+            case FLOAT32:
+                return manager.create(FloatBuffer.wrap(value.floatsUnsafe()), shape, DataType.FLOAT32);
+            case FLOAT64:
+                return manager.create(DoubleBuffer.wrap(value.doublesUnsafe()), shape, DataType.FLOAT64);
+            case INT32:
+                return manager.create(IntBuffer.wrap(value.intsUnsafe()), shape, DataType.INT32);
+            default:
+                throw new IllegalStateException("Unhandled element type " + value.dtype());
+        }
+    }
+
+    /** A host copy of {@code array}, whose element type must be {@code dtype}. */
+    static HostTensor toHost(NDArray array, DType dtype) {
+        long[] dims = array.getShape().getShape();
+        int[] intDims = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            intDims[i] = Math.toIntExact(dims[i]);
+        }
+        Shape shape = Shape.of(intDims);
+        switch (dtype) {
+            case FLOAT32:
+                return HostTensor.ofFloats(shape, array.toFloatArray());
+            case FLOAT64:
+                return HostTensor.ofDoubles(shape, array.toDoubleArray());
+            case INT32:
+                return HostTensor.ofInts(shape, array.toIntArray());
+            default:
+                throw new IllegalStateException("Unhandled element type " + dtype);
+        }
+    }
+
+    /**
+     * A rank-0 array holding {@code c} with the element type of {@code like}, in its manager. DJL's {@code mul(Number)}
+     * and friends create a rank-1 double array instead, which promotes FLOAT32 to FLOAT64 and turns rank-0 results into
+     * rank-1 ones.
+     */
+    static NDArray scalarLike(NDArray like, double c) {
+        NDManager manager = like.getManager();
+        ai.djl.ndarray.types.Shape scalar = new ai.djl.ndarray.types.Shape();
+        switch (like.getDataType()) {
+            case FLOAT64:
+                return manager.create(new double[] {c}, scalar);
+            case FLOAT32:
+                return manager.create(new float[] {(float) c}, scalar);
+            case INT32:
+                return manager.create(new int[] {(int) c}, scalar);
+            default:
+                throw new IllegalStateException("Unhandled DJL element type " + like.getDataType());
+        }
+    }
+
+    /** The single value of a one-element floating array, as a double. */
+    static double scalar(NDArray array, DType dtype) {
+        return dtype == DType.FLOAT64 ? array.toDoubleArray()[0] : array.toFloatArray()[0];
+    }
+}

@@ -1,0 +1,73 @@
+package org.lpa4j.backend.djl;
+
+import ai.djl.engine.Engine;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.BackendException;
+import org.lpa4j.api.backend.BackendProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the {@code djl} backend (PyTorch through DJL) with {@link java.util.ServiceLoader}. Construction is cheap;
+ * {@link #create()} forces DJL offline, then loads the PyTorch native library from the {@code pytorch-native-cpu} jar.
+ *
+ * <p>DJL reads {@code ai.djl.offline} (as the fallback of the environment variable {@code DJL_OFFLINE}, see
+ * {@code ai.djl.util.Utils.isOfflineMode}) and {@code OPT_OUT_TRACKING} (environment variable first, then the system
+ * property of the same name, see {@code Utils.getEnvOrSystemProperty} used by {@code Ec2Utils.callHome}). Both are set
+ * as system properties here before the first {@code Engine} call, so DJL neither downloads native libraries nor posts
+ * telemetry. The native library is extracted from the jar into DJL's cache ({@code ~/.djl.ai}, moved by
+ * {@code DJL_CACHE_DIR}).
+ */
+public final class DjlBackendProvider implements BackendProvider {
+    /** The backend's name. */
+    public static final String NAME = "djl";
+    /** The engine and version, known without loading native code. */
+    public static final String DESCRIPTION = "PyTorch 2.7.1 (CPU) via DJL 0.35.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlBackendProvider.class);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+
+    @Override
+    public String description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public Backend create() {
+        forceOffline();
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendException("Backend '" + NAME + "' could not load the PyTorch engine (" + e
+                    + "). Check that ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64 and ai.djl.pytorch:pytorch-jni:2.7.1-0.35.1 "
+                    + "are on the class path and that DJL's cache directory (~/.djl.ai or DJL_CACHE_DIR) is writable.", e);
+        }
+        if (engine == null) {
+            throw new BackendException("Backend '" + NAME + "' found no PyTorch engine in DJL; add ai.djl.pytorch:pytorch-engine:0.35.1 "
+                    + "to the class path.");
+        }
+        LOG.debug("Loaded DJL engine {} {}", engine.getEngineName(), engine.getVersion());
+        return new DjlBackend(engine);
+    }
+
+    /** Sets the two system properties that keep DJL off the network; called before any {@code Engine} method. */
+    static void forceOffline() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        String env = System.getenv("DJL_OFFLINE");
+        if (env != null && !Boolean.parseBoolean(env)) {
+            LOG.warn("The environment variable DJL_OFFLINE={} overrides ai.djl.offline=true inside DJL; unset it to keep "
+                    + "DJL from downloading native libraries.", env);
+        }
+    }
+}
