@@ -27,7 +27,7 @@ public interface Backend extends AutoCloseable {
      */
     VariableStore createVariables(ParameterSet initial);
 
-    /** Releases the engine's resources held by this backend instance. */
+    /** Releases the engine's resources held by this backend instance; closing twice is harmless. */
     @Override
     void close();
 }

@@ -8,7 +8,7 @@ public interface CompiledForward extends AutoCloseable {
     /** The outputs for these inputs, which must match the input specs given at compile time. */
     List<HostTensor> run(List<HostTensor> inputs);
 
-    /** Releases native resources; the program cannot run afterwards. */
+    /** Releases native resources; the program cannot run afterwards. Closing twice is harmless. */
     @Override
     void close();
 }

@@ -8,7 +8,7 @@ public interface CompiledGradient extends AutoCloseable {
     /** The loss and the gradients with respect to the parameters named at compile time. */
     GradientResult run(List<HostTensor> inputs);
 
-    /** Releases native resources; the program cannot run afterwards. */
+    /** Releases native resources; the program cannot run afterwards. Closing twice is harmless. */
     @Override
     void close();
 }

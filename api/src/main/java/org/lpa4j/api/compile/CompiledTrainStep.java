@@ -14,7 +14,7 @@ public interface CompiledTrainStep extends AutoCloseable {
     /** How many steps this program has applied (Adam's bias correction uses it). */
     long stepCount();
 
-    /** Releases native resources and optimizer state; the program cannot run afterwards. */
+    /** Releases native resources and optimizer state; the program cannot run afterwards. Closing twice is harmless. */
     @Override
     void close();
 }

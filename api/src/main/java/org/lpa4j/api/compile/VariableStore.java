@@ -32,7 +32,7 @@ public interface VariableStore extends AutoCloseable {
      */
     CompiledTrainStep compileTrainStep(List<InputSpec> inputs, LossFunction loss, Set<String> trainable, OptimizerSpec optimizer);
 
-    /** Releases the variables and every program compiled from this store. */
+    /** Releases the variables and every program compiled from this store; closing twice is harmless. */
     @Override
     void close();
 }

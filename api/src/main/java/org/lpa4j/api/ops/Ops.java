@@ -105,7 +105,7 @@ public interface Ops {
     /** One-hot encoding of INT32 {@code indices} into {@code S + [depth]} of type {@code dtype}; not differentiable. */
     Tensor oneHot(Tensor indices, int depth, DType dtype);
 
-    /** Converts the element type; the gradient is converted back. */
+    /** Converts the element type (to INT32: truncation toward zero); the gradient of a floating cast is converted back. */
     Tensor cast(Tensor x, DType dtype);
 
     // ---------------------------------------------------------------- composites

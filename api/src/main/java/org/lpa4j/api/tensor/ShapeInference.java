@@ -111,16 +111,7 @@ public final class ShapeInference {
                 throw new ShapeMismatchException("reshape: input " + input + " has an unknown batch dimension, so the target " + target
                         + " must contain one -1 for it.");
             }
-            long knownIn = 1;
-            for (int d : input.dims()) {
-                if (d != Shape.UNKNOWN) {
-                    knownIn *= d;
-                }
-            }
-            if (knownIn % known != 0) {
-                throw new ShapeMismatchException("reshape: cannot reshape " + input + " to " + target
-                        + ": the known dimensions do not divide evenly.");
-            }
+            // Whether the element count divides evenly depends on the run-time batch size: the engine checks it then.
             return target;
         }
         if (inferred >= 0) {
