@@ -15,6 +15,8 @@ import org.junit.platform.testkit.engine.Event;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.conformance.OpsConformance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The suite can fail: {@link OpsConformance} run against {@link BrokenBackend} (DJL underneath) must fail exactly the
@@ -26,6 +28,7 @@ import org.lpa4j.conformance.OpsConformance;
  * sigmoid and gelu do not go through the broken tanh, so they pass.
  */
 class BrokenBackendIsCaughtTest {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokenBackendIsCaughtTest.class);
 
     /** OpsConformance on the broken decorator. */
     static class OnBrokenDjl extends OpsConformance {
@@ -86,7 +89,7 @@ class BrokenBackendIsCaughtTest {
         assertEquals(realFailures, others, "every other test must end as on the real DJL backend");
         assertEquals(names(real.testEvents().skipped().list()), names(broken.testEvents().skipped().list()), "the same tests are skipped");
         assertEquals(real.testEvents().finished().count(), broken.testEvents().finished().count(), "the same number of tests run");
-        org.slf4j.LoggerFactory.getLogger(BrokenBackendIsCaughtTest.class).info(
+        LOG.info(
                 "The suite caught the broken backend in {} of {} tests: {}. Failures shared with the real DJL backend: {}", expected.size(),
                 all.size(), expected, realFailures);
     }
