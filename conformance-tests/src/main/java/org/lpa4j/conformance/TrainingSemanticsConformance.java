@@ -43,7 +43,7 @@ public abstract class TrainingSemanticsConformance extends BackendConformance {
     @BeforeAll
     final void generateData() {
         data = SurfaceTask.generate(Surface.PEAKS_2D, 1200, 3, DType.FLOAT32);
-        config = TrainingConfig.defaults().withEpochs(40).withBatchSize(64).withLearningRate(3e-3).withSeed(5);
+        config = TrainingConfig.defaults().withEpochs(60).withBatchSize(64).withLearningRate(1e-2).withSeed(5);
     }
 
     /** The architecture under test: a residual MLP of width 32 and depth {@link #DEPTH} with 2 inputs and 1 output. */

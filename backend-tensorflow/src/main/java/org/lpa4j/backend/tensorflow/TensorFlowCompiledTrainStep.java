@@ -16,7 +16,7 @@ import org.tensorflow.Result;
  * before the update. Its optimizer state lives in its own resource variables, destroyed on {@link #close()}.
  */
 public final class TensorFlowCompiledTrainStep extends TensorFlowProgram implements CompiledTrainStep {
-    private final Output<?> loss;
+    private final List<Output<?>> fetches;
     private final Output<?> learningRate;
     private final TensorFlowOptimizers.Update update;
     private final AtomicLong steps = new AtomicLong();
@@ -24,7 +24,7 @@ public final class TensorFlowCompiledTrainStep extends TensorFlowProgram impleme
     TensorFlowCompiledTrainStep(TensorFlowVariableStore store, List<InputSpec> specs, List<Output<?>> placeholders, Output<?> loss,
             Output<?> learningRate, TensorFlowOptimizers.Update update) {
         super(store, "train step", specs, placeholders);
-        this.loss = loss;
+        this.fetches = List.of(loss);
         this.learningRate = learningRate;
         this.update = update;
     }
@@ -36,7 +36,7 @@ public final class TensorFlowCompiledTrainStep extends TensorFlowProgram impleme
         }
         HostTensor lr = HostTensor.scalar(DType.FLOAT64, learningRate);
         double value;
-        try (Result r = execute(inputs, List.of(loss), update.step(), this.learningRate, lr)) {
+        try (Result r = execute(inputs, fetches, update.step(), this.learningRate, lr)) {
             value = TensorFlowHostCopy.scalar(r.get(0));
         }
         steps.incrementAndGet();

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One TensorFlow {@link Graph} and one {@link Session} holding the parameters as resource variables. Every program
  * compiled here adds its nodes to that graph once, at compile time, and reads the same variables, so a train step's
- * update is visible to the next run of any program of the store. Closing the store closes its programs, the session
- * and the graph.
+ * update is visible to the next run of any program of the store. TensorFlow cannot remove nodes, so the nodes of a
+ * closed program stay in the graph until the store closes (a closed train step does release its optimizer state).
+ * Closing the store closes its programs, the session and the graph.
  */
 public final class TensorFlowVariableStore implements VariableStore {
     private static final Logger LOG = LoggerFactory.getLogger(TensorFlowVariableStore.class);
