@@ -50,7 +50,7 @@ final class FitRunner {
                 .withBatchSize(o.batchSize()).withDType(o.dtype());
         List<DepthCurve> curves = new ArrayList<>();
         String backendName;
-        try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend())) {
+        try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend(), "the --backend option")) {
             backendName = backend.name();
             out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s)%n", o.task(),
                     data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),

@@ -17,7 +17,12 @@ public final class Backends {
 
     /** Opens the backend called {@code name}. */
     public static Backend open(String name) {
-        return open(discover(), Optional.of(new BackendRequest(name, "the caller")));
+        return open(name, "the caller");
+    }
+
+    /** Opens the backend called {@code name}; {@code source} says where the name came from, for the error message. */
+    public static Backend open(String name, String source) {
+        return open(discover(), Optional.of(new BackendRequest(name, source)));
     }
 
     /** Searches the context class loader (or this class's loader) for providers. */
