@@ -3,6 +3,8 @@ package org.lpa4j.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -50,6 +52,37 @@ final class DjlArrays {
             default:
                 throw new IllegalStateException("Unhandled element type " + value.dtype());
         }
+    }
+
+    /**
+     * A new array in {@code manager} over a copy of {@code value} held in {@code staging[slot]}, a direct buffer that
+     * is reused from run to run (grown when needed). PyTorch wraps a direct buffer without copying it, so the array must
+     * be closed before the slot is reused: programs close every array of a run when the run ends. This spares a fresh
+     * direct buffer per input per step, whose memory would only come back when the garbage collector runs.
+     */
+    static NDArray toArray(NDManager manager, HostTensor value, ByteBuffer[] staging, int slot) {
+        int bytes = value.size() * value.dtype().byteSize();
+        ByteBuffer buffer = staging[slot];
+        if (buffer == null || buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(Math.max(bytes, 8)).order(ByteOrder.nativeOrder());
+            staging[slot] = buffer;
+        }
+        buffer.clear();
+        switch (value.dtype()) {
+            case FLOAT32:
+                buffer.asFloatBuffer().put(value.floatsUnsafe());
+                break;
+            case FLOAT64:
+                buffer.asDoubleBuffer().put(value.doublesUnsafe());
+                break;
+            case INT32:
+                buffer.asIntBuffer().put(value.intsUnsafe());
+                break;
+            default:
+                throw new IllegalStateException("Unhandled element type " + value.dtype());
+        }
+        buffer.limit(bytes);
+        return manager.create(buffer, shape(value.shape()), dataType(value.dtype()));
     }
 
     /** A host copy of {@code array}, whose element type must be {@code dtype}. */

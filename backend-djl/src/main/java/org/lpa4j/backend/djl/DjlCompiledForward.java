@@ -30,7 +30,7 @@ final class DjlCompiledForward extends DjlProgram implements CompiledForward {
                 DjlOps ops = new DjlOps(runManager);
                 try {
                     List<Tensor> outputs = function.apply(ops, store.parameters(ops, Set.of(), null),
-                            DjlVariableStore.inputs(ops, specs, inputs));
+                            DjlVariableStore.inputs(ops, specs, inputs, staging));
                     CompileChecks.requireOutputs(outputs);
                     List<HostTensor> host = new ArrayList<>(outputs.size());
                     for (Tensor t : outputs) {

@@ -28,7 +28,7 @@ final class DjlCompiledGradient extends DjlProgram implements CompiledGradient {
             synchronized (store) {
                 checkRun(inputs);
                 Map<String, HostTensor> gradients = new LinkedHashMap<>();
-                double value = DjlGradients.run(store, specs, inputs, loss, wrt,
+                double value = DjlGradients.run(store, specs, inputs, staging, loss, wrt,
                         (name, grad) -> gradients.put(name, DjlArrays.toHost(grad, store.dtype(name))));
                 return new GradientResult(value, gradients);
             }

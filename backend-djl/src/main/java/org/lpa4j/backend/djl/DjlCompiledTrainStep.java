@@ -37,7 +37,7 @@ final class DjlCompiledTrainStep extends DjlProgram implements CompiledTrainStep
             synchronized (store) {
                 checkRun(inputs);
                 long t = steps + 1;
-                double value = DjlGradients.run(store, specs, inputs, loss, trainable,
+                double value = DjlGradients.run(store, specs, inputs, staging, loss, trainable,
                         (name, grad) -> optimizer.update(name, store.value(name), grad, learningRate, t));
                 steps = t;
                 return value;

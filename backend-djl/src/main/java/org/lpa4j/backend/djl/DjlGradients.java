@@ -7,6 +7,7 @@ import ai.djl.engine.EngineException;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class DjlGradients {
      * Runs {@code loss} under a {@code GradientCollector}, back-propagates, hands each gradient of {@code wrt} to
      * {@code sink} (while it is still alive), and returns the loss value. The caller holds {@link DjlBackend#GRADIENT_LOCK}.
      */
-    static double run(DjlVariableStore store, List<InputSpec> specs, List<HostTensor> inputs, LossFunction loss,
-                      Set<String> wrt, BiConsumer<String, NDArray> sink) {
+    static double run(DjlVariableStore store, List<InputSpec> specs, List<HostTensor> inputs, ByteBuffer[] staging,
+                      LossFunction loss, Set<String> wrt, BiConsumer<String, NDArray> sink) {
         try (NDManager runManager = store.manager().newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             DjlOps ops = new DjlOps(runManager);
@@ -56,7 +57,7 @@ final class DjlGradients {
             Tensor lossTensor;
             try (GradientCollector collector = store.backend().engine().newGradientCollector()) {
                 try {
-                    lossTensor = loss.apply(ops, store.parameters(ops, wrt, leaves), DjlVariableStore.inputs(ops, specs, inputs));
+                    lossTensor = loss.apply(ops, store.parameters(ops, wrt, leaves), DjlVariableStore.inputs(ops, specs, inputs, staging));
                     CompileChecks.requireScalarLoss(lossTensor);
                     lossArray = ops.unwrap("loss", lossTensor);
                 } finally {

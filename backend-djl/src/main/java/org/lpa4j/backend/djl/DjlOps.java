@@ -18,7 +18,6 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.ShapeInference;
-import org.lpa4j.api.tensor.ShapeMismatchException;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
@@ -199,32 +198,14 @@ final class DjlOps implements Ops {
     public Tensor reshape(Tensor x, Shape shape) {
         NDArray a = arg("reshape", x);
         Objects.requireNonNull(shape, "reshape: shape is null.");
-        Shape out = reshapeShape(x.shape(), shape);
+        Shape out = ShapeInference.reshape(x.shape(), shape);
         return wrap(a.reshape(DjlArrays.shape(out)), out, x.dtype());
     }
 
-    /**
-     * {@link ShapeInference#reshape}, except for one case it wrongly rejects: when the input has an unknown (batch)
-     * dimension, its known dimensions need not be divisible by the target's ({@code [?, 4] -> [?, 4, 4]} is valid for a
-     * run-time size that is a multiple of 16); PyTorch checks the actual sizes when the op runs.
-     */
-    private static Shape reshapeShape(Shape input, Shape target) {
-        try {
-            return ShapeInference.reshape(input, target);
-        } catch (ShapeMismatchException e) {
-            if (input.size() == Shape.UNKNOWN && countUnknown(target) == 1) {
-                return target;
-            }
-            throw e;
-        }
-    }
-
-    private static int countUnknown(Shape s) {
-        int n = 0;
-        for (int d : s.dims()) {
-            n += d == Shape.UNKNOWN ? 1 : 0;
-        }
-        return n;
+    private static int[] ones(int n) {
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, 1);
+        return out;
     }
 
     @Override
@@ -303,6 +284,10 @@ final class DjlOps implements Ops {
         return reduce("mean", x, axes, keepDims, (a, ax, k) -> {
             if (ax.length == 1) {
                 return a.mean(ax, k);
+            }
+            if (ax.length == a.getShape().dimension()) {
+                NDArray all = a.mean();
+                return k ? all.reshape(DjlArrays.shape(Shape.of(ones(ax.length)))) : all;
             }
             long count = 1;
             for (int axis : ax) {
@@ -411,6 +396,12 @@ final class DjlOps implements Ops {
         }
         NDArray a = arg("scale", x);
         return wrap(a.mul(DjlArrays.scalarLike(a, c)), x.shape(), x.dtype());
+    }
+
+    @Override
+    public Tensor square(Tensor x) {
+        NDArray a = arg("square", x);
+        return wrap(a.square(), x.shape(), x.dtype());
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.lpa4j.api.tensor.DType;
  * (the kernel folds the learning rate into the momentum buffer, which differs when the learning rate changes).
  */
 final class DjlOptimizers {
-    /** Whether FLOAT32 Adam uses the fused kernel (see the class comment). */
-    static final boolean FUSED = Boolean.getBoolean("lpa4j.djl.fusedAdam");
+    /** Whether FLOAT32 Adam uses the fused kernel (see the class comment); {@code -Dlpa4j.djl.exactAdam=true} turns it off. */
+    static final boolean FUSED = !Boolean.getBoolean("lpa4j.djl.exactAdam");
 
     private DjlOptimizers() {
     }
@@ -132,7 +132,13 @@ final class DjlOptimizers {
             double c1 = 1.0 - Math.pow(beta1, t);
             double c2 = 1.0 - Math.pow(beta2, t);
             if (FUSED && dtypes.get(name) == DType.FLOAT32) {
-                // weight -= (lr sqrt(c2) / c1) m / (sqrt(v) + eps sqrt(c2))  ==  lr (m / c1) / (sqrt(v / c2) + eps)
+                // weight -= (lr sqrt(c2) / c1) m / (sqrt(v) + eps sqrt(c2))  ==  lr (m / c1) / (sqrt(v / c2) + eps).
+                // The kernel forms 1 - beta in float, so the bias corrections use the same float betas: then
+                // v / c2 is exactly a bias-corrected average (otherwise 1 - 0.999f is off by 1.3e-5 relative).
+                double b1 = (float) beta1;
+                double b2 = (float) beta2;
+                c1 = 1.0 - Math.pow(b1, t);
+                c2 = 1.0 - Math.pow(b2, t);
                 double root = Math.sqrt(c2);
                 JniUtils.adamUpdate((PtNDArray) param, (PtNDArray) grad, (PtNDArray) mean, (PtNDArray) variance,
                         (float) lr, (float) (lr * root / c1), (float) (decoupled ? weightDecay : 0.0), 1f, -1f,

@@ -9,6 +9,9 @@ import org.lpa4j.api.tensor.HostTensor;
 abstract class DjlProgram implements AutoCloseable {
     protected final DjlVariableStore store;
     protected final List<InputSpec> specs;
+    /** One reusable direct buffer per input, filled at each run (see {@link DjlArrays#toArray(ai.djl.ndarray.NDManager,
+     * HostTensor, java.nio.ByteBuffer[], int)}); runs are serialised on the store, so one set suffices. */
+    protected final java.nio.ByteBuffer[] staging;
     private final String what;
     private volatile boolean closed;
 
@@ -16,6 +19,7 @@ abstract class DjlProgram implements AutoCloseable {
         this.store = store;
         this.specs = specs;
         this.what = what;
+        this.staging = new java.nio.ByteBuffer[specs.size()];
     }
 
     /** Throws if this program or its store is closed, then checks the inputs against the specs. */

@@ -2,6 +2,7 @@ package org.lpa4j.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -195,12 +196,12 @@ final class DjlVariableStore implements VariableStore {
         return new DjlParameters(ops, Collections.unmodifiableMap(tensors));
     }
 
-    /** The host inputs copied into {@code ops}'s manager, with the static shapes of their specs. */
-    static List<Tensor> inputs(DjlOps ops, List<InputSpec> specs, List<HostTensor> values) {
+    /** The host inputs copied into {@code ops}'s manager (through the program's staging buffers), with their specs' static shapes. */
+    static List<Tensor> inputs(DjlOps ops, List<InputSpec> specs, List<HostTensor> values, ByteBuffer[] staging) {
         List<Tensor> out = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
             InputSpec spec = specs.get(i);
-            out.add(ops.wrap(DjlArrays.toArray(ops.manager(), values.get(i)), spec.shape(), spec.dtype()));
+            out.add(ops.wrap(DjlArrays.toArray(ops.manager(), values.get(i), staging, i), spec.shape(), spec.dtype()));
         }
         return Collections.unmodifiableList(out);
     }
