@@ -17,5 +17,5 @@ export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
 for b in "${backends[@]}"; do
   # One JVM per backend, so each memory figure is that engine's alone. The heap is fixed and pre-touched, so
   # resident-memory growth measures native leaks, not the JVM first touching fresh heap pages.
-  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.lpa4j.bench.Bench --backend "$b" "$@"
+  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.Bench --backend "$b" "$@"
 done
