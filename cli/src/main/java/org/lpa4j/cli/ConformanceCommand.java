@@ -17,6 +17,7 @@ import org.lpa4j.cli.conformance.CliLayerConformance;
 import org.lpa4j.cli.conformance.CliOpsConformance;
 import org.lpa4j.cli.conformance.CliOptimizerConformance;
 import org.lpa4j.cli.conformance.CliProviderConformance;
+import org.lpa4j.cli.conformance.CliTrainingSemanticsConformance;
 import org.lpa4j.cli.conformance.Scoreboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 final class ConformanceCommand implements Callable<Integer> {
     private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliLayerConformance.class, CliOptimizerConformance.class,
-            CliCompileConformance.class, CliProviderConformance.class);
+            CliCompileConformance.class, CliProviderConformance.class, CliTrainingSemanticsConformance.class);
 
     @Spec
     CommandSpec spec;
@@ -56,6 +57,7 @@ final class ConformanceCommand implements Callable<Integer> {
                     .selectors(SUITE.stream().map(c -> selectClass(c)).toList()).build();
             launcher.execute(request, board);
             out.printf("%-12s %s%n", name, board.line());
+            out.printf("%-12s training semantics, fnn: %s%n", "", board.verdict("TrainingSemantics"));
             board.failures().forEach(f -> out.println("    FAILED " + f));
             out.flush();
             failed += board.requiredFailed();

@@ -19,6 +19,7 @@ public final class Scoreboard implements TestExecutionListener {
     private int optionalFailed;
     private int optionalSkipped;
     private final List<String> failures = new ArrayList<>();
+    private final java.util.Map<String, Boolean> classVerdicts = new java.util.HashMap<>();
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
@@ -37,6 +38,10 @@ public final class Scoreboard implements TestExecutionListener {
         }
         boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         count(id, ok ? 'p' : 'f');
+        Matcher cls = Pattern.compile("\\[class:([^\\]]+)\\]").matcher(id.getUniqueId());
+        if (cls.find()) {
+            classVerdicts.merge(cls.group(1), ok, Boolean::logicalAnd);
+        }
         if (!ok) {
             failures.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::getMessage).orElse("failed"));
         }
@@ -79,6 +84,14 @@ public final class Scoreboard implements TestExecutionListener {
 
     public List<String> failures() {
         return failures;
+    }
+
+    /** "monotone (passed)", "FAILED" or "not run" for the suite class whose simple name contains {@code suite}. */
+    public String verdict(String suite) {
+        return classVerdicts.entrySet().stream().filter(e -> e.getKey().contains(suite)).findFirst()
+                .map(e -> e.getValue() ? "LPA error monotone in depth, far below depth 1, better than E2E at intermediate depths: passed"
+                        : "FAILED (see the failures above)")
+                .orElse("not run");
     }
 
     /** One line: required and optional counts. */
