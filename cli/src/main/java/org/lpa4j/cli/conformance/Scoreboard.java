@@ -10,7 +10,8 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /** Counts a conformance run's tests by obligation ({@code required_} or {@code optional_}) and outcome. */
 public final class Scoreboard implements TestExecutionListener {
-    private static final Pattern METHOD = Pattern.compile("\\[(?:method|test-template|test-factory):((?:required|optional)_[^(\\]]*)");
+    private static final Pattern METHOD = Pattern.compile(
+            "\\[(?:method|test-template|test-factory):(?:[^#\\]]*#)?((?:required|optional)_[^(\\]]*)");
 
     private int requiredPassed;
     private int requiredFailed;
