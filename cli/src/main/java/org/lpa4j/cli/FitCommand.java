@@ -47,7 +47,7 @@ final class FitCommand implements Callable<Integer> {
     int examples;
     @Option(names = "--form", defaultValue = "JOINT", description = "LPA form: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     LpaForm form;
-    @Option(names = "--weighting", defaultValue = "UNIFORM", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--weighting", defaultValue = "ADAPTIVE", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     DepthWeighting weighting;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
