@@ -2,6 +2,7 @@ package org.lpa4j.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +18,15 @@ public final class Lpa4jCli implements Runnable {
 
     /** Runs the command line and returns the exit code, printing errors as sentences, never stack traces. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, writing to the given streams. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         Injector injector = Guice.createInjector(new CliModule());
         CommandLine cli = new CommandLine(Lpa4jCli.class, new GuiceFactory(injector));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;

@@ -1,0 +1,64 @@
+package org.lpa4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.cli.output.RunReport;
+
+/** {@code lpa4j fit} end to end on a real engine, and its answers to bad input. */
+class FitCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lpa4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void fitWritesReportPlotAndWeights(@TempDir Path dir) throws IOException {
+        Run r = run("fit", "--task", "surface:peaks2d", "--depth", "3", "--width", "16", "--epochs", "3", "--examples", "300",
+                "--trainer", "both", "--backend", "djl", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Test relative L2 error by depth (lower is better)"), r.out());
+        RunReport report = new ReportWriter().read(dir.resolve("report.json"));
+        assertEquals("surface:peaks2d", report.task());
+        assertEquals("djl", report.backend());
+        assertTrue(report.lowerIsBetter());
+        assertEquals(2, report.trainers().size());
+        assertEquals(3, report.trainers().get(0).values().length);
+        assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
+        assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block3.fc2.weight"));
+    }
+
+    @Test
+    void badInputGetsASentenceAndExitCode2(@TempDir Path dir) throws IOException {
+        assertEquals(new Run(2, "", "error: Unknown task 'surface:nope'. Known tasks: surface:oscillation1d, surface:peaks2d, "
+                + "surface:discontinuous2d, surface:smooth3d.\n"), run("fit", "--task", "surface:nope", "--out", dir.toString()));
+        assertEquals("error: --depth must be at least 1 but is 0.\n", run("fit", "--task", "surface:peaks2d", "--depth", "0").err());
+        assertEquals("error: --width must be positive but is -3.\n", run("fit", "--task", "surface:peaks2d", "--width", "-3").err());
+        assertEquals("error: Unknown architecture 'cnn' for task surface:peaks2d. Known: fnn.\n",
+                run("fit", "--task", "surface:peaks2d", "--arch", "cnn").err());
+        Run unknownBackend = run("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
+        assertEquals(2, unknownBackend.code());
+        assertTrue(unknownBackend.err().startsWith("error: Backend 'torch' was requested by the --backend option, but no backend of "
+                + "that name is on the classpath. Found: "), unknownBackend.err());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Run unwritable = run("fit", "--task", "surface:peaks2d", "--out", file.resolve("sub").toString(), "--backend", "djl");
+        assertEquals(2, unwritable.code());
+        assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
+        assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());
+    }
+}
