@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.architectures.fnn.Activation;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
@@ -34,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
-                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32), spec.commandLine().getOut());
+                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.architectures.fnn.Activation;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
@@ -53,6 +54,11 @@ final class FitCommand implements Callable<Integer> {
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
     DType dtype;
+    @Option(names = "--schedule", defaultValue = "COSINE", description = "learning-rate schedule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    LearningRateSchedule schedule;
+    @Option(names = "--patience", defaultValue = "0",
+            description = "stop after this many epochs without a better validation error, keeping the best weights; 0 = never (default ${DEFAULT-VALUE})")
+    int patience;
 
     @Inject
     FitCommand(FitRunner runner) {
@@ -62,7 +68,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions(task, arch, depth, width, trainer, backend, epochs, seed, out, learningRate, batchSize, examples, form,
-                weighting, activation, dtype), spec.commandLine().getOut());
+                weighting, activation, dtype, schedule, patience), spec.commandLine().getOut());
         return 0;
     }
 }

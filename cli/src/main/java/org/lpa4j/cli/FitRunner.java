@@ -47,7 +47,7 @@ final class FitRunner {
         DataSplits data = tasks.load(o.task(), o.examples(), o.seed(), o.dtype());
         Metric metric = tasks.metric(o.task());
         TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
-                .withBatchSize(o.batchSize()).withDType(o.dtype());
+                .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
         List<DepthCurve> curves = new ArrayList<>();
         String backendName;
         try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend(), "the --backend option")) {
@@ -103,6 +103,9 @@ final class FitRunner {
         }
         if (o.width() <= 0) {
             throw new Lpa4jException("--width must be positive but is " + o.width() + ".");
+        }
+        if (o.patience() < 0) {
+            throw new Lpa4jException("--patience must be 0 (never stop early) or positive but is " + o.patience() + ".");
         }
         if (o.epochs() <= 0) {
             throw new Lpa4jException("--epochs must be positive but is " + o.epochs() + ".");
