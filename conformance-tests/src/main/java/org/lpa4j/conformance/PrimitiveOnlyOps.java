@@ -12,12 +12,17 @@ import org.lpa4j.api.tensor.Tensor;
  * An {@link Ops} that delegates only the primitives to a backend's {@code Ops}, so every composite runs as the
  * neutral default written on those primitives: how the suite checks the defaults on each backend.
  */
-public final class PrimitiveOnlyOps implements Ops {
+public class PrimitiveOnlyOps implements Ops {
     private final Ops primitives;
 
     /** Wraps {@code primitives}, the backend's {@code Ops} of the current trace. */
     public PrimitiveOnlyOps(Ops primitives) {
         this.primitives = Objects.requireNonNull(primitives, "primitives is null");
+    }
+
+    /** The wrapped backend {@code Ops}. */
+    protected final Ops delegate() {
+        return primitives;
     }
 
     @Override
