@@ -47,6 +47,12 @@ public final class Bench implements Callable<Integer> {
             description = "lpa4j steps for the resident-memory check, 0 to skip (default ${DEFAULT-VALUE})")
     int memorySteps;
 
+    @Option(names = "--memory-warmup", defaultValue = "3000", description = "warm-up steps before the memory check (default ${DEFAULT-VALUE})")
+    int memoryWarmup;
+
+    private static final int MEMORY_WIDTH = 64;
+    private static final int MEMORY_BLOCKS = 2;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -96,31 +102,42 @@ public final class Bench implements Callable<Integer> {
                     + "%d rounds x %d steps)%n", b.name(), mApi, mDirect, mApi / mDirect, median(ratios), rounds, stepsPerRound);
             hand.close();
             if (memorySteps > 0) {
-                memory(b.name(), step, batch, lr);
+                memory(b, batch, specs, lr);
             }
         }
         return 0;
     }
 
-    private void memory(String name, CompiledTrainStep step, List<HostTensor> batch, double lr) throws IOException {
-        int warm = Math.max(500, memorySteps / 10);
-        for (int i = 0; i < warm; i++) {
-            step.run(batch, lr);
-        }
-        long before = residentKb();
-        long t0 = System.nanoTime();
-        List<Long> samples = new ArrayList<>();
-        for (int i = 1; i <= memorySteps; i++) {
-            step.run(batch, lr);
-            if (i % (memorySteps / 5) == 0) {
-                samples.add(residentKb());
+    /**
+     * Resident-memory growth over {@link #memorySteps} lpa4j steps after {@link #memoryWarmup} warm-up steps, on a small
+     * network of the same architecture (width {@value #MEMORY_WIDTH}, {@value #MEMORY_BLOCKS} blocks): the question is
+     * whether each step releases what it allocates, which does not depend on the size, and the small size keeps the
+     * slowest engine's 10,000 steps to a minute.
+     */
+    private void memory(Backend b, List<HostTensor> batch, List<InputSpec> specs, double lr) throws IOException {
+        BenchMlp small = new BenchMlp(MEMORY_WIDTH, MEMORY_BLOCKS);
+        ParameterSet init = ParameterSet.initialize(small.parameters(), 1, DType.FLOAT32);
+        try (VariableStore store = b.createVariables(init);
+             CompiledTrainStep step = store.compileTrainStep(specs, small.loss(), init.names(), OptimizerSpec.adam())) {
+            for (int i = 0; i < memoryWarmup; i++) {
+                step.run(batch, lr);
             }
+            long before = residentKb();
+            long t0 = System.nanoTime();
+            List<Long> samples = new ArrayList<>();
+            for (int i = 1; i <= memorySteps; i++) {
+                step.run(batch, lr);
+                if (i % Math.max(1, memorySteps / 5) == 0) {
+                    samples.add(residentKb());
+                }
+            }
+            long after = residentKb();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%s: resident memory after %d warm-up steps %d MiB, after %d more steps %d MiB: growth %.2f%% "
+                    + "(samples MiB %s; width %d, %d blocks, %.1f s)%n", b.name(), memoryWarmup, before / 1024, memorySteps,
+                    after / 1024, 100.0 * (after - before) / before, samples.stream().map(k -> k / 1024).toList(), MEMORY_WIDTH,
+                    MEMORY_BLOCKS, seconds);
         }
-        long after = residentKb();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%s: resident memory after %d warm-up steps %d MiB, after %d more steps %d MiB: growth %.2f%% "
-                + "(samples MiB %s; %.1f s)%n", name, warm, before / 1024, memorySteps, after / 1024,
-                100.0 * (after - before) / before, samples.stream().map(k -> k / 1024).toList(), seconds);
     }
 
     private double time(Runnable stepOnce) {

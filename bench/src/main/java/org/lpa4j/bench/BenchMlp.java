@@ -23,14 +23,22 @@ public final class BenchMlp {
     public static final int BLOCKS = 8;
     public static final int BATCH = 256;
 
-    private final Dense stem = new Dense("stem", INPUT, WIDTH);
+    private final Dense stem;
     private final List<Dense[]> blocks = new ArrayList<>();
-    private final Dense head = new Dense("head", WIDTH, 1);
+    private final Dense head;
 
+    /** The benchmarked size: width {@value #WIDTH}, {@value #BLOCKS} blocks. */
     public BenchMlp() {
-        for (int l = 1; l <= BLOCKS; l++) {
-            blocks.add(new Dense[] {new Dense("block" + l + ".fc1", WIDTH, WIDTH), new Dense("block" + l + ".fc2", WIDTH, WIDTH)});
+        this(WIDTH, BLOCKS);
+    }
+
+    /** The same architecture at another size (the memory check uses a small one so 10,000 steps stay quick on every engine). */
+    public BenchMlp(int width, int depth) {
+        stem = new Dense("stem", INPUT, width);
+        for (int l = 1; l <= depth; l++) {
+            blocks.add(new Dense[] {new Dense("block" + l + ".fc1", width, width), new Dense("block" + l + ".fc2", width, width)});
         }
+        head = new Dense("head", width, 1);
     }
 
     /** Every parameter, in a fixed order. */

@@ -9,6 +9,6 @@ final class HandWrittenSteps {
 
     /** A fresh instance of each hand-written step. */
     static List<HandWrittenStep> all() {
-        return List.of(new DjlHandWrittenStep(), new TensorFlowHandWrittenStep());
+        return List.of(new Nd4jHandWrittenStep(), new DjlHandWrittenStep(), new TensorFlowHandWrittenStep());
     }
 }

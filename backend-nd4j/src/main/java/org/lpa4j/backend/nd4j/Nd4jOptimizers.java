@@ -1,0 +1,151 @@
+package org.lpa4j.backend.nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.lpa4j.api.compile.OptimizerSpec;
+import org.nd4j.linalg.api.blas.Level1;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The optimizers of {@link OptimizerSpec}, applied natively and in place on the store's arrays with ND4J ops, exactly in
+ * the spec's form (ND4J's own Adam updater uses the "epsilon hat" form, so it is not used). Each update works in the
+ * step's gradient array as scratch space, so a step allocates no native memory.
+ */
+final class Nd4jOptimizers {
+    private Nd4jOptimizers() {
+    }
+
+    /** One optimizer instance with its own state for a fixed list of parameters. */
+    abstract static class Optimizer implements AutoCloseable {
+        protected final List<INDArray> params;
+        protected final Level1 blas = Nd4j.getBlasWrapper().level1();
+        protected final List<INDArray> state = new ArrayList<>();
+
+        Optimizer(List<INDArray> params) {
+            this.params = params;
+        }
+
+        /** Applies step {@code t} (1-based) at learning rate {@code lr}; {@code gradients.apply(i)} may be overwritten. */
+        final void step(IntFunction<INDArray> gradients, long t, double lr) {
+            for (int i = 0; i < params.size(); i++) {
+                update(i, params.get(i), gradients.apply(i), t, lr);
+            }
+        }
+
+        abstract void update(int i, INDArray p, INDArray g, long t, double lr);
+
+        /** {@code y += alpha x}, in place. */
+        protected final void axpy(double alpha, INDArray x, INDArray y) {
+            blas.axpy(y.length(), alpha, x, y);
+        }
+
+        protected final INDArray zerosLike(INDArray p) {
+            INDArray z = Nd4j.zeros(p.dataType(), p.shape());
+            state.add(z);
+            return z;
+        }
+
+        @Override
+        public final void close() {
+            for (INDArray s : state) {
+                s.close();
+            }
+            state.clear();
+        }
+    }
+
+    /** A new optimizer for {@code params} (the store's arrays, updated in place). */
+    static Optimizer create(OptimizerSpec spec, List<INDArray> params) {
+        if (spec instanceof OptimizerSpec.Sgd sgd) {
+            return new Sgd(params, sgd.momentum(), sgd.weightDecay());
+        }
+        if (spec instanceof OptimizerSpec.Adam adam) {
+            return new Adam(params, adam.beta1(), adam.beta2(), adam.epsilon(), 0.0);
+        }
+        if (spec instanceof OptimizerSpec.AdamW adamW) {
+            return new Adam(params, adamW.beta1(), adamW.beta2(), adamW.epsilon(), adamW.weightDecay());
+        }
+        throw new IllegalStateException("Unhandled optimizer " + spec);
+    }
+
+    /** {@code g' = g + wd p; v = momentum v + g'; p -= lr v} (PyTorch form; {@code v = g'} without momentum). */
+    private static final class Sgd extends Optimizer {
+        private final double momentum;
+        private final double weightDecay;
+        private final List<INDArray> velocity = new ArrayList<>();
+
+        Sgd(List<INDArray> params, double momentum, double weightDecay) {
+            super(params);
+            this.momentum = momentum;
+            this.weightDecay = weightDecay;
+            if (momentum > 0) {
+                for (INDArray p : params) {
+                    velocity.add(zerosLike(p));
+                }
+            }
+        }
+
+        @Override
+        void update(int i, INDArray p, INDArray g, long t, double lr) {
+            if (weightDecay > 0) {
+                axpy(weightDecay, p, g);
+            }
+            if (momentum > 0) {
+                INDArray v = velocity.get(i);
+                v.muli(momentum).addi(g);
+                axpy(-lr, v, p);
+            } else {
+                axpy(-lr, g, p);
+            }
+        }
+    }
+
+    /**
+     * Adam: {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; p -= lr (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)}; with a
+     * decoupled weight decay {@code p -= lr wd p} first (AdamW) when {@code weightDecay > 0}.
+     */
+    private static final class Adam extends Optimizer {
+        private final double beta1;
+        private final double beta2;
+        private final double epsilon;
+        private final double weightDecay;
+        private final List<INDArray> m = new ArrayList<>();
+        private final List<INDArray> v = new ArrayList<>();
+
+        Adam(List<INDArray> params, double beta1, double beta2, double epsilon, double weightDecay) {
+            super(params);
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.epsilon = epsilon;
+            this.weightDecay = weightDecay;
+            for (INDArray p : params) {
+                m.add(zerosLike(p));
+                v.add(zerosLike(p));
+            }
+        }
+
+        @Override
+        void update(int i, INDArray p, INDArray g, long t, double lr) {
+            double c1 = 1 - Math.pow(beta1, t);
+            double c2 = 1 - Math.pow(beta2, t);
+            if (weightDecay > 0) {
+                axpy(-lr * weightDecay, p, p);
+            }
+            INDArray mi = m.get(i);
+            INDArray vi = v.get(i);
+            mi.muli(beta1);
+            axpy(1 - beta1, g, mi);
+            g.muli(g);
+            vi.muli(beta2);
+            axpy(1 - beta2, g, vi);
+            // g becomes sqrt(v / c2) + eps, then m / that, then p -= (lr / c1) g.
+            g.assign(vi).divi(c2);
+            Transforms.sqrt(g, false).addi(epsilon);
+            g.rdivi(mi);
+            axpy(-lr / c1, g, p);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.lpa4j.backend.nd4j;
+
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.conformance.OpsConformance;
+
+/** The shared ops conformance suite run on the nd4j backend. */
+class Nd4jOpsConformanceTest extends OpsConformance {
+    @Override
+    protected Backend createBackend() {
+        return new Nd4jBackendProvider().create();
+    }
+}
