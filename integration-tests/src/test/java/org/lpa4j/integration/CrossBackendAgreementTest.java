@@ -34,7 +34,7 @@ import org.lpa4j.api.tensor.Shape;
 /**
  * Cross-backend agreement: the same seeded network and batch give the same outputs, loss and gradients on every
  * backend present, and the same parameters after a few optimizer steps. Differences are measured norm-wise,
- * {@code ||a - b|| / max(||a||, ||b||, 1e-30)}, per tensor.
+ * {@code ||a - b|| / max(||a||, ||b||)} per tensor (see {@link #VANISHING_GRADIENT_FLOOR} for gradients that are exactly zero).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossBackendAgreementTest {
@@ -45,6 +45,11 @@ class CrossBackendAgreementTest {
     static final double FLOAT64_TOLERANCE = 1e-11;
     /** After 5 Adam steps in FLOAT64 (Adam divides by sqrt(v), which amplifies tiny differences where gradients are tiny). */
     static final double FLOAT64_TRAINED_TOLERANCE = 1e-8;
+    /**
+     * A gradient whose exact value is zero (an attention key bias: softmax ignores a shift shared by all keys) is rounding
+     * noise on every engine, so it is compared relative to this fraction of the network's largest gradient norm instead.
+     */
+    static final double VANISHING_GRADIENT_FLOOR = 1e-3;
     private static final int BATCH = 5;
 
     private final Map<String, Backend> backends = new LinkedHashMap<>();
@@ -99,9 +104,13 @@ class CrossBackendAgreementTest {
             double lb = grads.get(other).loss();
             assertTrue(Math.abs(la - lb) <= tol * Math.max(Math.abs(la), Math.abs(lb)),
                     net + " loss: " + reference + " " + la + " vs " + other + " " + lb);
+            double scale = 0;
+            for (String name : init.names()) {
+                scale = Math.max(scale, norm(grads.get(reference).gradient(name)));
+            }
             for (String name : init.names()) {
                 assertClose(net + " gradient of " + name + ": " + reference + " vs " + other, grads.get(reference).gradient(name),
-                        grads.get(other).gradient(name), tol);
+                        grads.get(other).gradient(name), tol, VANISHING_GRADIENT_FLOOR * scale);
             }
         }
     }
@@ -135,7 +144,19 @@ class CrossBackendAgreementTest {
         return AgreementNetwork.all().stream();
     }
 
+    private static double norm(HostTensor t) {
+        double n = 0;
+        for (int i = 0; i < t.size(); i++) {
+            n += t.getDouble(i) * t.getDouble(i);
+        }
+        return Math.sqrt(n);
+    }
+
     private static void assertClose(String what, HostTensor a, HostTensor b, double tol) {
+        assertClose(what, a, b, tol, 1e-30);
+    }
+
+    private static void assertClose(String what, HostTensor a, HostTensor b, double tol, double floor) {
         assertEquals(a.shape(), b.shape(), what + ": shapes differ");
         double diff = 0;
         double na = 0;
@@ -147,7 +168,7 @@ class CrossBackendAgreementTest {
             na += x * x;
             nb += y * y;
         }
-        double rel = Math.sqrt(diff) / Math.max(Math.sqrt(Math.max(na, nb)), 1e-30);
+        double rel = Math.sqrt(diff) / Math.max(Math.sqrt(Math.max(na, nb)), floor);
         assertTrue(rel <= tol, what + ": norm-wise relative difference " + rel + " exceeds " + tol);
     }
 }
