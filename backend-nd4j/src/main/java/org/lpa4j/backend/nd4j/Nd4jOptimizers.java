@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -129,23 +130,25 @@ final class Nd4jOptimizers {
 
         @Override
         void update(int i, INDArray p, INDArray g, long t, double lr) {
-            double c1 = 1 - Math.pow(beta1, t);
-            double c2 = 1 - Math.pow(beta2, t);
             if (weightDecay > 0) {
                 axpy(-lr * weightDecay, p, p);
             }
-            INDArray mi = m.get(i);
-            INDArray vi = v.get(i);
-            mi.muli(beta1);
-            axpy(1 - beta1, g, mi);
-            g.muli(g);
-            vi.muli(beta2);
-            axpy(1 - beta2, g, vi);
-            // g becomes sqrt(v / c2) + eps, then m / that, then p -= (lr / c1) g.
-            g.assign(vi).divi(c2);
-            Transforms.sqrt(g, false).addi(epsilon);
-            g.rdivi(mi);
-            axpy(-lr / c1, g, p);
+            // ND4J's fused kernel computes lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps'); with eps' = eps sqrt(1-b2^t) that is
+            // exactly lr m_hat / (sqrt(v_hat) + eps), the spec's form, in one native call instead of eleven.
+            if (lr == 0) {
+                // The kernel replaces a zero step size by eps; keep the moments exact and the parameter unchanged instead.
+                INDArray mi = m.get(i);
+                INDArray vi = v.get(i);
+                mi.muli(beta1);
+                axpy(1 - beta1, g, mi);
+                g.muli(g);
+                vi.muli(beta2);
+                axpy(1 - beta2, g, vi);
+                return;
+            }
+            double epsilonHat = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+            Nd4j.exec(new AdamUpdater(g, v.get(i), m.get(i), lr, beta1, beta2, epsilonHat, (int) (t - 1)));
+            p.subi(g);
         }
     }
 }
