@@ -14,6 +14,7 @@ import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
@@ -23,7 +24,7 @@ import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.DepthTable;
 import org.lpa4j.cli.output.ProgressListener;
 import org.lpa4j.cli.output.ReportWriter;
-import org.lpa4j.cli.output.RunReport;
+import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 
@@ -41,7 +42,7 @@ final class FitRunner {
     }
 
     /** Trains, prints and writes; returns the report. */
-    RunReport run(FitOptions o, PrintWriter out) throws IOException {
+    DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = prepareOutput(o.out());
         DataSplits data = tasks.load(o.task(), o.examples(), o.seed(), o.dtype());
@@ -49,6 +50,7 @@ final class FitRunner {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
                 .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
         List<DepthCurve> curves = new ArrayList<>();
+        List<DepthCurve> maxErrors = new ArrayList<>();
         String backendName;
         try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend(), "the --backend option")) {
             backendName = backend.name();
@@ -61,14 +63,21 @@ final class FitRunner {
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
                     curves.add(result.test());
+                    if (metric != Metric.ACCURACY) {
+                        maxErrors.add(maxErrorByDepth(trainer.name(), result, data));
+                    }
                     ParameterFiles.write(result.model().parameters(), outDir.resolve(trainer.name() + "-weights.bin"));
                 }
             }
         }
         out.println();
         out.print(DepthTable.format(metric, curves));
-        RunReport report = new RunReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
-                o.epochs(), o.seed(), curves);
+        if (!maxErrors.isEmpty()) {
+            out.println();
+            out.print(DepthTable.format(Metric.MAX_ERROR, maxErrors));
+        }
+        DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
+                o.epochs(), o.seed(), curves, maxErrors);
         reports.write(report, outDir.resolve("report.json"));
         Path plot = outDir.resolve("depth.png");
         plots.write(report, plot);
@@ -77,6 +86,15 @@ final class FitRunner {
         out.println("Plot:   " + plot);
         out.flush();
         return report;
+    }
+
+    private static DepthCurve maxErrorByDepth(String trainer, TrainingResult result, DataSplits data) {
+        List<HostTensor> predictions = result.model().predictAll(data.test().x().cast(result.model().network().input().dtype()));
+        double[] values = new double[predictions.size()];
+        for (int l = 0; l < values.length; l++) {
+            values[l] = Metric.MAX_ERROR.evaluate(predictions.get(l), data.test().y());
+        }
+        return new DepthCurve(trainer, values, result.test().wallSeconds(), result.test().epochsRun());
     }
 
     private List<ProgressiveTrainer> trainers(FitOptions o) {

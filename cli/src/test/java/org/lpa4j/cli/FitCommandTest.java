@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.params.ParameterFiles;
 import org.lpa4j.cli.output.ReportWriter;
-import org.lpa4j.cli.output.RunReport;
+import org.lpa4j.api.training.DepthReport;
 
 /** {@code lpa4j fit} end to end on a real engine, and its answers to bad input. */
 class FitCommandTest {
@@ -33,12 +33,14 @@ class FitCommandTest {
                 "--trainer", "both", "--backend", "djl", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Test relative L2 error by depth (lower is better)"), r.out());
-        RunReport report = new ReportWriter().read(dir.resolve("report.json"));
+        DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals("surface:peaks2d", report.task());
         assertEquals("djl", report.backend());
         assertTrue(report.lowerIsBetter());
         assertEquals(2, report.trainers().size());
         assertEquals(3, report.trainers().get(0).values().length);
+        assertEquals(2, report.maxError().size());
+        assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block3.fc2.weight"));
     }

@@ -1,5 +1,6 @@
 package org.lpa4j.cli.output;
 
+import org.lpa4j.api.training.DepthReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.lpa4j.api.io.AtomicFiles;
@@ -13,7 +14,7 @@ import org.lpa4j.api.training.DepthCurve;
 public final class DepthPlot {
 
     /** Renders {@code report} to {@code file} atomically. */
-    public void write(RunReport report, Path file) throws IOException {
+    public void write(DepthReport report, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(800).height(500)
                 .title(report.task() + " - " + report.architecture() + " on " + report.backend())
                 .xAxisTitle("depth").yAxisTitle(report.metric()).build();

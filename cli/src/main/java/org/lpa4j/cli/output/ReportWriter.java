@@ -1,5 +1,6 @@
 package org.lpa4j.cli.output;
 
+import org.lpa4j.api.training.DepthReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -11,12 +12,12 @@ public final class ReportWriter {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes {@code report} to {@code file} (a temporary file moved into place). */
-    public void write(RunReport report, Path file) throws IOException {
+    public void write(DepthReport report, Path file) throws IOException {
         AtomicFiles.write(file, out -> mapper.writeValue(out, report));
     }
 
     /** Reads a report written by {@link #write}. */
-    public RunReport read(Path file) throws IOException {
-        return mapper.readValue(file.toFile(), RunReport.class);
+    public DepthReport read(Path file) throws IOException {
+        return mapper.readValue(file.toFile(), DepthReport.class);
     }
 }
