@@ -105,4 +105,29 @@ public final class CompileChecks {
     public static IllegalStateException closed(String what) {
         return new IllegalStateException("This " + what + " has been closed and cannot be used any more; compile a new one.");
     }
+
+    /**
+     * Checks a parameter subset ({@code role}: "wrt", "trainable") is non-empty and known, and returns it in the store's
+     * order, unmodifiable.
+     */
+    public static Set<String> orderedSubset(String role, Set<String> storeNames, Set<String> requested) {
+        requireNonEmpty(role, requested);
+        requireKnownParameters(role, storeNames, requested);
+        Set<String> ordered = new java.util.LinkedHashSet<>();
+        for (String name : storeNames) {
+            if (requested.contains(name)) {
+                ordered.add(name);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(ordered);
+    }
+
+    /** An immutable copy of the input specs, rejecting a null list or element. */
+    public static java.util.List<InputSpec> inputSpecs(java.util.List<InputSpec> inputs) {
+        java.util.Objects.requireNonNull(inputs, "inputs are null");
+        for (InputSpec spec : inputs) {
+            java.util.Objects.requireNonNull(spec, "an input spec is null");
+        }
+        return java.util.List.copyOf(inputs);
+    }
 }

@@ -97,15 +97,15 @@ final class DjlVariableStore implements VariableStore {
     public synchronized CompiledForward compileForward(List<InputSpec> inputs, ForwardFunction function) {
         requireOpen();
         Objects.requireNonNull(function, "function is null");
-        return register(new DjlCompiledForward(this, specs(inputs), function));
+        return register(new DjlCompiledForward(this, CompileChecks.inputSpecs(inputs), function));
     }
 
     @Override
     public synchronized CompiledGradient compileGradient(List<InputSpec> inputs, LossFunction loss, Set<String> wrt) {
         requireOpen();
         Objects.requireNonNull(loss, "loss is null");
-        Set<String> chosen = checkSubset("wrt", wrt);
-        return register(new DjlCompiledGradient(this, specs(inputs), loss, chosen));
+        Set<String> chosen = CompileChecks.orderedSubset("wrt", names, wrt);
+        return register(new DjlCompiledGradient(this, CompileChecks.inputSpecs(inputs), loss, chosen));
     }
 
     @Override
@@ -114,28 +114,8 @@ final class DjlVariableStore implements VariableStore {
         requireOpen();
         Objects.requireNonNull(loss, "loss is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
-        Set<String> chosen = checkSubset("trainable", trainable);
-        return register(new DjlCompiledTrainStep(this, specs(inputs), loss, chosen, optimizer));
-    }
-
-    private Set<String> checkSubset(String role, Set<String> requested) {
-        CompileChecks.requireNonEmpty(role, requested);
-        CompileChecks.requireKnownParameters(role, names, requested);
-        Set<String> ordered = new LinkedHashSet<>();
-        for (String name : names) {
-            if (requested.contains(name)) {
-                ordered.add(name);
-            }
-        }
-        return Collections.unmodifiableSet(ordered);
-    }
-
-    private static List<InputSpec> specs(List<InputSpec> inputs) {
-        Objects.requireNonNull(inputs, "inputs are null");
-        for (InputSpec spec : inputs) {
-            Objects.requireNonNull(spec, "an input spec is null");
-        }
-        return List.copyOf(inputs);
+        Set<String> chosen = CompileChecks.orderedSubset("trainable", names, trainable);
+        return register(new DjlCompiledTrainStep(this, CompileChecks.inputSpecs(inputs), loss, chosen, optimizer));
     }
 
     private <T extends DjlProgram> T register(T program) {

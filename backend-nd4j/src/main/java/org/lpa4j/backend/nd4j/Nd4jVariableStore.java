@@ -97,7 +97,7 @@ final class Nd4jVariableStore implements VariableStore {
     public synchronized CompiledForward compileForward(List<InputSpec> inputs, ForwardFunction function) {
         requireOpen();
         Objects.requireNonNull(function, "function is null");
-        List<InputSpec> specs = specs(inputs);
+        List<InputSpec> specs = CompileChecks.inputSpecs(inputs);
         Nd4jTrace trace = new Nd4jTrace(this, specs, Set.of());
         List<String> outputs = trace.traceForward(function);
         return register(new Nd4jCompiledForward(this, specs, trace, outputs));
@@ -107,8 +107,8 @@ final class Nd4jVariableStore implements VariableStore {
     public synchronized CompiledGradient compileGradient(List<InputSpec> inputs, LossFunction loss, Set<String> wrt) {
         requireOpen();
         Objects.requireNonNull(loss, "loss is null");
-        Set<String> chosen = checkSubset("wrt", wrt);
-        List<InputSpec> specs = specs(inputs);
+        Set<String> chosen = CompileChecks.orderedSubset("wrt", names, wrt);
+        List<InputSpec> specs = CompileChecks.inputSpecs(inputs);
         Nd4jTrace trace = new Nd4jTrace(this, specs, chosen);
         String lossName = trace.traceLoss(loss);
         return register(new Nd4jCompiledGradient(this, specs, trace, lossName, chosen));
@@ -120,31 +120,11 @@ final class Nd4jVariableStore implements VariableStore {
         requireOpen();
         Objects.requireNonNull(loss, "loss is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
-        Set<String> chosen = checkSubset("trainable", trainable);
-        List<InputSpec> specs = specs(inputs);
+        Set<String> chosen = CompileChecks.orderedSubset("trainable", names, trainable);
+        List<InputSpec> specs = CompileChecks.inputSpecs(inputs);
         Nd4jTrace trace = new Nd4jTrace(this, specs, chosen);
         String lossName = trace.traceLoss(loss);
         return register(new Nd4jCompiledTrainStep(this, specs, trace, lossName, chosen, optimizer));
-    }
-
-    private Set<String> checkSubset(String role, Set<String> requested) {
-        CompileChecks.requireNonEmpty(role, requested);
-        CompileChecks.requireKnownParameters(role, names, requested);
-        Set<String> ordered = new LinkedHashSet<>();
-        for (String name : names) {
-            if (requested.contains(name)) {
-                ordered.add(name);
-            }
-        }
-        return Collections.unmodifiableSet(ordered);
-    }
-
-    private static List<InputSpec> specs(List<InputSpec> inputs) {
-        Objects.requireNonNull(inputs, "inputs are null");
-        for (InputSpec spec : inputs) {
-            Objects.requireNonNull(spec, "an input spec is null");
-        }
-        return List.copyOf(inputs);
     }
 
     private <T extends Nd4jProgram> T register(T program) {
