@@ -170,14 +170,13 @@ public final class TensorFlowVariableStore implements VariableStore {
         checkOpen();
         Objects.requireNonNull(inputs, "input specs are null");
         Objects.requireNonNull(loss, "the loss function is null");
-        CompileChecks.requireNonEmpty("wrt", wrt);
-        CompileChecks.requireKnownParameters("wrt", names, wrt);
+        Set<String> chosen = CompileChecks.orderedSubset("wrt", names, wrt);
         TensorFlowTrace trace = trace("gradient", inputs);
         TensorFlowTensor value = traceLoss(trace, loss);
-        Map<String, Output<?>> gradients = gradients(trace, value, wrt);
+        Map<String, Output<?>> gradients = gradients(trace, value, chosen);
         Map<String, HostTensor> zeros = new LinkedHashMap<>();
-        for (String name : names) {
-            if (wrt.contains(name) && !gradients.containsKey(name)) {
+        for (String name : chosen) {
+            if (!gradients.containsKey(name)) {
                 Variable v = variables.get(name);
                 zeros.put(name, HostTensor.zeros(v.dtype(), v.shape()));
             }
@@ -192,22 +191,19 @@ public final class TensorFlowVariableStore implements VariableStore {
         Objects.requireNonNull(inputs, "input specs are null");
         Objects.requireNonNull(loss, "the loss function is null");
         Objects.requireNonNull(optimizer, "the optimizer is null");
-        CompileChecks.requireNonEmpty("trainable", trainable);
-        CompileChecks.requireKnownParameters("trainable", names, trainable);
+        Set<String> chosen = CompileChecks.orderedSubset("trainable", names, trainable);
         TensorFlowTrace trace = trace("train", inputs);
         TensorFlowTensor value = traceLoss(trace, loss);
-        Map<String, Output<?>> gradients = gradients(trace, value, trainable);
+        Map<String, Output<?>> gradients = gradients(trace, value, chosen);
         TensorFlowNodes plain = trace.nodes().sub("optimizer");
         Output<?> learningRate = plain.placeholder(DType.FLOAT64, Shape.scalar());
         List<Operation> before = new ArrayList<>();
         before.add(value.output().op());
         gradients.values().forEach(g -> before.add(g.op()));
         List<TensorFlowOptimizers.Target> targets = new ArrayList<>();
-        for (String name : names) {
-            if (trainable.contains(name)) {
-                Variable v = variables.get(name);
-                targets.add(new TensorFlowOptimizers.Target(name, v.handle(), v.dtype(), v.shape(), gradients.get(name)));
-            }
+        for (String name : chosen) {
+            Variable v = variables.get(name);
+            targets.add(new TensorFlowOptimizers.Target(name, v.handle(), v.dtype(), v.shape(), gradients.get(name)));
         }
         TensorFlowOptimizers.Update update = TensorFlowOptimizers.build(plain, plain.after(before), optimizer, targets, learningRate);
         runTarget(update.init());
