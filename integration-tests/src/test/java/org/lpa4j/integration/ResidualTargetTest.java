@@ -15,7 +15,7 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.training.ResidualTarget;
 
-/** The residual targets are what block l is asked to fit: {@code y - yhat} for MSE, {@code onehot(y) - softmax(z)} for cross-entropy. */
+/** Residual targets: {@code y - yhat} for MSE, {@code onehot(y) - softmax(z)} for cross-entropy, and host losses equal to the engine's. */
 class ResidualTargetTest {
 
     @Test
@@ -35,6 +35,14 @@ class ResidualTargetTest {
                 assertEquals(-0.125, r[0], 1e-12);
                 assertEquals(-0.25, r[1], 1e-12);
                 assertEquals(1 - 0.625, r[2], 1e-12);
+            }
+            try (CompiledForward f = store.compileForward(List.of(InputSpec.batched("y", DType.INT32), InputSpec.batched("z", DType.FLOAT64, 3)),
+                    (ops, p, in) -> List.of(ResidualTarget.crossEntropy().loss(ops, in.get(1), in.get(0))))) {
+                assertEquals(f.run(List.of(labels, logits)).get(0).scalarValue(), ResidualTarget.crossEntropy().hostLoss(logits, labels), 1e-12);
+            }
+            try (CompiledForward f = store.compileForward(List.of(InputSpec.batched("y", DType.FLOAT64, 1), InputSpec.batched("p", DType.FLOAT64, 1)),
+                    (ops, p, in) -> List.of(ResidualTarget.meanSquaredError().loss(ops, in.get(1), in.get(0))))) {
+                assertEquals(f.run(List.of(y, prev)).get(0).scalarValue(), ResidualTarget.meanSquaredError().hostLoss(prev, y), 1e-12);
             }
         }
     }

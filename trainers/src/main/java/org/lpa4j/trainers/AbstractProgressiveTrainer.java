@@ -113,7 +113,11 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
                 }
                 List<HostTensor> predictions = predict(readouts, validation.x());
                 double[] valMetric = perDepth(predictions, validation.y(), metric);
-                afterEpoch(HostLosses.perDepth(predictions, validation.y(), target));
+                double[] valLoss = new double[predictions.size()];
+                for (int l = 0; l < valLoss.length; l++) {
+                    valLoss[l] = target.hostLoss(predictions.get(l), validation.y());
+                }
+                afterEpoch(valLoss);
                 epochsRun = epoch;
                 double meanLoss = lossSum / batches;
                 int epochNo = epoch;

@@ -1,6 +1,7 @@
 package org.lpa4j.api.training;
 
 import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
@@ -20,6 +21,9 @@ public interface ResidualTarget {
     /** What block l must add to the stop-gradient readout of depth l-1 to reach the target. */
     Tensor residual(Ops ops, Tensor target, Tensor previousReadout);
 
+    /** The same loss as {@link #loss}, computed on the host from predictions (for per-depth validation losses). */
+    double hostLoss(HostTensor readout, HostTensor target);
+
     /** Squared error, for regression targets of the readout's shape. */
     static ResidualTarget meanSquaredError() {
         return new ResidualTarget() {
@@ -36,6 +40,16 @@ public interface ResidualTarget {
             @Override
             public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
                 return ops.sub(target, ops.stopGradient(previousReadout));
+            }
+
+            @Override
+            public double hostLoss(HostTensor readout, HostTensor target) {
+                double s = 0;
+                for (int i = 0; i < target.size(); i++) {
+                    double d = readout.getDouble(i) - target.getDouble(i);
+                    s += d * d;
+                }
+                return s / target.size();
             }
         };
     }
@@ -57,6 +71,25 @@ public interface ResidualTarget {
             public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
                 Tensor p = ops.softmax(ops.stopGradient(previousReadout), -1);
                 return ops.sub(ops.oneHot(target, previousReadout.shape().dim(-1), previousReadout.dtype()), p);
+            }
+
+            @Override
+            public double hostLoss(HostTensor logits, HostTensor labels) {
+                int c = logits.shape().dim(-1);
+                int n = logits.size() / c;
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    double m = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; k < c; k++) {
+                        m = Math.max(m, logits.getDouble(i * c + k));
+                    }
+                    double z = 0;
+                    for (int k = 0; k < c; k++) {
+                        z += Math.exp(logits.getDouble(i * c + k) - m);
+                    }
+                    s += m + Math.log(z) - logits.getDouble(i * c + (int) labels.getDouble(i));
+                }
+                return s / n;
             }
         };
     }
