@@ -22,7 +22,7 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", required = true, description = "surface:NAME, NAME one of oscillation1d, peaks2d, discontinuous2d, smooth3d")
+    @Option(names = "--task", required = true, description = "surface:oscillation1d|peaks2d|discontinuous2d|smooth3d (an unknown name is answered with the full list)")
     String task;
     @Option(names = "--arch", defaultValue = "fnn", description = "architecture (default ${DEFAULT-VALUE})")
     String arch;
@@ -59,6 +59,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0",
             description = "stop after this many epochs without a better validation error, keeping the best weights; 0 = never (default ${DEFAULT-VALUE})")
     int patience;
+    @Option(names = "--limit", defaultValue = "0", description = "use at most this many training examples of a fetched data set; 0 = all (default ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = "--heads", defaultValue = "4", description = "attention heads of the transformer (default ${DEFAULT-VALUE})")
+    int heads;
+    @Option(names = "--context", defaultValue = "64", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
+    int context;
 
     @Inject
     FitCommand(FitRunner runner) {
@@ -68,7 +74,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions(task, arch, depth, width, trainer, backend, epochs, seed, out, learningRate, batchSize, examples, form,
-                weighting, activation, dtype, schedule, patience), spec.commandLine().getOut());
+                weighting, activation, dtype, schedule, patience, limit, heads, context), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -7,8 +7,17 @@ import org.lpa4j.architectures.fnn.Activation;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 
-/** Everything one {@code fit} run needs, validated by {@link FitRunner}. */
+/**
+ * Everything one {@code fit} run needs, validated by {@link FitRunner}; written beside the weights as
+ * {@code fit-options.json} so a saved model can be rebuilt (e.g. by {@code generate}).
+ *
+ * @param examples generated examples (surfaces)
+ * @param limit    at most this many training examples of a fetched data set; 0 = all
+ * @param heads    attention heads (transformer)
+ * @param context  tokens per example (text tasks)
+ */
 record FitOptions(String task, String arch, int depth, int width, String trainer, String backend, int epochs, long seed,
                   Path out, double learningRate, int batchSize, int examples, LpaForm form, DepthWeighting weighting,
-                  Activation activation, DType dtype, LearningRateSchedule schedule, int patience) {
+                  Activation activation, DType dtype, LearningRateSchedule schedule, int patience, int limit, int heads,
+                  int context) {
 }

@@ -19,7 +19,6 @@ import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.DepthTable;
 import org.lpa4j.cli.output.ProgressListener;
@@ -31,12 +30,14 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
 /** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
 final class FitRunner {
     private final TaskCatalog tasks;
+    private final ArchitectureCatalog architectures;
     private final ReportWriter reports;
     private final DepthPlot plots;
 
     @Inject
-    FitRunner(TaskCatalog tasks, ReportWriter reports, DepthPlot plots) {
+    FitRunner(TaskCatalog tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
+        this.architectures = architectures;
         this.reports = reports;
         this.plots = plots;
     }
@@ -45,8 +46,10 @@ final class FitRunner {
     DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = prepareOutput(o.out());
-        DataSplits data = tasks.load(o.task(), o.examples(), o.seed(), o.dtype());
-        Metric metric = tasks.metric(o.task());
+        LoadedTask task = tasks.load(o.task(), o);
+        DataSplits data = task.data();
+        Metric metric = task.metric();
+        architectures.create(o.arch(), task, o);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
                 .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
         List<DepthCurve> curves = new ArrayList<>();
@@ -59,7 +62,7 @@ final class FitRunner {
                     backend.engineVersion());
             out.flush();
             for (ProgressiveTrainer trainer : trainers(o)) {
-                ResidualNetwork network = new ResidualMlp(tasks.inputDimension(o.task()), o.width(), o.depth(), 1, o.activation(), false, o.dtype());
+                ResidualNetwork network = architectures.create(o.arch(), task, o);
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
                     curves.add(result.test());
@@ -79,6 +82,7 @@ final class FitRunner {
         DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
                 o.epochs(), o.seed(), curves, maxErrors);
         reports.write(report, outDir.resolve("report.json"));
+        reports.writeOptions(o, outDir.resolve("fit-options.json"));
         Path plot = outDir.resolve("depth.png");
         plots.write(report, plot);
         out.println();
@@ -113,9 +117,7 @@ final class FitRunner {
 
     private void validate(FitOptions o) {
         tasks.requireKnown(o.task());
-        if (!o.arch().equals("fnn")) {
-            throw new Lpa4jException("Unknown architecture '" + o.arch() + "' for task " + o.task() + ". Known: fnn.");
-        }
+        architectures.require(o.arch());
         if (o.depth() <= 0) {
             throw new Lpa4jException("--depth must be at least 1 but is " + o.depth() + ".");
         }
@@ -127,6 +129,9 @@ final class FitRunner {
         }
         if (o.epochs() <= 0) {
             throw new Lpa4jException("--epochs must be positive but is " + o.epochs() + ".");
+        }
+        if (o.limit() < 0) {
+            throw new Lpa4jException("--limit must be 0 (all examples) or positive but is " + o.limit() + ".");
         }
         trainers(o);
     }

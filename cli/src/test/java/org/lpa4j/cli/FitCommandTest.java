@@ -43,16 +43,20 @@ class FitCommandTest {
         assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block3.fc2.weight"));
+        FitOptions saved = new ReportWriter().readOptions(dir.resolve("fit-options.json"), FitOptions.class);
+        assertEquals(3, saved.depth());
+        assertEquals(dir, saved.out());
     }
 
     @Test
     void badInputGetsASentenceAndExitCode2(@TempDir Path dir) throws IOException {
-        assertEquals(new Run(2, "", "error: Unknown task 'surface:nope'. Known tasks: surface:oscillation1d, surface:peaks2d, "
-                + "surface:discontinuous2d, surface:smooth3d.\n"), run("fit", "--task", "surface:nope", "--out", dir.toString()));
+        Run unknownTask = run("fit", "--task", "surface:nope", "--out", dir.toString());
+        assertEquals(2, unknownTask.code());
+        assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: surface:oscillation1d, surface:peaks2d, "
+                + "surface:discontinuous2d, surface:smooth3d"), unknownTask.err());
         assertEquals("error: --depth must be at least 1 but is 0.\n", run("fit", "--task", "surface:peaks2d", "--depth", "0").err());
         assertEquals("error: --width must be positive but is -3.\n", run("fit", "--task", "surface:peaks2d", "--width", "-3").err());
-        assertEquals("error: Unknown architecture 'cnn' for task surface:peaks2d. Known: fnn.\n",
-                run("fit", "--task", "surface:peaks2d", "--arch", "cnn").err());
+        assertTrue(run("fit", "--task", "surface:peaks2d", "--arch", "cnn").err().startsWith("error: Unknown architecture 'cnn'. Known: fnn"));
         Run unknownBackend = run("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
         assertEquals(2, unknownBackend.code());
         assertTrue(unknownBackend.err().startsWith("error: Backend 'torch' was requested by the --backend option, but no backend of "

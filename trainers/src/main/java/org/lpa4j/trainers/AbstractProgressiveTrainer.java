@@ -67,7 +67,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {
-        DType dtype = network.input().dtype();
+        DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
         TensorDataset train = castInputs(data.train(), dtype);
         TensorDataset validation = castInputs(data.validation(), dtype);
         TensorDataset test = castInputs(data.test(), dtype);
@@ -156,9 +156,11 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return new InputSpec("y", y.dtype(), Shape.of(dims));
     }
 
+    /** Floating inputs and targets in the network's float type; token ids and class labels stay INT32. */
     private static TensorDataset castInputs(TensorDataset d, DType dtype) {
+        HostTensor x = d.x().dtype().isFloating() ? d.x().cast(dtype) : d.x();
         HostTensor y = d.y().dtype().isFloating() ? d.y().cast(dtype) : d.y();
-        return new TensorDataset(d.x().cast(dtype), y);
+        return new TensorDataset(x, y);
     }
 
     /** Every depth's predictions for {@code x}, evaluated in batches. */

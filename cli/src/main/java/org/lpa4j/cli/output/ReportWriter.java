@@ -16,6 +16,16 @@ public final class ReportWriter {
         AtomicFiles.write(file, out -> mapper.writeValue(out, report));
     }
 
+    /** Writes any record (e.g. the options a model was trained with) as JSON to {@code file}, atomically. */
+    public void writeOptions(Object options, Path file) throws IOException {
+        AtomicFiles.write(file, out -> mapper.writeValue(out, options));
+    }
+
+    /** Reads a record written by {@link #writeOptions}. */
+    public <T> T readOptions(Path file, Class<T> type) throws IOException {
+        return mapper.readValue(file.toFile(), type);
+    }
+
     /** Reads a report written by {@link #write}. */
     public DepthReport read(Path file) throws IOException {
         return mapper.readValue(file.toFile(), DepthReport.class);

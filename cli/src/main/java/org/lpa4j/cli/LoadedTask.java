@@ -1,0 +1,8 @@
+package org.lpa4j.cli;
+
+import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+
+/** A task ready to train on: its splits, the metric reported at every depth, and the shape facts of its examples. */
+record LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape) {
+}
