@@ -14,6 +14,7 @@ import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
@@ -53,7 +54,8 @@ final class FitRunner {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
                 .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
         List<DepthCurve> curves = new ArrayList<>();
-        List<DepthCurve> maxErrors = new ArrayList<>();
+        List<DepthCurve> secondary = new ArrayList<>();
+        Metric secondaryMetric = task.secondaryMetric();
         String backendName;
         try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend(), "the --backend option")) {
             backendName = backend.name();
@@ -66,21 +68,17 @@ final class FitRunner {
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
                     curves.add(result.test());
-                    if (metric != Metric.ACCURACY) {
-                        maxErrors.add(maxErrorByDepth(trainer.name(), result, data));
-                    }
+                    secondary.add(byDepth(secondaryMetric, trainer.name(), result, data));
                     ParameterFiles.write(result.model().parameters(), outDir.resolve(trainer.name() + "-weights.bin"));
                 }
             }
         }
         out.println();
         out.print(DepthTable.format(metric, curves));
-        if (!maxErrors.isEmpty()) {
-            out.println();
-            out.print(DepthTable.format(Metric.MAX_ERROR, maxErrors));
-        }
+        out.println();
+        out.print(DepthTable.format(secondaryMetric, secondary));
         DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
-                o.epochs(), o.seed(), curves, maxErrors);
+                o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
         reports.write(report, outDir.resolve("report.json"));
         reports.writeOptions(o, outDir.resolve("fit-options.json"));
         Path plot = outDir.resolve("depth.png");
@@ -92,11 +90,14 @@ final class FitRunner {
         return report;
     }
 
-    private static DepthCurve maxErrorByDepth(String trainer, TrainingResult result, DataSplits data) {
-        List<HostTensor> predictions = result.model().predictAll(data.test().x().cast(result.model().network().input().dtype()));
+    /** {@code metric} on the test split at every depth of a trained model. */
+    private static DepthCurve byDepth(Metric metric, String trainer, TrainingResult result, DataSplits data) {
+        HostTensor x = data.test().x();
+        DType inputType = result.model().network().input().dtype();
+        List<HostTensor> predictions = result.model().predictAll(x.dtype().isFloating() ? x.cast(inputType) : x);
         double[] values = new double[predictions.size()];
         for (int l = 0; l < values.length; l++) {
-            values[l] = Metric.MAX_ERROR.evaluate(predictions.get(l), data.test().y());
+            values[l] = metric.evaluate(predictions.get(l), data.test().y());
         }
         return new DepthCurve(trainer, values, result.test().wallSeconds(), result.test().epochsRun());
     }

@@ -39,7 +39,8 @@ class FitCommandTest {
         assertTrue(report.lowerIsBetter());
         assertEquals(2, report.trainers().size());
         assertEquals(3, report.trainers().get(0).values().length);
-        assertEquals(2, report.maxError().size());
+        assertEquals("max error", report.secondaryMetric());
+        assertEquals(2, report.secondary().size());
         assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block3.fc2.weight"));

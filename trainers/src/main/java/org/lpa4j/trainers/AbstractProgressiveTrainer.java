@@ -15,6 +15,7 @@ import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.model.RowBatches;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
@@ -165,38 +166,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
 
     /** Every depth's predictions for {@code x}, evaluated in batches. */
     static List<HostTensor> predict(CompiledForward readouts, HostTensor x) {
-        int n = x.shape().dim(0);
-        List<List<HostTensor>> parts = new ArrayList<>();
-        for (int from = 0; from < n; from += EVAL_BATCH) {
-            int[] idx = new int[Math.min(EVAL_BATCH, n - from)];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = from + i;
-            }
-            parts.add(readouts.run(List.of(TensorDataset.rows(x, idx))));
-        }
-        List<HostTensor> out = new ArrayList<>();
-        for (int l = 0; l < parts.get(0).size(); l++) {
-            int depth = l;
-            out.add(concatRows(parts.stream().map(p -> p.get(depth)).toList()));
-        }
-        return out;
-    }
-
-    private static HostTensor concatRows(List<HostTensor> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        int rows = parts.stream().mapToInt(p -> p.shape().dim(0)).sum();
-        int[] dims = parts.get(0).shape().dims();
-        dims[0] = rows;
-        double[] all = new double[parts.stream().mapToInt(HostTensor::size).sum()];
-        int at = 0;
-        for (HostTensor p : parts) {
-            double[] v = p.toDoubleArray();
-            System.arraycopy(v, 0, all, at, v.length);
-            at += v.length;
-        }
-        return HostTensor.fromDoubles(parts.get(0).dtype(), Shape.of(dims), all);
+        return RowBatches.run(readouts, x, EVAL_BATCH);
     }
 
     private static double[] perDepth(List<HostTensor> predictions, HostTensor y, Metric metric) {

@@ -10,7 +10,11 @@ public enum Metric {
     /** {@code max |yhat - y|}. */
     MAX_ERROR("max error", true),
     /** Share of examples whose arg-max prediction equals the label. */
-    ACCURACY("accuracy", false);
+    ACCURACY("accuracy", false),
+    /** Mean softmax cross-entropy of logits against INT32 labels, in nats. */
+    CROSS_ENTROPY("cross-entropy", true),
+    /** Mean softmax cross-entropy in bits: bits per character for a character-level language model. */
+    BITS_PER_CHARACTER("bits per character", true);
 
     private final String label;
     private final boolean lowerIsBetter;
@@ -50,6 +54,10 @@ public enum Metric {
                 }
                 return m;
             }
+            case CROSS_ENTROPY:
+                return crossEntropy(prediction, target);
+            case BITS_PER_CHARACTER:
+                return crossEntropy(prediction, target) / Math.log(2);
             default: {
                 int classes = prediction.shape().dim(-1);
                 int n = prediction.size() / classes;
@@ -69,6 +77,36 @@ public enum Metric {
                 return (double) correct / n;
             }
         }
+    }
+
+    /** Whether the metric reads logits against INT32 class labels. */
+    public boolean isClassification() {
+        return this == ACCURACY || this == CROSS_ENTROPY || this == BITS_PER_CHARACTER;
+    }
+
+    private static double crossEntropy(HostTensor logits, HostTensor labels) {
+        int classes = logits.shape().dim(-1);
+        int n = logits.size() / classes;
+        if (n != labels.size()) {
+            throw new Lpa4jException("Cross-entropy needs one label per logit row, but got " + n + " rows and " + labels.size() + " labels.");
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, logits.getDouble(i * classes + c));
+            }
+            double z = 0;
+            for (int c = 0; c < classes; c++) {
+                z += Math.exp(logits.getDouble(i * classes + c) - max);
+            }
+            int label = (int) labels.getDouble(i);
+            if (label < 0 || label >= classes) {
+                throw new Lpa4jException("Label " + label + " at row " + i + " is outside the " + classes + " classes of the logits.");
+            }
+            sum += max + Math.log(z) - logits.getDouble(i * classes + label);
+        }
+        return sum / n;
     }
 
     private static void requireSameSize(HostTensor p, HostTensor t) {

@@ -1,6 +1,5 @@
 package org.lpa4j.api.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
@@ -49,17 +48,17 @@ public final class ProgressiveModel implements AutoCloseable {
             if (last == null) {
                 last = store.compileForward(List.of(network.input()), (ops, p, in) -> List.of(network.readout(ops, p, in.get(0), depth)));
             }
-            return last.run(List.of(x)).get(0);
+            return RowBatches.run(last, x, RowBatches.DEFAULT_ROWS).get(0);
         }
         return predictAll(x).get(k - 1);
     }
 
-    /** The predictions of every depth 1..depth(), computed in one pass. */
+    /** The predictions of every depth 1..depth(), computed in one pass per slice of {@link RowBatches#DEFAULT_ROWS} examples. */
     public List<HostTensor> predictAll(HostTensor x) {
         if (all == null) {
             all = store.compileForward(List.of(network.input()), (ops, p, in) -> network.readouts(ops, p, in.get(0), depth, false));
         }
-        return new ArrayList<>(all.run(List.of(x)));
+        return RowBatches.run(all, x, RowBatches.DEFAULT_ROWS);
     }
 
     /** A depth-{@code k} model sharing these weights; closing it leaves this model open. */

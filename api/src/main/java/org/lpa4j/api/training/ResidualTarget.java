@@ -1,5 +1,6 @@
 package org.lpa4j.api.training;
 
+import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
@@ -75,21 +76,7 @@ public interface ResidualTarget {
 
             @Override
             public double hostLoss(HostTensor logits, HostTensor labels) {
-                int c = logits.shape().dim(-1);
-                int n = logits.size() / c;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    double m = Double.NEGATIVE_INFINITY;
-                    for (int k = 0; k < c; k++) {
-                        m = Math.max(m, logits.getDouble(i * c + k));
-                    }
-                    double z = 0;
-                    for (int k = 0; k < c; k++) {
-                        z += Math.exp(logits.getDouble(i * c + k) - m);
-                    }
-                    s += m + Math.log(z) - logits.getDouble(i * c + (int) labels.getDouble(i));
-                }
-                return s / n;
+                return Metric.CROSS_ENTROPY.evaluate(logits, labels);
             }
         };
     }
