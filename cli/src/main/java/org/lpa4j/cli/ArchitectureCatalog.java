@@ -6,7 +6,7 @@ import org.lpa4j.api.model.ResidualNetwork;
 
 /** Resolves {@code --arch} into a network for the loaded task, or says which architectures exist and which fit. */
 final class ArchitectureCatalog {
-    private final List<ArchitectureFactory> factories = List.of(new FnnArchitecture());
+    private final List<ArchitectureFactory> factories = List.of(new FnnArchitecture(), new TransformerArchitecture(), new ResNetArchitecture());
 
     /** Every architecture name. */
     List<String> names() {

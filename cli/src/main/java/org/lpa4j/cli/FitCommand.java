@@ -22,7 +22,7 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", required = true, description = "surface:oscillation1d|peaks2d|discontinuous2d|smooth3d (an unknown name is answered with the full list)")
+    @Option(names = "--task", required = true, description = "surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist (an unknown name is answered with the full list)")
     String task;
     @Option(names = "--arch", defaultValue = "fnn", description = "architecture (default ${DEFAULT-VALUE})")
     String arch;
@@ -30,7 +30,7 @@ final class FitCommand implements Callable<Integer> {
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
-    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e or both (default ${DEFAULT-VALUE})")
+    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e, both, or mgdl (multigrade: --depth grades of two --width layers, --epochs split across them) (default ${DEFAULT-VALUE})")
     String trainer;
     @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
     String backend;

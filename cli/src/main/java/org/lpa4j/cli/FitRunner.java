@@ -27,6 +27,7 @@ import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.LpaTrainer;
+import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
 /** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
 final class FitRunner {
@@ -64,7 +65,7 @@ final class FitRunner {
                     backend.engineVersion());
             out.flush();
             for (ProgressiveTrainer trainer : trainers(o)) {
-                ResidualNetwork network = architectures.create(o.arch(), task, o);
+                ResidualNetwork network = trainer instanceof MultigradeTrainer ? MultigradeFit.network(task, o) : architectures.create(o.arch(), task, o);
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
                     curves.add(result.test());
@@ -81,6 +82,7 @@ final class FitRunner {
                 o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
         reports.write(report, outDir.resolve("report.json"));
         reports.writeOptions(o, outDir.resolve("fit-options.json"));
+        tasks.writeArtifacts(o.task(), o, outDir);
         Path plot = outDir.resolve("depth.png");
         plots.write(report, plot);
         out.println();
@@ -111,8 +113,10 @@ final class FitRunner {
                 return List.of(new E2ETrainer());
             case "both":
                 return List.of(lpa, new E2ETrainer());
+            case "mgdl":
+                return List.of(MultigradeTrainer.allGrades());
             default:
-                throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e or both.");
+                throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e, both or mgdl.");
         }
     }
 

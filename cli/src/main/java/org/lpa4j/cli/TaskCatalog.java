@@ -6,7 +6,7 @@ import org.lpa4j.api.Lpa4jException;
 
 /** Resolves a task name given on the command line ({@code surface:peaks2d}, ...) through the task families. */
 final class TaskCatalog {
-    private final List<TaskFamily> families = List.of(new SurfaceTasks());
+    private final List<TaskFamily> families = List.of(new SurfaceTasks(), new TextTasks(), new ImageTasks());
 
     /** Every task name the CLI accepts. */
     List<String> names() {
@@ -21,6 +21,11 @@ final class TaskCatalog {
     /** Loads {@code task}, or throws an error listing the known tasks. */
     LoadedTask load(String task, FitOptions options) {
         return family(task).load(task, options);
+    }
+
+    /** Writes the task's artifacts beside a saved model (see {@link TaskFamily#writeArtifacts}). */
+    void writeArtifacts(String task, FitOptions options, java.nio.file.Path outDir) throws java.io.IOException {
+        family(task).writeArtifacts(task, options, outDir);
     }
 
     private TaskFamily family(String task) {

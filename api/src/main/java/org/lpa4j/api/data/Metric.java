@@ -7,6 +7,8 @@ import org.lpa4j.api.tensor.HostTensor;
 public enum Metric {
     /** {@code ||yhat - y||_2 / ||y||_2} over the whole split. */
     RELATIVE_L2("relative L2 error", true),
+    /** Relative squared error {@code sum (y - yhat)^2 / sum y^2} over the whole split: the square of {@link #RELATIVE_L2}. */
+    RSE("relative squared error", true),
     /** {@code max |yhat - y|}. */
     MAX_ERROR("max error", true),
     /** Share of examples whose arg-max prediction equals the label. */
@@ -45,6 +47,17 @@ public enum Metric {
                     den += target.getDouble(i) * target.getDouble(i);
                 }
                 return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-300);
+            }
+            case RSE: {
+                requireSameSize(prediction, target);
+                double num = 0;
+                double den = 0;
+                for (int i = 0; i < target.size(); i++) {
+                    double d = prediction.getDouble(i) - target.getDouble(i);
+                    num += d * d;
+                    den += target.getDouble(i) * target.getDouble(i);
+                }
+                return num / Math.max(den, Double.MIN_NORMAL);
             }
             case MAX_ERROR: {
                 requireSameSize(prediction, target);

@@ -1,0 +1,68 @@
+package org.lpa4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.io.AtomicFiles;
+import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.text.CharacterLanguageModel;
+import org.lpa4j.datasets.text.CharacterVocabulary;
+import org.lpa4j.datasets.text.MobyDick;
+import org.lpa4j.datasets.text.SpamAssassin;
+
+/**
+ * The text tasks: {@code moby} (next-character prediction on Moby Dick, bits per character) and {@code spam}
+ * (SpamAssassin ham against spam from the words of the mail's subject and body, accuracy); {@code --context} is the tokens per example.
+ */
+final class TextTasks implements TaskFamily {
+    /** The next-character task; {@code generate} samples from models trained on it. */
+    static final String MOBY = "moby";
+    /** The mail classification task. */
+    static final String SPAM = "spam";
+    /** The file beside the weights that holds a character model's vocabulary. */
+    static final String VOCABULARY_FILE = "vocabulary.json";
+    /** The longest context accepted: attention is quadratic in it, and the splits hold every example's ids in memory. */
+    static final int MAX_CONTEXT = 2048;
+
+    @Override
+    public List<String> names() {
+        return List.of(MOBY, SPAM);
+    }
+
+    /** Whether {@code task} predicts the next token at every position (a causal model), rather than one class. */
+    static boolean nextToken(String task) {
+        return MOBY.equals(task);
+    }
+
+    @Override
+    public LoadedTask load(String task, FitOptions o) {
+        requireContext(o.context());
+        if (MOBY.equals(task)) {
+            CharacterLanguageModel lm = MobyDick.load(DataCache.locate(), o.context(), o.limit(), o.seed());
+            int v = lm.vocabulary().size();
+            return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v));
+        }
+        return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
+                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2));
+    }
+
+    /** For {@code moby}, writes the character vocabulary (it depends on the seed's split) that {@code generate} needs. */
+    @Override
+    public void writeArtifacts(String task, FitOptions o, Path outDir) throws IOException {
+        if (nextToken(task)) {
+            CharacterVocabulary vocabulary = MobyDick.vocabulary(MobyDick.text(DataCache.locate()), o.seed());
+            Map<String, Object> json = Map.of("task", task, "unknownId", CharacterVocabulary.UNKNOWN, "symbols", vocabulary.symbols());
+            AtomicFiles.write(outDir.resolve(VOCABULARY_FILE), out -> new ObjectMapper().writeValue(out, json));
+        }
+    }
+
+    private static void requireContext(int context) {
+        if (context < 1 || context > MAX_CONTEXT) {
+            throw new Lpa4jException("--context must be between 1 and " + MAX_CONTEXT + " tokens but is " + context + ".");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.lpa4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.architectures.resnet.ResNet;
+import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.images.ImageDataSet;
+import org.lpa4j.datasets.images.SklearnDigits;
+import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.LpaForm;
+import org.lpa4j.trainers.lpa.LpaTrainer;
+
+/**
+ * Image classification on this backend: a small {@link ResNet} trained with LPA (joint form, adaptive depth weights:
+ * the CLI's default) on the real sklearn digits has a test error that does not rise with depth by more than
+ * {@link #MONOTONE_TOLERANCE} and a last-depth test accuracy of at least {@link #MIN_FINAL_ACCURACY}.
+ */
+public abstract class ImageClassificationConformance extends BackendConformance {
+    /** err_l <= err_{l-1} + tol: a depth may misclassify at most 1 point more of the test split than the one before. */
+    public static final double MONOTONE_TOLERANCE = 0.01;
+    /** The last depth's top-1 test accuracy on digits must reach this (10 classes: chance is 0.1). */
+    public static final double MIN_FINAL_ACCURACY = 0.9;
+
+    /** The checked network: 3 blocks of 8 channels on a 4x4 grid (2x2 patches of the 8x8 digits). */
+    private static final int DEPTH = 3;
+    private static final int WIDTH = 8;
+    private static final int PATCH = 2;
+    private static final int EPOCHS = 20;
+    private static final int BATCH = 256;
+    private static final double LEARNING_RATE = 0.03;
+    private static final long SEED = 1;
+
+    private DataSplits digits;
+
+    @BeforeAll
+    final void loadDigits() {
+        digits = ImageDataSet.DIGITS.load(DataCache.locate(), 0, SEED);
+    }
+
+    /** The architecture under test. */
+    protected ResidualNetwork network() {
+        return new ResNet(1, SklearnDigits.SIDE, SklearnDigits.SIDE, WIDTH, DEPTH, ImageDataSet.CLASSES, PATCH, DType.FLOAT32);
+    }
+
+    @Test
+    void required_lpa_testErrorDoesNotRiseWithDepth_andFinalAccuracyClearsTheBar(TestReporter reporter) {
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(BATCH).withLearningRate(LEARNING_RATE).withSeed(SEED);
+        DepthCurve accuracy;
+        try (TrainingResult r = new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).train(backend(), network(), digits, config,
+                Metric.ACCURACY, List.of())) {
+            accuracy = r.test();
+        }
+        reporter.publishEntry("lpa test accuracy by depth", Arrays.toString(accuracy.values()));
+        for (int l = 2; l <= accuracy.depth(); l++) {
+            double before = 1 - accuracy.at(l - 1);
+            double after = 1 - accuracy.at(l);
+            assertTrue(after <= before + MONOTONE_TOLERANCE, "LPA's test error rose from depth " + (l - 1) + " to " + l + " by more than "
+                    + MONOTONE_TOLERANCE + ": accuracy by depth " + Arrays.toString(accuracy.values()));
+        }
+        assertTrue(accuracy.at(accuracy.depth()) >= MIN_FINAL_ACCURACY, "LPA's last depth should reach a test accuracy of "
+                + MIN_FINAL_ACCURACY + " on digits: accuracy by depth " + Arrays.toString(accuracy.values()));
+    }
+}

@@ -1,0 +1,77 @@
+package org.lpa4j.datasets.text;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.lpa4j.api.Lpa4jException;
+
+/**
+ * Token ids for the characters (Unicode code points) of a training text: id {@value #UNKNOWN} is reserved for any
+ * character the training text lacks, the others follow in code-point order. Saved and restored as its symbol string.
+ */
+public final class CharacterVocabulary {
+    /** The id every character outside the vocabulary maps to. */
+    public static final int UNKNOWN = 0;
+
+    private final String symbols;
+    private final int[] codePoints;
+    private final Map<Integer, Integer> ids = new HashMap<>();
+
+    private CharacterVocabulary(String symbols) {
+        this.symbols = symbols;
+        this.codePoints = symbols.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            if (ids.put(codePoints[i], i + 1) != null) {
+                throw new Lpa4jException("A character vocabulary lists the character '" + Character.toString(codePoints[i])
+                        + "' twice; each character may appear once.");
+            }
+        }
+    }
+
+    /** The vocabulary of every distinct character in {@code text}. */
+    public static CharacterVocabulary of(CharSequence text) {
+        TreeSet<Integer> distinct = new TreeSet<>();
+        text.codePoints().forEach(distinct::add);
+        StringBuilder sb = new StringBuilder();
+        distinct.forEach(sb::appendCodePoint);
+        return new CharacterVocabulary(sb.toString());
+    }
+
+    /** The vocabulary whose ids 1, 2, ... are the characters of {@code symbols} in order (as {@link #symbols()} gives). */
+    public static CharacterVocabulary fromSymbols(String symbols) {
+        return new CharacterVocabulary(symbols);
+    }
+
+    /** The known characters in id order, starting at id 1. */
+    public String symbols() {
+        return symbols;
+    }
+
+    /** The number of ids, the unknown id included. */
+    public int size() {
+        return codePoints.length + 1;
+    }
+
+    /** Whether the character {@code codePoint} has its own id. */
+    public boolean contains(int codePoint) {
+        return ids.containsKey(codePoint);
+    }
+
+    /** The id of {@code codePoint}, or {@link #UNKNOWN}. */
+    public int id(int codePoint) {
+        return ids.getOrDefault(codePoint, UNKNOWN);
+    }
+
+    /** The ids of every character of {@code text}. */
+    public int[] encode(CharSequence text) {
+        return text.codePoints().map(this::id).toArray();
+    }
+
+    /** The character of {@code id}; the unknown id decodes to U+FFFD. */
+    public String decode(int id) {
+        if (id < 0 || id >= size()) {
+            throw new Lpa4jException("Token id " + id + " is outside the vocabulary of " + size() + " ids.");
+        }
+        return id == UNKNOWN ? "\uFFFD" : Character.toString(codePoints[id - 1]);
+    }
+}
