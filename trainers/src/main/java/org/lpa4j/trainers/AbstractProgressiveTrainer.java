@@ -12,6 +12,7 @@ import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.Permutation;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -94,7 +95,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
             int sinceBest = 0;
             long globalStep = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                int[] order = permutation(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
+                int[] order = Permutation.of(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
                 List<HostTensor> extra = extraValues(network, dtype);
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
@@ -177,17 +178,4 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return out;
     }
 
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

@@ -37,28 +37,10 @@ public enum Metric {
     /** The metric of {@code prediction} against {@code target}. */
     public double evaluate(HostTensor prediction, HostTensor target) {
         switch (this) {
-            case RELATIVE_L2: {
-                requireSameSize(prediction, target);
-                double num = 0;
-                double den = 0;
-                for (int i = 0; i < target.size(); i++) {
-                    double d = prediction.getDouble(i) - target.getDouble(i);
-                    num += d * d;
-                    den += target.getDouble(i) * target.getDouble(i);
-                }
-                return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-300);
-            }
-            case RSE: {
-                requireSameSize(prediction, target);
-                double num = 0;
-                double den = 0;
-                for (int i = 0; i < target.size(); i++) {
-                    double d = prediction.getDouble(i) - target.getDouble(i);
-                    num += d * d;
-                    den += target.getDouble(i) * target.getDouble(i);
-                }
-                return num / Math.max(den, Double.MIN_NORMAL);
-            }
+            case RELATIVE_L2:
+                return Math.sqrt(relativeSquaredError(prediction, target));
+            case RSE:
+                return relativeSquaredError(prediction, target);
             case MAX_ERROR: {
                 requireSameSize(prediction, target);
                 double m = 0;
@@ -95,6 +77,19 @@ public enum Metric {
     /** Whether the metric reads logits against INT32 class labels. */
     public boolean isClassification() {
         return this == ACCURACY || this == CROSS_ENTROPY || this == BITS_PER_CHARACTER;
+    }
+
+    /** {@code sum (yhat - y)^2 / sum y^2}; a zero target counts as the smallest normal double, so the ratio stays finite. */
+    private static double relativeSquaredError(HostTensor prediction, HostTensor target) {
+        requireSameSize(prediction, target);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < target.size(); i++) {
+            double d = prediction.getDouble(i) - target.getDouble(i);
+            num += d * d;
+            den += target.getDouble(i) * target.getDouble(i);
+        }
+        return num / Math.max(den, Double.MIN_NORMAL);
     }
 
     private static double crossEntropy(HostTensor logits, HostTensor labels) {

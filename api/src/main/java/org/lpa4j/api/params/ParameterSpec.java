@@ -1,6 +1,9 @@
 package org.lpa4j.api.params;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.tensor.Shape;
 
@@ -19,6 +22,13 @@ public record ParameterSpec(String name, Shape shape, Initializer initializer) {
         if (!shape.isFullyKnown()) {
             throw new Lpa4jException("Parameter '" + name + "' has shape " + shape + "; parameter shapes must be fully known.");
         }
+    }
+
+    /** The names of {@code specs}, in their order: what {@code ResidualNetwork.blockParameters} returns for a block's specs. */
+    public static Set<String> names(Collection<ParameterSpec> specs) {
+        Set<String> names = new LinkedHashSet<>();
+        specs.forEach(s -> names.add(s.name()));
+        return names;
     }
 
     /** This spec with {@code prefix + "."} in front of its name, for composing layers. */

@@ -1,7 +1,6 @@
 package org.lpa4j.architectures.resnet;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
@@ -160,9 +159,7 @@ public final class ResNet implements ResidualNetwork {
 
     @Override
     public Set<String> blockParameters(int l) {
-        Set<String> names = new LinkedHashSet<>();
-        blockSpecs(l).forEach(s -> names.add(s.name()));
-        return names;
+        return ParameterSpec.names(blockSpecs(l));
     }
 
     @Override

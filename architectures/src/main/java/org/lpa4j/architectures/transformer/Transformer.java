@@ -1,7 +1,6 @@
 package org.lpa4j.architectures.transformer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -91,26 +90,32 @@ public final class Transformer implements ResidualNetwork {
         return depth;
     }
 
+    /** Next-token prediction (causal) or classification (pooled). */
     public TransformerTask task() {
         return task;
     }
 
+    /** Token ids lie in {@code [0, vocabulary)}. */
     public int vocabulary() {
         return vocabulary;
     }
 
+    /** Tokens per example. */
     public int context() {
         return context;
     }
 
+    /** The model dimension. */
     public int width() {
         return width;
     }
 
+    /** Attention heads per block. */
     public int heads() {
         return heads;
     }
 
+    /** Logits per readout. */
     public int outputs() {
         return outputs;
     }
@@ -138,9 +143,7 @@ public final class Transformer implements ResidualNetwork {
 
     @Override
     public Set<String> blockParameters(int l) {
-        Set<String> names = new LinkedHashSet<>();
-        blocks.get(l - 1).parameters().forEach(s -> names.add(s.name()));
-        return names;
+        return ParameterSpec.names(blocks.get(l - 1).parameters());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Permutation;
 import org.lpa4j.datasets.cache.DataCache;
 
 /**
@@ -69,7 +70,7 @@ public enum ImageDataSet {
             throw cache.corrupt(id, cache.dataset(id), "its training file has only " + trainFile.count() + " images, fewer than the "
                     + (nValidation + 1) + " a validation slice and a training split need");
         }
-        int[] order = ImageSplits.permutation(trainFile.count(), seed);
+        int[] order = Permutation.of(trainFile.count(), seed);
         int[] validation = Arrays.copyOfRange(order, 0, nValidation);
         int[] train = ImageSplits.limit(Arrays.copyOfRange(order, nValidation, order.length), limit);
         int[] test = new int[testFile.count()];

@@ -2,7 +2,7 @@ package org.lpa4j.datasets.images;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.lpa4j.api.data.Permutation;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -16,22 +16,6 @@ public final class ImageSplits {
     private ImageSplits() {
     }
 
-    /** The numbers 0..n-1 in a seeded random order. */
-    public static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /**
      * A seeded stratified split: within each class, in a seeded order, the first {@code validationShare} of the images
      * go to validation, the next {@code testShare} to test, the rest to train (each list in a seeded order).
@@ -40,7 +24,7 @@ public final class ImageSplits {
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
-        int[] order = permutation(labels.length, seed);
+        int[] order = Permutation.of(labels.length, seed);
         for (int c = 0; c < classes; c++) {
             List<Integer> members = new ArrayList<>();
             for (int i : order) {
@@ -58,7 +42,7 @@ public final class ImageSplits {
     }
 
     private static int[] shuffled(List<Integer> indices, long seed) {
-        int[] p = permutation(indices.size(), seed);
+        int[] p = Permutation.of(indices.size(), seed);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             out[i] = indices.get(p[i]);

@@ -16,6 +16,7 @@ import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.Permutation;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -182,7 +183,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
             listeners.forEach(l -> l.onTrainingBegin(name(), spec.epochs(), batches));
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 double lr = spec.learningRate().at(epoch - 1, spec.epochs());
-                int[] order = permutation(n, new SplittableRandom(config.seed() * 1_000_003L + k * 10_007L + epoch));
+                int[] order = Permutation.of(n, new SplittableRandom(config.seed() * 1_000_003L + k * 10_007L + epoch));
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
                     int from = b * spec.batchSize();
@@ -277,19 +278,6 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         return HostTensor.fromDoubles(output.dtype(), output.shape(), sum);
     }
 
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** One split on the host: its data, the features grade k reads, and the prediction after grade k-1 (null before grade 1). */
     private static final class Split {

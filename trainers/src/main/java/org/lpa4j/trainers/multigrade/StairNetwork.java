@@ -1,7 +1,6 @@
 package org.lpa4j.trainers.multigrade;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -146,9 +145,7 @@ public final class StairNetwork implements ResidualNetwork {
     @Override
     public Set<String> blockParameters(int l) {
         requireGrade(l);
-        Set<String> names = new LinkedHashSet<>();
-        gradeSpecs(l).forEach(s -> names.add(s.name()));
-        return names;
+        return ParameterSpec.names(gradeSpecs(l));
     }
 
     /** Grade {@code k} on its input features: {@code [last hidden layer, grade output]}. */
