@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
-                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64), spec.commandLine().getOut());
+                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64, null), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -65,6 +65,9 @@ final class FitCommand implements Callable<Integer> {
     int heads;
     @Option(names = "--context", defaultValue = "64", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
     int context;
+    @Option(names = "--grade-tolerance", description = "with --trainer mgdl: keep adding grades (at most --depth) only while the validation error"
+            + " improves and is above this; without it every grade is trained")
+    Double gradeTolerance;
 
     @Inject
     FitCommand(FitRunner runner) {
@@ -74,7 +77,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions(task, arch, depth, width, trainer, backend, epochs, seed, out, learningRate, batchSize, examples, form,
-                weighting, activation, dtype, schedule, patience, limit, heads, context), spec.commandLine().getOut());
+                weighting, activation, dtype, schedule, patience, limit, heads, context, gradeTolerance), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -15,9 +15,11 @@ import org.lpa4j.trainers.lpa.LpaForm;
  * @param limit    at most this many training examples of a fetched data set; 0 = all
  * @param heads    attention heads (transformer)
  * @param context  tokens per example (text tasks)
+ * @param gradeTolerance with {@code --trainer mgdl}: add grades only while the validation error improves and is above
+ *                 this; null trains every grade
  */
 record FitOptions(String task, String arch, int depth, int width, String trainer, String backend, int epochs, long seed,
                   Path out, double learningRate, int batchSize, int examples, LpaForm form, DepthWeighting weighting,
                   Activation activation, DType dtype, LearningRateSchedule schedule, int patience, int limit, int heads,
-                  int context) {
+                  int context, Double gradeTolerance) {
 }

@@ -114,7 +114,7 @@ final class FitRunner {
             case "both":
                 return List.of(lpa, new E2ETrainer());
             case "mgdl":
-                return List.of(MultigradeTrainer.allGrades());
+                return List.of(o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance()));
             default:
                 throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e, both or mgdl.");
         }
