@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,19 +15,10 @@ import org.lpa4j.api.training.DepthReport;
 /** {@code lpa4j fit} end to end on a real engine, and its answers to bad input. */
 class FitCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Lpa4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void fitWritesReportPlotAndWeights(@TempDir Path dir) throws IOException {
-        Run r = run("fit", "--task", "surface:peaks2d", "--depth", "3", "--width", "16", "--epochs", "3", "--examples", "300",
+        CliRun r = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "3", "--width", "16", "--epochs", "3", "--examples", "300",
                 "--trainer", "both", "--backend", "djl", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Test relative L2 error by depth (lower is better)"), r.out());
@@ -51,19 +40,19 @@ class FitCommandTest {
 
     @Test
     void badInputGetsASentenceAndExitCode2(@TempDir Path dir) throws IOException {
-        Run unknownTask = run("fit", "--task", "surface:nope", "--out", dir.toString());
+        CliRun unknownTask = CliRun.of("fit", "--task", "surface:nope", "--out", dir.toString());
         assertEquals(2, unknownTask.code());
         assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: surface:oscillation1d, surface:peaks2d, "
                 + "surface:discontinuous2d, surface:smooth3d"), unknownTask.err());
-        assertEquals("error: --depth must be at least 1 but is 0.\n", run("fit", "--task", "surface:peaks2d", "--depth", "0").err());
-        assertEquals("error: --width must be positive but is -3.\n", run("fit", "--task", "surface:peaks2d", "--width", "-3").err());
-        assertTrue(run("fit", "--task", "surface:peaks2d", "--arch", "cnn").err().startsWith("error: Unknown architecture 'cnn'. Known: fnn"));
-        Run unknownBackend = run("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
+        assertEquals("error: --depth must be at least 1 but is 0.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
+        assertEquals("error: --width must be positive but is -3.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
+        assertTrue(CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err().startsWith("error: Unknown architecture 'cnn'. Known: fnn"));
+        CliRun unknownBackend = CliRun.of("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
         assertEquals(2, unknownBackend.code());
         assertTrue(unknownBackend.err().startsWith("error: Backend 'torch' was requested by the --backend option, but no backend of "
                 + "that name is on the classpath. Found: "), unknownBackend.err());
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Run unwritable = run("fit", "--task", "surface:peaks2d", "--out", file.resolve("sub").toString(), "--backend", "djl");
+        CliRun unwritable = CliRun.of("fit", "--task", "surface:peaks2d", "--out", file.resolve("sub").toString(), "--backend", "djl");
         assertEquals(2, unwritable.code());
         assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
         assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,19 +19,10 @@ class ImageTasksTest {
     /** Ten classes: a network that learned nothing scores about 0.1. */
     private static final double WELL_ABOVE_CHANCE = 0.5;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Lpa4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void fitOnDigitsReportsAccuracyAtEveryDepth(@TempDir Path dir) throws IOException {
-        Run r = run("fit", "--task", "digits", "--arch", "resnet", "--depth", "2", "--width", "8", "--epochs", "3", "--lr", "0.02",
+        CliRun r = CliRun.of("fit", "--task", "digits", "--arch", "resnet", "--depth", "2", "--width", "8", "--epochs", "3", "--lr", "0.02",
                 "--batch-size", "64", "--trainer", "both", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Test accuracy by depth (higher is better)"), r.out());
@@ -54,14 +43,14 @@ class ImageTasksTest {
 
     @Test
     void imagesNeedTheResNetAndTheResNetNeedsImages(@TempDir Path dir) {
-        Run fnnOnImages = run("fit", "--task", "digits", "--arch", "fnn", "--backend", "tensorflow", "--out", dir.toString());
+        CliRun fnnOnImages = CliRun.of("fit", "--task", "digits", "--arch", "fnn", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, fnnOnImages.code());
         assertTrue(fnnOnImages.err().startsWith("error: Architecture 'fnn' does not fit task digits (fnn reads feature vectors). Use --arch resnet"),
                 fnnOnImages.err());
-        Run resnetOnSurface = run("fit", "--task", "surface:peaks2d", "--arch", "resnet", "--backend", "tensorflow", "--out", dir.toString());
+        CliRun resnetOnSurface = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "resnet", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, resnetOnSurface.code());
         assertTrue(resnetOnSurface.err().contains("(resnet reads images [channels, height, width])"), resnetOnSurface.err());
         assertEquals("error: --limit must be 0 (all examples) or positive but is -1.\n",
-                run("fit", "--task", "digits", "--arch", "resnet", "--limit", "-1").err());
+                CliRun.of("fit", "--task", "digits", "--arch", "resnet", "--limit", "-1").err());
     }
 }

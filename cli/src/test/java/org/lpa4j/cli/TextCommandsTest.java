@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +19,10 @@ import org.lpa4j.datasets.cache.DataCache;
 class TextCommandsTest {
     private static final String PROMPT = "Call me Ishmael";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Lpa4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void fitMobyThenGenerateAtEveryDepth(@TempDir Path dir) throws IOException {
-        Run fit = run("fit", "--task", "moby", "--arch", "transformer", "--depth", "2", "--width", "16", "--heads", "2", "--context", "16",
+        CliRun fit = CliRun.of("fit", "--task", "moby", "--arch", "transformer", "--depth", "2", "--width", "16", "--heads", "2", "--context", "16",
                 "--limit", "64", "--epochs", "1", "--batch-size", "32", "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(0, fit.code(), fit.err());
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
@@ -42,7 +31,7 @@ class TextCommandsTest {
         assertEquals(2, report.trainers().get(0).values().length);
         assertTrue(Files.isRegularFile(dir.resolve(TextTasks.VOCABULARY_FILE)));
 
-        Run all = run("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
+        CliRun all = CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
         assertEquals(0, all.code(), all.err());
         List<String> lines = all.out().lines().toList();
@@ -52,17 +41,17 @@ class TextCommandsTest {
             assertTrue(sample.startsWith(PROMPT), sample);
             assertEquals(PROMPT.length() + 20, sample.codePointCount(0, sample.length()), sample);
         }
-        Run again = run("generate", "--model", dir.toString(), "--depth", "2", "--prompt", PROMPT, "--length", "20", "--seed", "3",
+        CliRun again = CliRun.of("generate", "--model", dir.toString(), "--depth", "2", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
         assertEquals(lines.get(3), again.out().lines().toList().get(1), "the same seed gives the same sample");
 
         assertEquals("error: --depth 3 is outside 1..2 of this model.\n",
-                run("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
+                CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
         assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
-                run("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
-        assertTrue(run("generate", "--model", dir.resolve("nope").toString(), "--prompt", PROMPT).err().contains("has no fit-options.json"));
+                CliRun.of("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
+        assertTrue(CliRun.of("generate", "--model", dir.resolve("nope").toString(), "--prompt", PROMPT).err().contains("has no fit-options.json"));
         Files.writeString(dir.resolve(TextTasks.VOCABULARY_FILE), "{\"symbols\": 3", StandardCharsets.UTF_8);
-        Run corrupt = run("generate", "--model", dir.toString(), "--prompt", PROMPT);
+        CliRun corrupt = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT);
         assertEquals(2, corrupt.code());
         assertTrue(corrupt.err().contains("is corrupt"), corrupt.err());
     }
@@ -72,16 +61,16 @@ class TextCommandsTest {
         DataCache cache = DataCache.locate();
         Assumptions.assumeTrue(Files.isDirectory(cache.dataset("spam").resolve("spam-2")),
                 "skipped: the spam data set is not in the data cache " + cache.root() + "; fetch it with scripts/fetch-data.sh spam");
-        Run fit = run("fit", "--task", "spam", "--arch", "transformer", "--depth", "2", "--width", "16", "--heads", "2", "--context", "32",
+        CliRun fit = CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--depth", "2", "--width", "16", "--heads", "2", "--context", "32",
                 "--limit", "64", "--epochs", "1", "--batch-size", "32", "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(0, fit.code(), fit.err());
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals("accuracy", report.metric());
         assertEquals("cross-entropy", report.secondaryMetric());
-        assertTrue(run("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
-        assertTrue(run("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
+        assertTrue(CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
+        assertTrue(CliRun.of("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
                 .contains("Architecture 'fnn' does not fit task spam (fnn reads feature vectors). Use --arch transformer."));
         assertEquals("error: --context must be between 1 and 2048 tokens but is 0.\n",
-                run("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
+                CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
     }
 }
