@@ -79,7 +79,7 @@ final class ConstructCommand implements Callable<Integer> {
                 grid.perSide(), results.stream().map(ConstructionRow::of).toList(), construction.decoders(), precision(construction),
                 (System.nanoTime() - start) / 1e9);
         Files.createDirectories(out);
-        new ReportWriter().writeOptions(report, out.resolve("report.json"));
+        new ReportWriter().writeJson(report, out.resolve("report.json"));
         new ConstructionPlot().write(report, out.resolve("depth.png"));
         printer.print(ConstructionTable.format(report));
         printer.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("depth.png") + ".");

@@ -81,7 +81,7 @@ final class FitRunner {
         DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
                 o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
         reports.write(report, outDir.resolve("report.json"));
-        reports.writeOptions(o, outDir.resolve("fit-options.json"));
+        reports.writeJson(o, outDir.resolve("fit-options.json"));
         tasks.writeArtifacts(o.task(), o, outDir);
         Path plot = outDir.resolve("depth.png");
         plots.write(report, plot);

@@ -104,7 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         FitOptions o;
         try {
-            o = reports.readOptions(file, FitOptions.class);
+            o = reports.readJson(file, FitOptions.class);
         } catch (IOException e) {
             throw new Lpa4jException("The file " + file + " is corrupt (" + e.getMessage().lines().findFirst().orElse("") + "); run fit again.");
         }

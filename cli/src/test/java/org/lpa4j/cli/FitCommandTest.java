@@ -33,7 +33,7 @@ class FitCommandTest {
         assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block3.fc2.weight"));
-        FitOptions saved = new ReportWriter().readOptions(dir.resolve("fit-options.json"), FitOptions.class);
+        FitOptions saved = new ReportWriter().readJson(dir.resolve("fit-options.json"), FitOptions.class);
         assertEquals(3, saved.depth());
         assertEquals(dir, saved.out());
     }
