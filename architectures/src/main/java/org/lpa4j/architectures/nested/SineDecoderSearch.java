@@ -42,31 +42,15 @@ public final class SineDecoderSearch {
             rotCos[c] = cos[c];
         }
         double tt = 0;
-        double t1 = 0;
         for (double t : target) {
             tt += t * t;
-            t1 += t;
         }
         double l2Gate = tolerance * Math.sqrt(n);
         for (long k = 1; k <= maxSteps; k++) {
-            double ss = 0, sc = 0, s1 = 0, cc = 0, c1 = 0, st = 0, ct = 0;
-            for (int c = 0; c < n; c++) {
-                double s = sin[c];
-                double co = cos[c];
-                double t = target[c];
-                ss += s * s;
-                sc += s * co;
-                s1 += s;
-                cc += co * co;
-                c1 += co;
-                st += s * t;
-                ct += co * t;
-            }
-            double[] coef = solve3(ss, sc, s1, cc, c1, n, st, ct, t1);
-            double l2sq = (tt - coef[0] * st - coef[1] * ct - coef[2] * t1) / n;
+            double l2sq = (tt - leastSquares(sin, cos, target)[EXPLAINED]) / n;
             if (l2sq <= l2Gate * l2Gate) {
                 double omega = k * step;
-                LevelDecoder exact = exactDecoder(level, z, target, omega, coef, tolerance, k);
+                LevelDecoder exact = exactDecoder(level, z, target, omega, tolerance, k);
                 if (exact.residual() <= tolerance) {
                     return Optional.of(exact);
                 }
@@ -89,12 +73,36 @@ public final class SineDecoderSearch {
     }
 
     /** Re-fits at {@code omega} with exact sines and measures the L^p residual of the decoder as the network computes it. */
-    private LevelDecoder exactDecoder(int level, double[] z, double[] target, double omega, double[] guess, double tolerance, long steps) {
+    private LevelDecoder exactDecoder(int level, double[] z, double[] target, double omega, double tolerance, long steps) {
         int n = z.length;
+        double[] sin = new double[n];
+        double[] cos = new double[n];
+        for (int c = 0; c < n; c++) {
+            sin[c] = Math.sin(omega * z[c]);
+            cos[c] = Math.cos(omega * z[c]);
+        }
+        double[] coef = leastSquares(sin, cos, target);
+        double amplitude = Math.hypot(coef[0], coef[1]);
+        double phase = Math.atan2(coef[1], coef[0]);
+        LevelDecoder d = new LevelDecoder(level, n, omega, amplitude, phase, coef[2], 0, tolerance, steps);
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            sum += Powers.abs(d.decode(z[c]) - target[c], p);
+        }
+        double residual = Math.pow(sum / n, 1.0 / p);
+        return new LevelDecoder(level, n, omega, amplitude, phase, coef[2], residual, tolerance, steps);
+    }
+
+    /** Index in {@link #leastSquares}'s answer of {@code a st + b ct + e t1}, the part of {@code sum t^2} the fit explains. */
+    private static final int EXPLAINED = 3;
+
+    /** The least-squares {@code (a, b, e)} of {@code a sin + b cos + e} against {@code target}, then the explained sum of squares. */
+    private static double[] leastSquares(double[] sin, double[] cos, double[] target) {
+        int n = target.length;
         double ss = 0, sc = 0, s1 = 0, cc = 0, c1 = 0, st = 0, ct = 0, t1 = 0;
         for (int c = 0; c < n; c++) {
-            double s = Math.sin(omega * z[c]);
-            double co = Math.cos(omega * z[c]);
+            double s = sin[c];
+            double co = cos[c];
             double t = target[c];
             ss += s * s;
             sc += s * co;
@@ -106,15 +114,7 @@ public final class SineDecoderSearch {
             t1 += t;
         }
         double[] coef = solve3(ss, sc, s1, cc, c1, n, st, ct, t1);
-        double amplitude = Math.hypot(coef[0], coef[1]);
-        double phase = Math.atan2(coef[1], coef[0]);
-        LevelDecoder d = new LevelDecoder(level, n, omega, amplitude, phase, coef[2], 0, tolerance, steps);
-        double sum = 0;
-        for (int c = 0; c < n; c++) {
-            sum += Powers.abs(d.decode(z[c]) - target[c], p);
-        }
-        double residual = Math.pow(sum / n, 1.0 / p);
-        return new LevelDecoder(level, n, omega, amplitude, phase, coef[2], residual, tolerance, steps);
+        return new double[] {coef[0], coef[1], coef[2], coef[0] * st + coef[1] * ct + coef[2] * t1};
     }
 
     /** Solves the symmetric 3x3 normal equations with a tiny ridge, so fewer than three cells still give a solution. */
