@@ -3,7 +3,7 @@ package org.lpa4j.cli;
 import java.nio.file.Path;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
-import org.lpa4j.architectures.fnn.Activation;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 

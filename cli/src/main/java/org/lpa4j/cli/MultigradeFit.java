@@ -3,7 +3,7 @@ package org.lpa4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.trainers.multigrade.GradeActivation;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.trainers.multigrade.GradeSpec;
 import org.lpa4j.trainers.multigrade.StairNetwork;
 
@@ -29,7 +29,7 @@ final class MultigradeFit {
         int epochs = Math.max(1, Math.round((float) o.epochs() / o.depth()));
         List<GradeSpec> grades = new ArrayList<>();
         for (int k = 1; k <= o.depth(); k++) {
-            grades.add(GradeSpec.of(List.of(o.width(), o.width()), GradeActivation.byName(o.activation().name()), epochs, o.learningRate(),
+            grades.add(GradeSpec.of(List.of(o.width(), o.width()), o.activation(), epochs, o.learningRate(),
                     o.learningRate() * FINAL_RATE_FRACTION, o.batchSize()));
         }
         return new StairNetwork(shape.example()[0], shape.outputs(), grades, o.dtype());

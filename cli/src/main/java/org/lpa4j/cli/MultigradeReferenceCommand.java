@@ -16,7 +16,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.trainers.multigrade.ExponentialDecay;
-import org.lpa4j.trainers.multigrade.GradeActivation;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
 import org.lpa4j.trainers.multigrade.GradeSpec;
@@ -63,15 +63,15 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
     /** The published grades, with {@code scale} times the published passes. */
     static List<GradeSpec> grades(double scale) {
         return List.of(
-                GradeSpec.of(List.of(256, 256), GradeActivation.SIN, passes(0, scale), 0.1, MIN_RATE, BATCH),
-                GradeSpec.of(List.of(128, 128, 64), GradeActivation.RELU, passes(1, scale), 0.01, MIN_RATE, BATCH),
-                GradeSpec.of(List.of(64, 32, 32), GradeActivation.RELU, passes(2, scale), 0.01, MIN_RATE, BATCH));
+                GradeSpec.of(List.of(256, 256), Activation.SIN, passes(0, scale), 0.1, MIN_RATE, BATCH),
+                GradeSpec.of(List.of(128, 128, 64), Activation.RELU, passes(1, scale), 0.01, MIN_RATE, BATCH),
+                GradeSpec.of(List.of(64, 32, 32), Activation.RELU, passes(2, scale), 0.01, MIN_RATE, BATCH));
     }
 
     /** One network with every hidden layer of the grades, in order, trained end to end for all the grades' passes. */
     static GradeSpec singleNetwork(List<GradeSpec> grades, double maxRate) {
         List<Integer> widths = new ArrayList<>();
-        List<GradeActivation> activations = new ArrayList<>();
+        List<Activation> activations = new ArrayList<>();
         int epochs = 0;
         for (GradeSpec g : grades) {
             widths.addAll(g.hiddenWidths());

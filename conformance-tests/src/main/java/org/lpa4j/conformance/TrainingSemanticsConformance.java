@@ -14,7 +14,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.fnn.Activation;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;

@@ -27,11 +27,10 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.fnn.Activation;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
-import org.lpa4j.trainers.multigrade.GradeActivation;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
 import org.lpa4j.trainers.multigrade.GradeSpec;
@@ -62,7 +61,7 @@ class MultigradeTrainerTest {
     }
 
     private static GradeSpec grade(int epochs) {
-        return GradeSpec.of(List.of(24, 24), GradeActivation.TANH, epochs, 0.03, 1e-3, 32);
+        return GradeSpec.of(List.of(24, 24), Activation.TANH, epochs, 0.03, 1e-3, 32);
     }
 
     private static StairNetwork stair(GradeSpec... grades) {
@@ -132,7 +131,7 @@ class MultigradeTrainerTest {
             assertEquals(1, r.test().depth());
         }
         // A grade whose learning rate is negligible keeps its random initial output, which only adds error: it is dropped.
-        GradeSpec useless = GradeSpec.of(List.of(24, 24), GradeActivation.TANH, 1, 1e-12, 1e-12, 32);
+        GradeSpec useless = GradeSpec.of(List.of(24, 24), Activation.TANH, 1, 1e-12, 1e-12, 32);
         Recorder dropped = new Recorder();
         try (TrainingResult r = MultigradeTrainer.adaptive(0).train(backend, stair(grade(6), useless, grade(6)), data, config,
                 Metric.RELATIVE_L2, List.of(dropped))) {
@@ -147,8 +146,8 @@ class MultigradeTrainerTest {
 
     @Test
     void theResidualNetworkFormGivesTheSameReadoutsAsTheDirectForm() {
-        StairNetwork stair = new StairNetwork(2, 1, List.of(GradeSpec.of(List.of(6, 9), GradeActivation.SIN, 1, 0.1, 0.1, 8),
-                GradeSpec.of(List.of(4), GradeActivation.RELU, 1, 0.1, 0.1, 8), GradeSpec.of(List.of(12, 3), GradeActivation.TANH, 1, 0.1, 0.1, 8)),
+        StairNetwork stair = new StairNetwork(2, 1, List.of(GradeSpec.of(List.of(6, 9), Activation.SIN, 1, 0.1, 0.1, 8),
+                GradeSpec.of(List.of(4), Activation.RELU, 1, 0.1, 0.1, 8), GradeSpec.of(List.of(12, 3), Activation.TANH, 1, 0.1, 0.1, 8)),
                 DType.FLOAT64);
         HostTensor x = data.test().x().cast(DType.FLOAT64);
         try (VariableStore store = backend.createVariables(ParameterSet.initialize(stair.parameters(), 9, DType.FLOAT64));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.layers.Dense;
 import org.lpa4j.api.layers.LayerNorm;
 import org.lpa4j.api.model.ResidualNetwork;

@@ -5,13 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.layers.Activation;
 
 /**
  * One grade of a stair network and how it is trained: its hidden layer widths with one activation per hidden layer
  * (its input is the previous grade's last hidden layer, its output a linear readout), the epochs, the learning rate
  * decaying from {@code t_max} to {@code t_min}, and the mini-batch size.
  */
-public record GradeSpec(List<Integer> hiddenWidths, List<GradeActivation> activations, int epochs, ExponentialDecay learningRate,
+public record GradeSpec(List<Integer> hiddenWidths, List<Activation> activations, int epochs, ExponentialDecay learningRate,
                         int batchSize) {
     public GradeSpec {
         Objects.requireNonNull(hiddenWidths, "hiddenWidths is null");
@@ -41,7 +42,7 @@ public record GradeSpec(List<Integer> hiddenWidths, List<GradeActivation> activa
     }
 
     /** A grade whose hidden layers all use {@code activation}, trained with a rate decaying from {@code maxRate} to {@code minRate}. */
-    public static GradeSpec of(List<Integer> hiddenWidths, GradeActivation activation, int epochs, double maxRate, double minRate, int batchSize) {
+    public static GradeSpec of(List<Integer> hiddenWidths, Activation activation, int epochs, double maxRate, double minRate, int batchSize) {
         Objects.requireNonNull(activation, "activation is null");
         Objects.requireNonNull(hiddenWidths, "hiddenWidths is null");
         return new GradeSpec(hiddenWidths, Collections.nCopies(hiddenWidths.size(), activation), epochs,
@@ -59,7 +60,7 @@ public record GradeSpec(List<Integer> hiddenWidths, List<GradeActivation> activa
         dims.add(inputWidth);
         dims.addAll(hiddenWidths);
         dims.add(outputWidth);
-        List<GradeActivation> distinct = activations.stream().distinct().toList();
-        return dims + " " + (distinct.size() == 1 ? distinct.get(0).toString() : activations.toString());
+        List<Activation> distinct = activations.stream().distinct().toList();
+        return dims + " " + (distinct.size() == 1 ? distinct.get(0).label() : activations.stream().map(Activation::label).toList().toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 
 /** Grade specs and stair networks: bad specs are explained, and the grades are wired as the method describes. */
@@ -18,18 +19,17 @@ class GradeSpecTest {
     @Test
     void badGradeSpecsAreExplained() {
         assertEquals("A grade needs at least one hidden layer, but its hidden widths are empty; give e.g. [64, 64].",
-                message(() -> GradeSpec.of(List.of(), GradeActivation.RELU, 5, 0.01, 1e-4, 32)));
+                message(() -> GradeSpec.of(List.of(), Activation.RELU, 5, 0.01, 1e-4, 32)));
         assertEquals("Hidden layer 2 of a grade has width 0; every width must be positive.",
-                message(() -> GradeSpec.of(List.of(8, 0), GradeActivation.RELU, 5, 0.01, 1e-4, 32)));
+                message(() -> GradeSpec.of(List.of(8, 0), Activation.RELU, 5, 0.01, 1e-4, 32)));
         assertEquals("A grade has 2 hidden layers but 1 activations; give one activation per hidden layer.",
-                message(() -> new GradeSpec(List.of(8, 8), List.of(GradeActivation.SIN), 5, ExponentialDecay.constant(0.1), 32)));
-        assertEquals("A grade's epochs must be positive but is 0.", message(() -> GradeSpec.of(List.of(8), GradeActivation.SIN, 0, 0.1, 0.1, 32)));
+                message(() -> new GradeSpec(List.of(8, 8), List.of(Activation.SIN), 5, ExponentialDecay.constant(0.1), 32)));
+        assertEquals("A grade's epochs must be positive but is 0.", message(() -> GradeSpec.of(List.of(8), Activation.SIN, 0, 0.1, 0.1, 32)));
         assertEquals("A grade's batch size must be positive but is -1.",
-                message(() -> GradeSpec.of(List.of(8), GradeActivation.SIN, 3, 0.1, 0.1, -1)));
+                message(() -> GradeSpec.of(List.of(8), Activation.SIN, 3, 0.1, 0.1, -1)));
         assertEquals("The minimum learning rate t_min must be positive and at most t_max = 0.01 but is 0.1.",
-                message(() -> GradeSpec.of(List.of(8), GradeActivation.SIN, 3, 0.01, 0.1, 32)));
+                message(() -> GradeSpec.of(List.of(8), Activation.SIN, 3, 0.01, 0.1, 32)));
         assertEquals("The maximum learning rate t_max must be a positive number but is NaN.", message(() -> new ExponentialDecay(Double.NaN, 1)));
-        assertEquals("Unknown grade activation 'swish'. Use relu, sin, tanh or gelu.", message(() -> GradeActivation.byName("swish")));
         assertEquals("A stair network needs at least one grade; give one grade spec per grade.",
                 message(() -> new StairNetwork(1, 1, List.of(), DType.FLOAT32)));
         assertEquals("The multigrade tolerance must be a finite number but is Infinity.",
@@ -51,8 +51,8 @@ class GradeSpecTest {
 
     @Test
     void gradeKReadsTheLastHiddenLayerOfGradeKMinus1AndOwnsItsParameters() {
-        StairNetwork stair = new StairNetwork(3, 2, List.of(GradeSpec.of(List.of(16, 8), GradeActivation.SIN, 2, 0.1, 0.1, 4),
-                GradeSpec.of(List.of(5), GradeActivation.RELU, 2, 0.1, 0.1, 4)), DType.FLOAT64);
+        StairNetwork stair = new StairNetwork(3, 2, List.of(GradeSpec.of(List.of(16, 8), Activation.SIN, 2, 0.1, 0.1, 4),
+                GradeSpec.of(List.of(5), Activation.RELU, 2, 0.1, 0.1, 4)), DType.FLOAT64);
         assertEquals(2, stair.depth());
         assertEquals(3, stair.inputWidth(1));
         assertEquals(8, stair.inputWidth(2));

@@ -1,9 +1,10 @@
-package org.lpa4j.architectures.fnn;
+package org.lpa4j.api.layers;
 
+import java.util.Locale;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.Tensor;
 
-/** The element-wise nonlinearity inside a residual block. */
+/** An element-wise nonlinearity of a hidden layer (residual blocks, multigrade grades, ...). */
 public enum Activation {
     RELU, TANH, GELU, SIN;
 
@@ -19,5 +20,10 @@ public enum Activation {
             default:
                 return ops.relu(x);
         }
+    }
+
+    /** The lower-case name, as tables print it ({@code relu}, {@code sin}, ...). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }
