@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(AbstractProgressiveTrainer.class);
-    /** Examples per evaluation batch, to bound memory on large splits. */
-    private static final int EVAL_BATCH = 2048;
 
     /** The loss of one training step; {@code inputs} are x, y, then {@link #extraInputs}. */
     protected abstract LossFunction loss(ResidualNetwork network, ResidualTarget target);
@@ -167,7 +165,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
 
     /** Every depth's predictions for {@code x}, evaluated in batches. */
     static List<HostTensor> predict(CompiledForward readouts, HostTensor x) {
-        return RowBatches.run(readouts, x, EVAL_BATCH);
+        return RowBatches.run(readouts, x);
     }
 
     private static double[] perDepth(List<HostTensor> predictions, HostTensor y, Metric metric) {

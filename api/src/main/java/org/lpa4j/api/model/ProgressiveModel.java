@@ -48,7 +48,7 @@ public final class ProgressiveModel implements AutoCloseable {
             if (last == null) {
                 last = store.compileForward(List.of(network.input()), (ops, p, in) -> List.of(network.readout(ops, p, in.get(0), depth)));
             }
-            return RowBatches.run(last, x, RowBatches.DEFAULT_ROWS).get(0);
+            return RowBatches.run(last, x).get(0);
         }
         return predictAll(x).get(k - 1);
     }
@@ -58,7 +58,7 @@ public final class ProgressiveModel implements AutoCloseable {
         if (all == null) {
             all = store.compileForward(List.of(network.input()), (ops, p, in) -> network.readouts(ops, p, in.get(0), depth, false));
         }
-        return RowBatches.run(all, x, RowBatches.DEFAULT_ROWS);
+        return RowBatches.run(all, x);
     }
 
     /** A depth-{@code k} model sharing these weights; closing it leaves this model open. */

@@ -9,10 +9,15 @@ import org.lpa4j.api.tensor.Shape;
 
 /** Runs a compiled forward over many examples a slice of rows at a time, so evaluation memory stays bounded. */
 public final class RowBatches {
-    /** Examples per evaluation slice. */
-    public static final int DEFAULT_ROWS = 1024;
+    /** Examples per evaluation slice: every evaluation in lpa4j (trainers, {@link ProgressiveModel}) uses it. */
+    public static final int DEFAULT_ROWS = 2048;
 
     private RowBatches() {
+    }
+
+    /** Every output of {@code forward} for the single input {@code x}, computed in slices of {@link #DEFAULT_ROWS} examples. */
+    public static List<HostTensor> run(CompiledForward forward, HostTensor x) {
+        return run(forward, x, DEFAULT_ROWS);
     }
 
     /** Every output of {@code forward} for the single input {@code x}, computed in slices of {@code rows} examples. */

@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MultigradeTrainer implements ProgressiveTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(MultigradeTrainer.class);
-    /** Examples per evaluation batch, to bound memory on large splits. */
-    private static final int EVAL_ROWS = 2048;
 
     private final boolean adaptive;
     private final double tolerance;
@@ -80,15 +78,6 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
     @Override
     public String name() {
         return "mgdl";
-    }
-
-    public boolean isAdaptive() {
-        return adaptive;
-    }
-
-    /** The adaptive run's validation tolerance; NaN when every grade is trained. */
-    public double tolerance() {
-        return tolerance;
     }
 
     @Override
@@ -203,7 +192,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
                     int batchNo = b + 1;
                     listeners.forEach(l -> l.onBatch(name(), epochNo, batchNo, value));
                 }
-                HostTensor valPrediction = plus(validation.prediction, RowBatches.run(output, validation.features, EVAL_ROWS).get(0));
+                HostTensor valPrediction = plus(validation.prediction, RowBatches.run(output, validation.features).get(0));
                 double[] perGrade = new double[validationPerGrade.size() + 1];
                 for (int i = 0; i < validationPerGrade.size(); i++) {
                     perGrade[i] = validationPerGrade.get(i);
@@ -223,7 +212,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
                 (ops, p, in) -> stair.gradeForward(k, ops, p, in.get(0)))) {
             Step[] steps = new Step[splits.length];
             for (int i = 0; i < splits.length; i++) {
-                List<HostTensor> out = RowBatches.run(grade, splits[i].features, EVAL_ROWS);
+                List<HostTensor> out = RowBatches.run(grade, splits[i].features);
                 steps[i] = new Step(out.get(0), plus(splits[i].prediction, out.get(1)));
             }
             return steps;
