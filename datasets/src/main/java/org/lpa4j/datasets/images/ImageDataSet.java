@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Permutation;
+import org.lpa4j.api.data.StratifiedSplit;
 import org.lpa4j.datasets.cache.DataCache;
 
 /**
@@ -59,7 +60,7 @@ public enum ImageDataSet {
         }
         if (this == DIGITS) {
             LabelledImages all = SklearnDigits.read(cache);
-            int[][] split = ImageSplits.stratified(all.labels(), CLASSES, DIGITS_HELD_OUT_SHARE, DIGITS_HELD_OUT_SHARE, seed);
+            int[][] split = StratifiedSplit.of(all.labels(), CLASSES, DIGITS_HELD_OUT_SHARE, DIGITS_HELD_OUT_SHARE, seed);
             return splits(all, ImageSplits.limit(split[0], limit), split[1], all, split[2]);
         }
         IdxReader reader = new IdxReader(cache, id);

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.StratifiedSplit;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -33,6 +34,8 @@ public final class SpamAssassin {
     public static final List<String> SPAM_FOLDERS = List.of("spam-1", "spam-2");
     /** Token ids: padding, unknown and the most frequent training tokens. */
     public static final int VOCABULARY = 2048;
+    /** The share of each class that goes to validation, and again to test; the rest trains. */
+    public static final double HELD_OUT_SHARE = 0.15;
 
     private SpamAssassin() {
     }
@@ -56,16 +59,15 @@ public final class SpamAssassin {
         for (String folder : SPAM_FOLDERS) {
             spam.addAll(read(cache, folder));
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Example> train = new ArrayList<>();
-        List<Example> validation = new ArrayList<>();
-        List<Example> test = new ArrayList<>();
-        stratify(ham, HAM, random, train, validation, test);
-        stratify(spam, SPAM, random, train, validation, test);
-        shuffle(train, random);
-        if (limit > 0 && limit < train.size()) {
-            train = train.subList(0, limit);
-        }
+        List<Example> all = new ArrayList<>();
+        ham.forEach(m -> all.add(new Example(m, HAM)));
+        spam.forEach(m -> all.add(new Example(m, SPAM)));
+        int[] labels = all.stream().mapToInt(Example::label).toArray();
+        int[][] split = StratifiedSplit.of(labels, 2, HELD_OUT_SHARE, HELD_OUT_SHARE, seed);
+        int[] trainRows = limit > 0 && limit < split[0].length ? Arrays.copyOf(split[0], limit) : split[0];
+        List<Example> train = pick(all, trainRows);
+        List<Example> validation = pick(all, split[1]);
+        List<Example> test = pick(all, split[2]);
         WordVocabulary vocabulary = WordVocabulary.mostFrequent(train.stream().map(Example::tokens).toList(), VOCABULARY);
         return new DataSplits(NAME, tensors(train, vocabulary, context), tensors(validation, vocabulary, context),
                 tensors(test, vocabulary, context));
@@ -96,25 +98,12 @@ public final class SpamAssassin {
         return out;
     }
 
-    private static void stratify(List<List<String>> mails, int label, SplittableRandom random, List<Example> train, List<Example> validation,
-                                 List<Example> test) {
-        List<Example> examples = new ArrayList<>();
-        mails.forEach(m -> examples.add(new Example(m, label)));
-        shuffle(examples, random);
-        int nTrain = (int) Math.round(examples.size() * 0.70);
-        int nValidation = (int) Math.round(examples.size() * 0.15);
-        train.addAll(examples.subList(0, nTrain));
-        validation.addAll(examples.subList(nTrain, nTrain + nValidation));
-        test.addAll(examples.subList(nTrain + nValidation, examples.size()));
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom random) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
+    private static List<Example> pick(List<Example> all, int[] rows) {
+        List<Example> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            out.add(all.get(r));
         }
+        return out;
     }
 
     private static TensorDataset tensors(List<Example> examples, WordVocabulary vocabulary, int context) {
