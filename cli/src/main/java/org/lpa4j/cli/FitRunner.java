@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
@@ -82,7 +83,9 @@ final class FitRunner {
                 o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
         reports.write(report, outDir.resolve("report.json"));
         reports.writeJson(o, outDir.resolve("fit-options.json"));
-        tasks.writeArtifacts(o.task(), o, outDir);
+        for (Map.Entry<String, Object> artifact : task.artifacts().entrySet()) {
+            reports.writeJson(artifact.getValue(), outDir.resolve(artifact.getKey()));
+        }
         Path plot = outDir.resolve("depth.png");
         plots.write(report, plot);
         out.println();

@@ -23,11 +23,6 @@ final class TaskCatalog {
         return family(task).load(task, options);
     }
 
-    /** Writes the task's artifacts beside a saved model (see {@link TaskFamily#writeArtifacts}). */
-    void writeArtifacts(String task, FitOptions options, java.nio.file.Path outDir) throws java.io.IOException {
-        family(task).writeArtifacts(task, options, outDir);
-    }
-
     private TaskFamily family(String task) {
         return families.stream().filter(f -> f.names().contains(task)).findFirst()
                 .orElseThrow(() -> new Lpa4jException("Unknown task '" + task + "'. Known tasks: " + String.join(", ", names()) + "."));

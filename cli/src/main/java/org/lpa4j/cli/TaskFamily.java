@@ -10,8 +10,4 @@ interface TaskFamily {
 
     /** Loads {@code task} (one of {@link #names()}) with the run's options (seed, examples, limit, context...). */
     LoadedTask load(String task, FitOptions options);
-
-    /** Writes what a saved model of {@code task} needs besides its weights (e.g. a vocabulary) into {@code outDir}; nothing by default. */
-    default void writeArtifacts(String task, FitOptions options, java.nio.file.Path outDir) throws java.io.IOException {
-    }
 }

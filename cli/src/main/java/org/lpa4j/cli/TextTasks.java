@@ -1,13 +1,9 @@
 package org.lpa4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
-import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.text.CharacterLanguageModel;
 import org.lpa4j.datasets.text.CharacterVocabulary;
@@ -44,20 +40,13 @@ final class TextTasks implements TaskFamily {
         if (MOBY.equals(task)) {
             CharacterLanguageModel lm = MobyDick.load(DataCache.locate(), o.context(), o.limit(), o.seed());
             int v = lm.vocabulary().size();
-            return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v));
+            // generate needs the vocabulary, which depends on the seed's split.
+            Map<String, Object> vocabulary = Map.of("task", task, "unknownId", CharacterVocabulary.UNKNOWN, "symbols", lm.vocabulary().symbols());
+            return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v),
+                    Map.of(VOCABULARY_FILE, vocabulary));
         }
         return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
                 new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2));
-    }
-
-    /** For {@code moby}, writes the character vocabulary (it depends on the seed's split) that {@code generate} needs. */
-    @Override
-    public void writeArtifacts(String task, FitOptions o, Path outDir) throws IOException {
-        if (nextToken(task)) {
-            CharacterVocabulary vocabulary = MobyDick.vocabulary(MobyDick.text(DataCache.locate()), o.seed());
-            Map<String, Object> json = Map.of("task", task, "unknownId", CharacterVocabulary.UNKNOWN, "symbols", vocabulary.symbols());
-            AtomicFiles.write(outDir.resolve(VOCABULARY_FILE), out -> new ObjectMapper().writeValue(out, json));
-        }
     }
 
     private static void requireContext(int context) {

@@ -99,14 +99,6 @@ public final class MobyDick {
         return new CharacterLanguageModel(new DataSplits(NAME, train, validation, test), vocabulary, context);
     }
 
-    /** The vocabulary {@link #split} builds for {@code seed}: the characters of the training regions. */
-    public static CharacterVocabulary vocabulary(String text, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int validationRegion = random.nextInt(REGIONS);
-        int testRegion = (validationRegion + 1 + random.nextInt(REGIONS - 1)) % REGIONS;
-        return trainingVocabulary(text.codePoints().toArray(), validationRegion, testRegion);
-    }
-
     private static CharacterVocabulary trainingVocabulary(int[] codePoints, int validationRegion, int testRegion) {
         int regionLength = codePoints.length / REGIONS;
         StringBuilder trainText = new StringBuilder();
