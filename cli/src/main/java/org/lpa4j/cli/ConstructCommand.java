@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.backend.Backends;
 import org.lpa4j.architectures.nested.LevelResult;
 import org.lpa4j.architectures.nested.MidpointGrid;
 import org.lpa4j.architectures.nested.NestedConstruction;
@@ -21,6 +20,7 @@ import org.lpa4j.cli.output.ConstructionTable;
 import org.lpa4j.cli.output.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,8 +49,8 @@ final class ConstructCommand implements Callable<Integer> {
     @Option(names = "--p", defaultValue = "2", description = "L^p exponent, 1 <= p < infinity (default ${DEFAULT-VALUE})")
     double p;
 
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--search-steps", defaultValue = "4000000", description = "decoder frequencies tried per level before the float64 network stops (default ${DEFAULT-VALUE})")
     long searchSteps;
@@ -71,7 +71,7 @@ final class ConstructCommand implements Callable<Integer> {
         MidpointGrid grid = NestedEvaluation.defaultGrid(dim, base, depth);
         List<LevelResult> results;
         String engine;
-        try (Backend b = backend == null ? Backends.open() : Backends.open(backend, "--backend")) {
+        try (Backend b = backend.open()) {
             engine = b.name();
             results = NestedEvaluation.run(construction, b, grid);
         }

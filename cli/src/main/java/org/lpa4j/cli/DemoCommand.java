@@ -10,6 +10,7 @@ import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +23,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: the best found)")
-    String backend;
+    @Mixin
+    BackendOption backend;
     @Option(names = "--out", defaultValue = "out/demo", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -34,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
+        runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend.name, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
                 DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64, null), spec.commandLine().getOut());
         return 0;
     }

@@ -10,6 +10,7 @@ import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,8 +33,8 @@ final class FitCommand implements Callable<Integer> {
     int width;
     @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e, both, or mgdl (multigrade: --depth grades of two --width layers, --epochs split across them) (default ${DEFAULT-VALUE})")
     String trainer;
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
-    String backend;
+    @Mixin
+    BackendOption backend;
     @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
     int epochs;
     @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
@@ -76,7 +77,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        runner.run(new FitOptions(task, arch, depth, width, trainer, backend, epochs, seed, out, learningRate, batchSize, examples, form,
+        runner.run(new FitOptions(task, arch, depth, width, trainer, backend.name, epochs, seed, out, learningRate, batchSize, examples, form,
                 weighting, activation, dtype, schedule, patience, limit, heads, context, gradeTolerance), spec.commandLine().getOut());
         return 0;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -59,7 +58,7 @@ final class FitRunner {
         List<DepthCurve> secondary = new ArrayList<>();
         Metric secondaryMetric = task.secondaryMetric();
         String backendName;
-        try (Backend backend = o.backend() == null ? Backends.open() : Backends.open(o.backend(), "the --backend option")) {
+        try (Backend backend = BackendOption.open(o.backend())) {
             backendName = backend.name();
             out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s)%n", o.task(),
                     data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),

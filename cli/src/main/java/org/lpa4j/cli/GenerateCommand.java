@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -25,6 +24,7 @@ import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,8 +52,8 @@ final class GenerateCommand implements Callable<Integer> {
     double temperature;
     @Option(names = "--trainer", defaultValue = "lpa", description = "whose weights: lpa or e2e (default ${DEFAULT-VALUE})")
     String trainer;
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Inject
     GenerateCommand(ArchitectureCatalog architectures, ReportWriter reports) {
@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
         List<Integer> depths = depths(network.depth());
         ParameterSet weights = readWeights(network);
         PrintWriter out = spec.commandLine().getOut();
-        try (Backend b = backend == null ? Backends.open() : Backends.open(backend, "the --backend option");
+        try (Backend b = backend.open();
              VariableStore store = b.createVariables(weights)) {
             for (int k : depths) {
                 try (CompiledForward readout = store.compileForward(List.of(network.input()),

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -24,6 +23,7 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 import org.lpa4j.trainers.multigrade.StairNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +45,8 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: the best found)")
-    String backend;
+    @Mixin
+    BackendOption backend;
     @Option(names = "--dtype", defaultValue = "FLOAT64", description = "FLOAT64 (as the published NumPy code) or FLOAT32 (default ${DEFAULT-VALUE})")
     DType dtype;
     @Option(names = "--seed", defaultValue = "0", description = "seed of the validation draw, the weights and the shuffling (default ${DEFAULT-VALUE})")
@@ -94,7 +94,7 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
         DataSplits data = MultigradeReferenceData.generate(seed, dtype);
         List<GradeSpec> grades = grades(epochScale);
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withDType(dtype).withOptimizer(OptimizerSpec.adam());
-        try (Backend b = backend == null ? Backends.open() : Backends.open(backend, "the --backend option")) {
+        try (Backend b = backend.open()) {
             out.printf("MGDL reference: f(x) = sin(100x) on [0,1], %d train / %d validation / %d test points, %s, Adam, batch %d, backend %s (%s)%s%n",
                     data.train().size(), data.validation().size(), data.test().size(), dtype, BATCH, b.name(), b.engineVersion(),
                     epochScale == 1 ? "" : String.format(", REDUCED RUN: epochs x %.3g", epochScale));
