@@ -1,7 +1,6 @@
 package org.lpa4j.architectures.nested;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
@@ -82,11 +81,10 @@ public final class TrainableNestedNetwork implements ResidualNetwork {
 
     @Override
     public Set<String> blockParameters(int l) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Dense d : blocks.get(l - 1)) {
-            d.parameters().forEach(s -> names.add(s.name()));
-        }
-        return names;
+        Dense[] b = blocks.get(l - 1);
+        List<ParameterSpec> specs = new ArrayList<>(b[0].parameters());
+        specs.addAll(b[1].parameters());
+        return ParameterSpec.names(specs);
     }
 
     @Override
