@@ -1,5 +1,6 @@
 package org.lpa4j.cli;
 
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.model.ResidualNetwork;
 
 /** Builds the network named by {@code --arch} for a task's example shape and the run's options. */

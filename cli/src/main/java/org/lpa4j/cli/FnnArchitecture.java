@@ -1,5 +1,6 @@
 package org.lpa4j.cli;
 
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.compile.CompiledForward;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterFiles;
@@ -75,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
         FitOptions options = readOptions();
         CharacterVocabulary vocabulary = readVocabulary();
         requireKnownCharacters(vocabulary);
-        TaskShape shape = new TaskShape(new int[] {options.context()}, true, vocabulary.size(), vocabulary.size());
+        TaskShape shape = new TaskShape(new int[] {options.context()}, true, vocabulary.size(), vocabulary.size(), OutputKind.NEXT_TOKEN);
         ResidualNetwork network = architectures.require(options.arch()).create(shape, options);
         List<Integer> depths = depths(network.depth());
         ParameterSet weights = readWeights(network);

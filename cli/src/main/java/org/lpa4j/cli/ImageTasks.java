@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.images.ImageDataSet;
 
@@ -19,6 +21,6 @@ final class ImageTasks implements TaskFamily {
         DataSplits data = ImageDataSet.byId(task).load(DataCache.locate(), o.limit(), o.seed());
         int[] dims = data.train().x().shape().dims();
         return new LoadedTask(task, data, Metric.ACCURACY,
-                new TaskShape(new int[] {dims[1], dims[2], dims[3]}, false, 0, ImageDataSet.CLASSES));
+                new TaskShape(new int[] {dims[1], dims[2], dims[3]}, false, 0, ImageDataSet.CLASSES, OutputKind.CLASSES));
     }
 }

@@ -3,6 +3,7 @@ package org.lpa4j.cli;
 import java.util.Map;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.TaskShape;
 
 /**
  * A task ready to train on: its splits, the metric reported at every depth, the shape facts of its examples, and the

@@ -3,6 +3,7 @@ package org.lpa4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.trainers.multigrade.GradeSpec;
 import org.lpa4j.trainers.multigrade.StairNetwork;

@@ -3,6 +3,7 @@ package org.lpa4j.cli;
 import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
 

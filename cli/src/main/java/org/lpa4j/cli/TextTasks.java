@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.text.CharacterLanguageModel;
 import org.lpa4j.datasets.text.CharacterVocabulary;
@@ -42,11 +44,11 @@ final class TextTasks implements TaskFamily {
             int v = lm.vocabulary().size();
             // generate needs the vocabulary, which depends on the seed's split.
             Map<String, Object> vocabulary = Map.of("task", task, "unknownId", CharacterVocabulary.UNKNOWN, "symbols", lm.vocabulary().symbols());
-            return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v),
+            return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v, OutputKind.NEXT_TOKEN),
                     Map.of(VOCABULARY_FILE, vocabulary));
         }
         return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
-                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2));
+                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES));
     }
 
     private static void requireContext(int context) {

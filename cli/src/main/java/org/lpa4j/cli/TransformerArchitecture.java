@@ -1,5 +1,7 @@
 package org.lpa4j.cli;
 
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.architectures.transformer.Transformer;
 import org.lpa4j.architectures.transformer.TransformerTask;
@@ -21,7 +23,7 @@ final class TransformerArchitecture implements ArchitectureFactory {
 
     @Override
     public ResidualNetwork create(TaskShape shape, FitOptions o) {
-        TransformerTask task = TextTasks.nextToken(o.task()) ? TransformerTask.NEXT_TOKEN : TransformerTask.CLASSIFICATION;
+        TransformerTask task = shape.output() == OutputKind.NEXT_TOKEN ? TransformerTask.NEXT_TOKEN : TransformerTask.CLASSIFICATION;
         return new Transformer(task, shape.vocabulary(), shape.example()[0], o.width(), o.depth(), o.heads(), shape.outputs());
     }
 }
