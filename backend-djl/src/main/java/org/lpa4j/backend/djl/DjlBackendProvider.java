@@ -60,14 +60,38 @@ public final class DjlBackendProvider implements BackendProvider {
         return new DjlBackend(engine);
     }
 
-    /** Sets the two system properties that keep DJL off the network; called before any {@code Engine} method. */
+    /**
+     * Keeps DJL off the network; called before any {@code Engine} method. Sets the two system properties DJL reads, and,
+     * because DJL reads the environment first ({@code DJL_OFFLINE=false} or {@code OPT_OUT_TRACKING=false} there would
+     * win), also marks DJL's once-a-day telemetry call as already made. If that mark cannot be set (another DJL
+     * version) while the environment asks DJL to go online, the backend refuses to load rather than reach the network.
+     */
     static void forceOffline() {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
-        String env = System.getenv("DJL_OFFLINE");
-        if (env != null && !Boolean.parseBoolean(env)) {
-            LOG.warn("The environment variable DJL_OFFLINE={} overrides ai.djl.offline=true inside DJL; unset it to keep "
-                    + "DJL from downloading native libraries.", env);
+        String offline = System.getenv("DJL_OFFLINE");
+        String tracking = System.getenv("OPT_OUT_TRACKING");
+        boolean environmentGoesOnline = (offline != null && !Boolean.parseBoolean(offline)) || (tracking != null && !Boolean.parseBoolean(tracking));
+        if (!suppressTelemetry() && environmentGoesOnline) {
+            throw new BackendException("Backend '" + NAME + "' will not load: the environment sets DJL_OFFLINE=" + offline + " / OPT_OUT_TRACKING="
+                    + tracking + ", which makes DJL contact the network, and lpa4j never lets an engine do that. Unset both variables.");
+        }
+        if (offline != null && !Boolean.parseBoolean(offline)) {
+            LOG.warn("The environment variable DJL_OFFLINE={} overrides ai.djl.offline=true inside DJL; lpa4j has suppressed DJL's "
+                    + "network calls it knows of, but unset it to keep DJL from downloading native libraries.", offline);
+        }
+    }
+
+    /** Marks DJL's telemetry check-in ({@code ai.djl.util.Ec2Utils.callHome}) as done forever; false if DJL has no such mark. */
+    private static boolean suppressTelemetry() {
+        try {
+            java.lang.reflect.Field lastCheckIn = Class.forName("ai.djl.util.Ec2Utils").getDeclaredField("lastCheckIn");
+            lastCheckIn.setAccessible(true);
+            lastCheckIn.setLong(null, Long.MAX_VALUE);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Could not mark DJL's telemetry call as done ({}).", e.toString());
+            return false;
         }
     }
 }
