@@ -87,9 +87,8 @@ public enum ImageDataSet {
 
     /** The cached file {@code base}, raw or gzipped ({@code base.gz}), or the missing-data-set error. */
     private Path file(DataCache cache, String base) {
-        Path gz = cache.dataset(id).resolve(base + ".gz");
-        if (!Files.isRegularFile(cache.dataset(id).resolve(base)) && Files.isRegularFile(gz)) {
-            return gz;
+        if (!Files.isRegularFile(cache.dataset(id).resolve(base)) && Files.isRegularFile(cache.dataset(id).resolve(base + ".gz"))) {
+            return cache.require(id, base + ".gz");
         }
         return cache.require(id, base);
     }

@@ -20,6 +20,7 @@ import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.cache.Manifests;
 
 class ImageDataSetTest {
 
@@ -139,9 +140,11 @@ class ImageDataSetTest {
         try (var out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(SklearnDigits.FILE)))) {
             out.write("0,1,2\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
+        Manifests.seal(dir);
         Lpa4jException e = assertThrows(Lpa4jException.class, () -> ImageDataSet.DIGITS.load(new DataCache(root), 0, 0));
         assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("1 rows"), e.getMessage());
         Files.write(dir.resolve(SklearnDigits.FILE), new byte[] {1, 2, 3});
+        Manifests.seal(dir);
         e = assertThrows(Lpa4jException.class, () -> ImageDataSet.DIGITS.load(new DataCache(root), 0, 0));
         assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("gzip"), e.getMessage());
         Lpa4jException negative = assertThrows(Lpa4jException.class, () -> ImageDataSet.DIGITS.load(DataCache.locate(), -1, 0));

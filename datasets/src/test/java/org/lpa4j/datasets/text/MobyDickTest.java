@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.cache.Manifests;
 
 class MobyDickTest {
     private static final int CONTEXT = 32;
@@ -68,6 +69,7 @@ class MobyDickTest {
         assertTrue(missing.getMessage().contains("scripts/fetch-data.sh moby"), missing.getMessage());
         Files.createDirectories(dir.resolve("moby"));
         Files.write(dir.resolve("moby").resolve("data.txt"), new byte[] {(byte) 0xC3, (byte) 0x28});
+        Manifests.seal(dir.resolve("moby"));
         Lpa4jException corrupt = assertThrows(Lpa4jException.class, () -> MobyDick.load(new DataCache(dir), CONTEXT, 0, 0));
         assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
     }

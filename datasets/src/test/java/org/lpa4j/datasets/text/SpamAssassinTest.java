@@ -15,6 +15,7 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.cache.Manifests;
 
 class SpamAssassinTest {
     private static final int CONTEXT = 64;
@@ -52,6 +53,7 @@ class SpamAssassinTest {
         for (String f : SpamAssassin.HAM_FOLDERS) {
             Files.createDirectories(dir.resolve("spam").resolve(f));
         }
+        Manifests.seal(dir.resolve("spam"));
         Lpa4jException empty = assertThrows(Lpa4jException.class, () -> SpamAssassin.load(new DataCache(dir), CONTEXT, 0, 0));
         assertTrue(empty.getMessage().contains("no mails"), empty.getMessage());
     }
