@@ -15,6 +15,9 @@ import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
@@ -32,13 +35,13 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
 /** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
 final class FitRunner {
-    private final TaskCatalog tasks;
+    private final Tasks tasks;
     private final ArchitectureCatalog architectures;
     private final ReportWriter reports;
     private final DepthPlot plots;
 
     @Inject
-    FitRunner(TaskCatalog tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
+    FitRunner(Tasks tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
         this.architectures = architectures;
         this.reports = reports;
@@ -49,12 +52,11 @@ final class FitRunner {
     DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = prepareOutput(o.out());
-        LoadedTask task = tasks.load(o.task(), o);
+        LoadedTask task = tasks.load(o.task(), taskOptions(o));
         DataSplits data = task.data();
         Metric metric = task.metric();
         architectures.create(o.arch(), task, o);
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
-                .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
+        TrainingConfig config = config(o);
         List<DepthCurve> curves = new ArrayList<>();
         List<DepthCurve> secondary = new ArrayList<>();
         Metric secondaryMetric = task.secondaryMetric();
@@ -149,7 +151,19 @@ final class FitRunner {
         if (o.limit() < 0) {
             throw new Lpa4jException("--limit must be 0 (all examples) or positive but is " + o.limit() + ".");
         }
-        trainers(o, null, null);
+        trainers(o, null, config(o));
+        taskOptions(o);
+    }
+
+    /** The training settings among the options. */
+    private static TrainingConfig config(FitOptions o) {
+        return TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
+                .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
+    }
+
+    /** The task settings among the options. */
+    private static TaskOptions taskOptions(FitOptions o) {
+        return new TaskOptions(o.seed(), o.examples(), o.limit(), o.context(), o.dtype());
     }
 
     private static Path prepareOutput(Path dir) {
