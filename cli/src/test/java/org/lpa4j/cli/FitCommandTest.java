@@ -58,4 +58,15 @@ class FitCommandTest {
         assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
         assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());
     }
+
+    @Test
+    void aDivergingRunSaysWhichOptionToLowerAndSavesNoResult(@TempDir Path dir) {
+        CliRun r = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "2", "--examples", "200",
+                "--lr", "1e9", "--dtype", "FLOAT64", "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().startsWith("error: Training with lpa diverged: the loss "), r.err());
+        assertTrue(r.err().endsWith("Lower the learning rate, e.g. to 1.0E8, or check the data for extreme values. "
+                + "(the learningRate is set with --lr)\n"), r.err());
+        assertTrue(Files.notExists(dir.resolve("report.json")), "no report of a diverged run");
+    }
 }

@@ -9,21 +9,24 @@ final class DivergenceCheck {
     static final double GROWTH = 1e6;
 
     private final String stage;
+    private final double baseRate;
     private double first = Double.NaN;
 
-    DivergenceCheck(String stage) {
+    /** A check of {@code stage}, whose schedule starts from {@code baseRate}. */
+    DivergenceCheck(String stage, double baseRate) {
         this.stage = stage;
+        this.baseRate = baseRate;
     }
 
     /** Throws {@link TrainingDivergedException} unless {@code loss} is finite and within {@value #GROWTH} times the first. */
     void check(double loss, int epoch, int batch, double learningRate) {
         if (!Double.isFinite(loss)) {
-            throw TrainingDivergedException.nonFinite(stage, epoch, batch, learningRate, loss);
+            throw TrainingDivergedException.nonFinite(stage, epoch, batch, learningRate, baseRate, loss);
         }
         if (Double.isNaN(first)) {
             first = loss;
         } else if (first > 0 && loss > GROWTH * first) {
-            throw TrainingDivergedException.growing(stage, epoch, batch, learningRate, first, loss, GROWTH);
+            throw TrainingDivergedException.growing(stage, epoch, batch, learningRate, baseRate, first, loss, GROWTH);
         }
     }
 }

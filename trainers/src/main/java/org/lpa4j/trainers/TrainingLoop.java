@@ -50,7 +50,7 @@ public final class TrainingLoop {
         int batchSize = config.batchSize();
         int batches = (n + batchSize - 1) / batchSize;
         long totalSteps = (long) batches * config.epochs();
-        DivergenceCheck divergence = new DivergenceCheck(stageName);
+        DivergenceCheck divergence = new DivergenceCheck(stageName, config.learningRate());
         EarlyStopping stopping = new EarlyStopping(config.patience(), metric);
         long start = System.nanoTime();
         int epochsRun = 0;

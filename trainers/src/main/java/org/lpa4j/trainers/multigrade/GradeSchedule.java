@@ -11,15 +11,8 @@ import org.lpa4j.api.training.TrainingConfig;
  */
 public record GradeSchedule(int epochs, int batchSize, double maxRate, double minRate) {
     public GradeSchedule {
-        if (epochs <= 0) {
-            throw new Lpa4jException("A grade's epochs must be positive but is " + epochs + ".");
-        }
-        if (batchSize <= 0) {
-            throw new Lpa4jException("A grade's batch size must be positive but is " + batchSize + ".");
-        }
-        if (!(maxRate > 0) || !Double.isFinite(maxRate)) {
-            throw new Lpa4jException("The maximum learning rate t_max must be a positive number but is " + maxRate + ".");
-        }
+        // Epochs, batch size and the maximum rate are checked as every run's settings are.
+        TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withLearningRate(maxRate);
         if (!(minRate > 0) || !(minRate <= maxRate)) {
             throw new Lpa4jException("The minimum learning rate t_min must be positive and at most t_max = " + maxRate + " but is " + minRate + ".");
         }

@@ -16,11 +16,11 @@ class GradeScheduleTest {
 
     @Test
     void badSchedulesAreExplained() {
-        assertEquals("A grade's epochs must be positive but is 0.", message(() -> new GradeSchedule(0, 32, 0.1, 0.1)));
-        assertEquals("A grade's batch size must be positive but is -1.", message(() -> new GradeSchedule(3, -1, 0.1, 0.1)));
+        assertEquals("epochs must be positive but is 0.", message(() -> new GradeSchedule(0, 32, 0.1, 0.1)));
+        assertEquals("batchSize must be positive but is -1.", message(() -> new GradeSchedule(3, -1, 0.1, 0.1)));
         assertEquals("The minimum learning rate t_min must be positive and at most t_max = 0.01 but is 0.1.",
                 message(() -> new GradeSchedule(3, 32, 0.01, 0.1)));
-        assertEquals("The maximum learning rate t_max must be a positive number but is NaN.", message(() -> new GradeSchedule(3, 32, Double.NaN, 1)));
+        assertEquals("learningRate must be a positive number but is NaN; 1e-3 is a good start for Adam.", message(() -> new GradeSchedule(3, 32, Double.NaN, 1)));
         assertEquals("The multigrade tolerance must be a finite number but is Infinity.",
                 message(() -> MultigradeTrainer.adaptive(Double.POSITIVE_INFINITY)));
     }
