@@ -148,9 +148,6 @@ final class FitRunner {
         if (o.epochs() <= 0) {
             throw new Lpa4jException("--epochs must be positive but is " + o.epochs() + ".");
         }
-        if (o.limit() < 0) {
-            throw new Lpa4jException("--limit must be 0 (all examples) or positive but is " + o.limit() + ".");
-        }
         trainers(o, null, config(o));
         taskOptions(o);
     }
