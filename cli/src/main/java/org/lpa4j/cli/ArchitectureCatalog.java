@@ -2,6 +2,7 @@ package org.lpa4j.cli;
 
 import java.util.List;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.model.ResidualNetwork;
 
 /** Resolves {@code --arch} into a network for the loaded task, or says which architectures exist and which fit. */

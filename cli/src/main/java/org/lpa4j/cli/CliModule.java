@@ -1,6 +1,9 @@
 package org.lpa4j.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.ReportWriter;
 
@@ -8,10 +11,16 @@ import org.lpa4j.cli.output.ReportWriter;
 final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(TaskCatalog.class).asEagerSingleton();
         bind(ArchitectureCatalog.class).asEagerSingleton();
         bind(ReportWriter.class).asEagerSingleton();
         bind(DepthPlot.class).asEagerSingleton();
         bind(FitRunner.class);
+    }
+
+    /** Every task registered on the classpath (the datasets module's and any of the user's own). */
+    @Provides
+    @Singleton
+    Tasks tasks() {
+        return Tasks.discover();
     }
 }

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterFiles;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
@@ -31,13 +35,13 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
 /** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
 final class FitRunner {
-    private final TaskCatalog tasks;
+    private final Tasks tasks;
     private final ArchitectureCatalog architectures;
     private final ReportWriter reports;
     private final DepthPlot plots;
 
     @Inject
-    FitRunner(TaskCatalog tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
+    FitRunner(Tasks tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
         this.architectures = architectures;
         this.reports = reports;
@@ -48,12 +52,11 @@ final class FitRunner {
     DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = prepareOutput(o.out());
-        LoadedTask task = tasks.load(o.task(), o);
+        LoadedTask task = tasks.load(o.task(), taskOptions(o));
         DataSplits data = task.data();
         Metric metric = task.metric();
         architectures.create(o.arch(), task, o);
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
-                .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
+        TrainingConfig config = config(o);
         List<DepthCurve> curves = new ArrayList<>();
         List<DepthCurve> secondary = new ArrayList<>();
         Metric secondaryMetric = task.secondaryMetric();
@@ -64,10 +67,10 @@ final class FitRunner {
                     data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
                     backend.engineVersion());
             out.flush();
-            for (ProgressiveTrainer trainer : trainers(o)) {
-                ResidualNetwork network = trainer instanceof MultigradeTrainer ? MultigradeFit.network(task, o) : architectures.create(o.arch(), task, o);
+            for (PlannedTrainer planned : trainers(o, task, config)) {
+                ProgressiveTrainer trainer = planned.trainer();
                 try (ProgressListener progress = new ProgressListener(metric);
-                     TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
+                     TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress))) {
                     curves.add(result.test());
                     secondary.add(byDepth(secondaryMetric, trainer.name(), result, data));
                     ParameterFiles.write(result.model().parameters(), outDir.resolve(trainer.name() + "-weights.bin"));
@@ -106,21 +109,29 @@ final class FitRunner {
         return new DepthCurve(trainer, values, result.test().wallSeconds(), result.test().epochsRun());
     }
 
-    private List<ProgressiveTrainer> trainers(FitOptions o) {
-        LpaTrainer lpa = new LpaTrainer(o.form(), o.weighting());
+    /** A trainer with the network it trains (built when called) and its settings. */
+    private record PlannedTrainer(ProgressiveTrainer trainer, Supplier<ResidualNetwork> network, TrainingConfig config) {
+    }
+
+    /** The trainers {@code --trainer} names, each with its network and settings; {@code task} null only checks the name. */
+    private List<PlannedTrainer> trainers(FitOptions o, LoadedTask task, TrainingConfig config) {
+        PlannedTrainer lpa = new PlannedTrainer(new LpaTrainer(o.form(), o.weighting()), () -> architectures.create(o.arch(), task, o), config);
+        PlannedTrainer e2e = new PlannedTrainer(new E2ETrainer(), () -> architectures.create(o.arch(), task, o), config);
         switch (o.trainer()) {
             case "lpa":
                 return List.of(lpa);
             case "e2e":
-                return List.of(new E2ETrainer());
+                return List.of(e2e);
             case "both":
-                return List.of(lpa, new E2ETrainer());
+                return List.of(lpa, e2e);
             case "mgdl":
-                return List.of(o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance()));
+                MultigradeTrainer mgdl = o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance());
+                return List.of(new PlannedTrainer(mgdl, () -> MultigradeFit.network(task, o), MultigradeFit.perGrade(config, o.depth())));
             default:
                 throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e, both or mgdl.");
         }
     }
+
 
     private void validate(FitOptions o) {
         tasks.requireKnown(o.task());
@@ -137,10 +148,19 @@ final class FitRunner {
         if (o.epochs() <= 0) {
             throw new Lpa4jException("--epochs must be positive but is " + o.epochs() + ".");
         }
-        if (o.limit() < 0) {
-            throw new Lpa4jException("--limit must be 0 (all examples) or positive but is " + o.limit() + ".");
-        }
-        trainers(o);
+        trainers(o, null, config(o));
+        taskOptions(o);
+    }
+
+    /** The training settings among the options. */
+    private static TrainingConfig config(FitOptions o) {
+        return TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
+                .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
+    }
+
+    /** The task settings among the options. */
+    private static TaskOptions taskOptions(FitOptions o) {
+        return new TaskOptions(o.seed(), o.examples(), o.limit(), o.context(), o.dtype());
     }
 
     private static Path prepareOutput(Path dir) {

@@ -23,6 +23,7 @@ import org.lpa4j.api.params.ParameterFiles;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.datasets.text.CharacterLanguageModel;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +111,7 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Lpa4jException("The file " + file + " is corrupt (" + e.getMessage().lines().findFirst().orElse("") + "); run fit again.");
         }
-        if (!TextTasks.nextToken(o.task()) || !"transformer".equals(o.arch())) {
+        if (!Files.isRegularFile(model.resolve(CharacterLanguageModel.VOCABULARY_FILE)) || !"transformer".equals(o.arch())) {
             throw new Lpa4jException("The model in " + model + " was trained on task " + o.task() + " with --arch " + o.arch()
                     + "; generate needs a character model: 'lpa4j fit --task moby --arch transformer'.");
         }
@@ -118,9 +119,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private CharacterVocabulary readVocabulary() {
-        Path file = model.resolve(TextTasks.VOCABULARY_FILE);
+        Path file = model.resolve(CharacterLanguageModel.VOCABULARY_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new Lpa4jException("The model folder " + model + " has no " + TextTasks.VOCABULARY_FILE + "; run 'lpa4j fit --task moby' again"
+            throw new Lpa4jException("The model folder " + model + " has no " + CharacterLanguageModel.VOCABULARY_FILE + "; run 'lpa4j fit --task moby' again"
                     + " with --out " + model + ".");
         }
         try {

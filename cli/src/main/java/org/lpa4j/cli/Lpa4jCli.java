@@ -3,6 +3,7 @@ package org.lpa4j.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
+import org.lpa4j.api.InvalidSettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,9 @@ public final class Lpa4jCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String message = e instanceof InvalidSettingException setting ? SettingFlags.explain(setting)
+                    : e.getMessage() == null ? e.toString() : e.getMessage();
+            commandLine.getErr().println("error: " + message);
             return 2;
         });
         return cli.execute(args);

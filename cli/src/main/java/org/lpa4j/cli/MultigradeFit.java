@@ -1,22 +1,19 @@
 package org.lpa4j.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.data.TaskShape;
-import org.lpa4j.api.layers.Activation;
-import org.lpa4j.trainers.multigrade.GradeSpec;
-import org.lpa4j.trainers.multigrade.StairNetwork;
+import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.architectures.stair.Grade;
+import org.lpa4j.architectures.stair.StairNetwork;
 
 /**
- * The stair network {@code fit --trainer mgdl} trains: {@code --depth} grades of two hidden layers of {@code --width}
- * with {@code --activation}, the {@code --epochs} split evenly across the grades (the same total as the other trainers),
- * each grade's rate decaying exponentially from {@code --lr} to {@code --lr / 100}, mini-batches of {@code --batch-size}.
+ * What {@code fit --trainer mgdl} trains: {@code --depth} grades of two hidden layers of {@code --width} with
+ * {@code --activation}, each grade trained with the run's settings (learning rate, schedule, batch size) for its share of
+ * {@code --epochs}, so the total is the same as the other trainers'.
  */
 final class MultigradeFit {
-    /** Each grade's rate ends at this fraction of {@code --lr}, as the cosine schedule of the other trainers does. */
-    static final double FINAL_RATE_FRACTION = 0.01;
-
     private MultigradeFit() {
     }
 
@@ -27,12 +24,12 @@ final class MultigradeFit {
                     + "' has " + (shape.tokens() ? "token inputs" : "inputs of shape " + java.util.Arrays.toString(shape.example()))
                     + ". Use a surface task or a task with feature-vector inputs.");
         }
-        int epochs = Math.max(1, Math.round((float) o.epochs() / o.depth()));
-        List<GradeSpec> grades = new ArrayList<>();
-        for (int k = 1; k <= o.depth(); k++) {
-            grades.add(GradeSpec.of(List.of(o.width(), o.width()), o.activation(), epochs, o.learningRate(),
-                    o.learningRate() * FINAL_RATE_FRACTION, o.batchSize()));
-        }
-        return new StairNetwork(shape.example()[0], shape.outputs(), grades, o.dtype());
+        Grade grade = Grade.of(java.util.List.of(o.width(), o.width()), o.activation());
+        return new StairNetwork(shape.example()[0], shape.outputs(), Collections.nCopies(o.depth(), grade), o.dtype());
+    }
+
+    /** The run's settings for one grade: its share of the epochs. */
+    static TrainingConfig perGrade(TrainingConfig config, int grades) {
+        return config.withEpochs(Math.max(1, Math.round((float) config.epochs() / grades)));
     }
 }

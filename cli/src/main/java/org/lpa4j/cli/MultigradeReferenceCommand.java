@@ -4,23 +4,21 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
-import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.trainers.multigrade.ExponentialDecay;
 import org.lpa4j.api.layers.Activation;
+import org.lpa4j.architectures.stair.Grade;
+import org.lpa4j.architectures.stair.StairNetwork;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
-import org.lpa4j.trainers.multigrade.GradeSpec;
+import org.lpa4j.trainers.multigrade.GradeSchedule;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
-import org.lpa4j.trainers.multigrade.StairNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -60,25 +58,14 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
     @Option(names = "--skip-e2e", description = "train only the multigrade network")
     boolean skipE2e;
 
-    /** The published grades, with {@code scale} times the published passes. */
-    static List<GradeSpec> grades(double scale) {
-        return List.of(
-                GradeSpec.of(List.of(256, 256), Activation.SIN, passes(0, scale), 0.1, MIN_RATE, BATCH),
-                GradeSpec.of(List.of(128, 128, 64), Activation.RELU, passes(1, scale), 0.01, MIN_RATE, BATCH),
-                GradeSpec.of(List.of(64, 32, 32), Activation.RELU, passes(2, scale), 0.01, MIN_RATE, BATCH));
-    }
+    /** The published grades. */
+    static final List<Grade> GRADES = List.of(Grade.of(List.of(256, 256), Activation.SIN), Grade.of(List.of(128, 128, 64), Activation.RELU),
+            Grade.of(List.of(64, 32, 32), Activation.RELU));
 
-    /** One network with every hidden layer of the grades, in order, trained end to end for all the grades' passes. */
-    static GradeSpec singleNetwork(List<GradeSpec> grades, double maxRate) {
-        List<Integer> widths = new ArrayList<>();
-        List<Activation> activations = new ArrayList<>();
-        int epochs = 0;
-        for (GradeSpec g : grades) {
-            widths.addAll(g.hiddenWidths());
-            activations.addAll(g.activations());
-            epochs += g.epochs();
-        }
-        return new GradeSpec(widths, activations, epochs, new ExponentialDecay(maxRate, MIN_RATE), BATCH);
+    /** The published schedules of the grades, with {@code scale} times the published passes. */
+    static List<GradeSchedule> schedules(double scale) {
+        return List.of(new GradeSchedule(passes(0, scale), BATCH, 0.1, MIN_RATE), new GradeSchedule(passes(1, scale), BATCH, 0.01, MIN_RATE),
+                new GradeSchedule(passes(2, scale), BATCH, 0.01, MIN_RATE));
     }
 
     private static int passes(int grade, double scale) {
@@ -92,7 +79,7 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         DataSplits data = MultigradeReferenceData.generate(seed, dtype);
-        List<GradeSpec> grades = grades(epochScale);
+        List<GradeSchedule> schedules = schedules(epochScale);
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withDType(dtype).withOptimizer(OptimizerSpec.adam());
         try (Backend b = backend.open()) {
             out.printf("MGDL reference: f(x) = sin(100x) on [0,1], %d train / %d validation / %d test points, %s, Adam, batch %d, backend %s (%s)%s%n",
@@ -102,18 +89,21 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
                     "test RSE", "published train", "published test", "seconds");
             out.flush();
             List<GradeResult> results = new ArrayList<>();
-            StairNetwork stair = new StairNetwork(1, 1, grades, dtype);
-            try (TrainingResult r = MultigradeTrainer.allGrades().train(b, stair, data, config, Metric.RSE, List.of(collector(results, grades, out)))) {
+            StairNetwork stair = new StairNetwork(1, 1, GRADES, dtype);
+            MultigradeTrainer multigrade = MultigradeTrainer.allGrades().withSchedules(schedules).onGradeEnd(collector(results, schedules, out));
+            try (TrainingResult r = multigrade.train(b, stair, data, config, Metric.RSE, List.of())) {
                 double total = results.stream().mapToDouble(GradeResult::seconds).sum();
                 out.printf("multigrade total: test RSE %.3e after %d grades in %.1f s%n", r.test().at(r.test().depth()), r.test().depth(), total);
             }
             if (!skipE2e) {
-                GradeSpec single = singleNetwork(grades, e2eRate);
+                // One network with every hidden layer of the grades, in order, trained end to end for all the grades' passes.
+                Grade single = Grade.stacked(GRADES);
+                GradeSchedule singleSchedule = new GradeSchedule(schedules.stream().mapToInt(GradeSchedule::epochs).sum(), BATCH, e2eRate, MIN_RATE);
                 out.printf("%nSingle network of the same layers %s, trained end to end for %d passes (the grades' total), lr %s -> %s:%n",
-                        single.describe(1, 1), single.epochs(), e2eRate, MIN_RATE);
+                        single.describe(1, 1), singleSchedule.epochs(), e2eRate, MIN_RATE);
                 out.flush();
-                MultigradeTrainer.allGrades().train(b, new StairNetwork(1, 1, List.of(single), dtype), data, config, Metric.RSE,
-                        List.of(collector(new ArrayList<>(), List.of(single), out))).close();
+                MultigradeTrainer.allGrades().withSchedules(List.of(singleSchedule)).onGradeEnd(collector(new ArrayList<>(), List.of(singleSchedule), out))
+                        .train(b, new StairNetwork(1, 1, List.of(single), dtype), data, config, Metric.RSE, List.of()).close();
             }
         }
         out.println();
@@ -123,20 +113,17 @@ final class MultigradeReferenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static GradeListener collector(List<GradeResult> results, List<GradeSpec> grades, PrintWriter out) {
-        return new GradeListener() {
-            @Override
-            public void onGradeEnd(String trainer, GradeResult r, Supplier<ParameterSet> weights) {
-                results.add(r);
-                GradeSpec g = grades.get(r.grade() - 1);
-                int i = r.grade() - 1;
-                boolean published = grades.size() == PUBLISHED_EPOCHS.length;
-                out.printf("%-5d %-28s %6d %-14s %12.3e %12.3e %12.3e %16s %15s %8.1f%n", r.grade(), r.layers(), r.epochs(),
-                        g.learningRate().max() + "->" + g.learningRate().min(), r.train(), r.validation(), r.test(),
-                        published ? String.valueOf(PUBLISHED_TRAIN_RSE[i]) : "-", published ? String.valueOf(PUBLISHED_TEST_RSE[i]) : "-",
-                        r.seconds());
-                out.flush();
-            }
+    private static GradeListener collector(List<GradeResult> results, List<GradeSchedule> schedules, PrintWriter out) {
+        return (trainer, r, weights) -> {
+            results.add(r);
+            GradeSchedule g = schedules.get(r.grade() - 1);
+            int i = r.grade() - 1;
+            boolean published = schedules.size() == PUBLISHED_EPOCHS.length;
+            out.printf("%-5d %-28s %6d %-14s %12.3e %12.3e %12.3e %16s %15s %8.1f%n", r.grade(), r.layers(), r.epochs(),
+                    g.maxRate() + "->" + g.minRate(), r.train(), r.validation(), r.test(),
+                    published ? String.valueOf(PUBLISHED_TRAIN_RSE[i]) : "-", published ? String.valueOf(PUBLISHED_TEST_RSE[i]) : "-",
+                    r.seconds());
+            out.flush();
         };
     }
 }

@@ -42,8 +42,9 @@ class FitCommandTest {
     void badInputGetsASentenceAndExitCode2(@TempDir Path dir) throws IOException {
         CliRun unknownTask = CliRun.of("fit", "--task", "surface:nope", "--out", dir.toString());
         assertEquals(2, unknownTask.code());
-        assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: surface:oscillation1d, surface:peaks2d, "
-                + "surface:discontinuous2d, surface:smooth3d"), unknownTask.err());
+        assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: "), unknownTask.err());
+        assertTrue(unknownTask.err().contains("surface:oscillation1d, surface:peaks2d, surface:discontinuous2d, surface:smooth3d, moby, spam, "
+                + "digits, mnist, fashion-mnist"), unknownTask.err());
         assertEquals("error: --depth must be at least 1 but is 0.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
         assertEquals("error: --width must be positive but is -3.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
         assertTrue(CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err().startsWith("error: Unknown architecture 'cnn'. Known: fnn"));
@@ -56,5 +57,16 @@ class FitCommandTest {
         assertEquals(2, unwritable.code());
         assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
         assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());
+    }
+
+    @Test
+    void aDivergingRunSaysWhichOptionToLowerAndSavesNoResult(@TempDir Path dir) {
+        CliRun r = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "2", "--examples", "200",
+                "--lr", "1e9", "--dtype", "FLOAT64", "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().startsWith("error: Training with lpa diverged: the loss "), r.err());
+        assertTrue(r.err().endsWith("Lower the learning rate, e.g. to 1.0E8, or check the data for extreme values. "
+                + "(the learningRate is set with --lr)\n"), r.err());
+        assertTrue(Files.notExists(dir.resolve("report.json")), "no report of a diverged run");
     }
 }

@@ -50,7 +50,7 @@ class ImageTasksTest {
         CliRun resnetOnSurface = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "resnet", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, resnetOnSurface.code());
         assertTrue(resnetOnSurface.err().contains("(resnet reads images [channels, height, width])"), resnetOnSurface.err());
-        assertEquals("error: --limit must be 0 (all examples) or positive but is -1.\n",
+        assertEquals("error: The training-example limit must be 0 (all) or positive but is -1. (the limit is set with --limit)\n",
                 CliRun.of("fit", "--task", "digits", "--arch", "resnet", "--limit", "-1").err());
     }
 }

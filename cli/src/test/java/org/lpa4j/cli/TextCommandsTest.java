@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.datasets.text.CharacterLanguageModel;
 
 /** {@code fit --task moby|spam --arch transformer} and {@code generate} end to end on a tiny slice, and their errors. */
 class TextCommandsTest {
@@ -29,7 +30,7 @@ class TextCommandsTest {
         assertEquals("bits per character", report.metric());
         assertEquals("accuracy", report.secondaryMetric());
         assertEquals(2, report.trainers().get(0).values().length);
-        assertTrue(Files.isRegularFile(dir.resolve(TextTasks.VOCABULARY_FILE)));
+        assertTrue(Files.isRegularFile(dir.resolve(CharacterLanguageModel.VOCABULARY_FILE)));
 
         CliRun all = CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
@@ -50,7 +51,7 @@ class TextCommandsTest {
         assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
         assertTrue(CliRun.of("generate", "--model", dir.resolve("nope").toString(), "--prompt", PROMPT).err().contains("has no fit-options.json"));
-        Files.writeString(dir.resolve(TextTasks.VOCABULARY_FILE), "{\"symbols\": 3", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(CharacterLanguageModel.VOCABULARY_FILE), "{\"symbols\": 3", StandardCharsets.UTF_8);
         CliRun corrupt = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT);
         assertEquals(2, corrupt.code());
         assertTrue(corrupt.err().contains("is corrupt"), corrupt.err());
@@ -70,7 +71,7 @@ class TextCommandsTest {
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
         assertTrue(CliRun.of("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
                 .contains("Architecture 'fnn' does not fit task spam (fnn reads feature vectors). Use --arch transformer."));
-        assertEquals("error: --context must be between 1 and 2048 tokens but is 0.\n",
+        assertEquals("error: The context must be between 1 and 2048 tokens but is 0. (the context is set with --context)\n",
                 CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
     }
 }

@@ -26,16 +26,18 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
+import org.lpa4j.architectures.stair.Grade;
+import org.lpa4j.architectures.stair.StairNetwork;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
-import org.lpa4j.trainers.multigrade.GradeSpec;
+import org.lpa4j.trainers.multigrade.GradeSchedule;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
-import org.lpa4j.trainers.multigrade.StairNetwork;
 
 /**
  * The multigrade trainer on the TensorFlow engine (the fastest for small steps): earlier grades stay frozen bit for bit, the validation error does not rise
@@ -60,12 +62,14 @@ class MultigradeTrainerTest {
         backend.close();
     }
 
-    private static GradeSpec grade(int epochs) {
-        return GradeSpec.of(List.of(24, 24), Activation.TANH, epochs, 0.03, 1e-3, 32);
+    private static final Grade GRADE = Grade.of(List.of(24, 24), Activation.TANH);
+
+    private static GradeSchedule schedule(int epochs) {
+        return new GradeSchedule(epochs, 32, 0.03, 1e-3);
     }
 
-    private static StairNetwork stair(GradeSpec... grades) {
-        return new StairNetwork(2, 1, List.of(grades), DType.FLOAT32);
+    private static StairNetwork stair(int grades) {
+        return new StairNetwork(2, 1, java.util.Collections.nCopies(grades, GRADE), DType.FLOAT32);
     }
 
     /** Records every grade's result and the weights right after it. */
@@ -82,12 +86,13 @@ class MultigradeTrainerTest {
 
     @Test
     void earlierGradesStayFrozenBitForBit_andTheValidationErrorDoesNotRise() {
-        StairNetwork stair = stair(grade(12), grade(12), grade(12));
+        StairNetwork stair = stair(3);
         Recorder recorder = new Recorder();
         ParameterSet init = ParameterSet.initialize(stair.parameters(), config.seed(), DType.FLOAT32);
         // AdamW decays every parameter it updates, even one with a zero gradient: only the trainable subset keeps a grade frozen.
         TrainingConfig decaying = config.withOptimizer(OptimizerSpec.adamW(0.01));
-        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, stair, data, decaying, Metric.RELATIVE_L2, List.of(recorder))) {
+        try (TrainingResult r = MultigradeTrainer.allGrades().withSchedules(List.of(schedule(12), schedule(12), schedule(12))).onGradeEnd(recorder)
+                .train(backend, stair, data, decaying, Metric.RELATIVE_L2, List.of())) {
             ParameterSet last = r.model().parameters();
             for (int k = 1; k <= 3; k++) {
                 for (String name : stair.blockParameters(k)) {
@@ -121,20 +126,63 @@ class MultigradeTrainerTest {
     }
 
     @Test
+    void withoutSchedulesEveryGradeTrainsWithTheEpochsBatchSizeAndLearningRateOfItsConfig() {
+        List<int[]> begins = new ArrayList<>();
+        TrainingListener beginnings = new TrainingListener() {
+            @Override
+            public void onTrainingBegin(String trainer, int epochs, int batchesPerEpoch) {
+                begins.add(new int[] {epochs, batchesPerEpoch});
+            }
+        };
+        StairNetwork stair = stair(2);
+        ParameterSet init = ParameterSet.initialize(stair.parameters(), config.seed(), DType.FLOAT32);
+        TrainingConfig base = config.withEpochs(2).withBatchSize(50);
+        double still;
+        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, stair, data, base.withLearningRate(1e-12), Metric.RELATIVE_L2,
+                List.of(beginnings))) {
+            still = largestChange(init, r.model().parameters());
+        }
+        assertEquals(2, begins.size());
+        for (int[] b : begins) {
+            assertEquals(2, b[0], "epochs per grade");
+            assertEquals((data.train().size() + 49) / 50, b[1], "batches per epoch");
+        }
+        double moved;
+        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, stair, data, base.withLearningRate(0.03), Metric.RELATIVE_L2,
+                List.of())) {
+            moved = largestChange(init, r.model().parameters());
+        }
+        assertTrue(still < 1e-8, "a learning rate of 1e-12 moved a weight by " + still);
+        assertTrue(moved > 1e-3, "a learning rate of 0.03 moved no weight by more than " + moved);
+    }
+
+    private static double largestChange(ParameterSet before, ParameterSet after) {
+        double largest = 0;
+        for (String name : before.names()) {
+            double[] a = before.get(name).toDoubleArray();
+            double[] b = after.get(name).toDoubleArray();
+            for (int i = 0; i < a.length; i++) {
+                largest = Math.max(largest, Math.abs(a[i] - b[i]));
+            }
+        }
+        return largest;
+    }
+
+    @Test
     void adaptiveRunsStopAtTheToleranceOrDropAGradeThatDoesNotHelp() {
         Recorder early = new Recorder();
-        try (TrainingResult r = MultigradeTrainer.adaptive(0.9).train(backend, stair(grade(6), grade(6), grade(6)), data, config,
-                Metric.RELATIVE_L2, List.of(early))) {
+        try (TrainingResult r = MultigradeTrainer.adaptive(0.9).withSchedules(List.of(schedule(6), schedule(6), schedule(6))).onGradeEnd(early)
+                .train(backend, stair(3), data, config, Metric.RELATIVE_L2, List.of())) {
             assertTrue(early.results.get(0).validation() <= 0.9, "grade 1 should reach 0.9: " + early.results);
             assertEquals(1, early.results.size());
             assertEquals(1, r.model().depth());
             assertEquals(1, r.test().depth());
         }
         // A grade whose learning rate is negligible keeps its random initial output, which only adds error: it is dropped.
-        GradeSpec useless = GradeSpec.of(List.of(24, 24), Activation.TANH, 1, 1e-12, 1e-12, 32);
+        GradeSchedule useless = new GradeSchedule(1, 32, 1e-12, 1e-12);
         Recorder dropped = new Recorder();
-        try (TrainingResult r = MultigradeTrainer.adaptive(0).train(backend, stair(grade(6), useless, grade(6)), data, config,
-                Metric.RELATIVE_L2, List.of(dropped))) {
+        try (TrainingResult r = MultigradeTrainer.adaptive(0).withSchedules(List.of(schedule(6), useless, schedule(6))).onGradeEnd(dropped)
+                .train(backend, stair(3), data, config, Metric.RELATIVE_L2, List.of())) {
             assertEquals(2, dropped.results.size());
             assertTrue(dropped.results.get(0).kept());
             assertFalse(dropped.results.get(1).kept());
@@ -146,9 +194,8 @@ class MultigradeTrainerTest {
 
     @Test
     void theResidualNetworkFormGivesTheSameReadoutsAsTheDirectForm() {
-        StairNetwork stair = new StairNetwork(2, 1, List.of(GradeSpec.of(List.of(6, 9), Activation.SIN, 1, 0.1, 0.1, 8),
-                GradeSpec.of(List.of(4), Activation.RELU, 1, 0.1, 0.1, 8), GradeSpec.of(List.of(12, 3), Activation.TANH, 1, 0.1, 0.1, 8)),
-                DType.FLOAT64);
+        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(6, 9), Activation.SIN), Grade.of(List.of(4), Activation.RELU),
+                Grade.of(List.of(12, 3), Activation.TANH)), DType.FLOAT64);
         HostTensor x = data.test().x().cast(DType.FLOAT64);
         try (VariableStore store = backend.createVariables(ParameterSet.initialize(stair.parameters(), 9, DType.FLOAT64));
              CompiledForward direct = store.compileForward(List.of(stair.input()), (ops, p, in) -> stair.readouts(ops, p, in.get(0), 3, false));
@@ -175,10 +222,10 @@ class MultigradeTrainerTest {
     void otherArchitecturesAndMismatchedShapesAreExplained() {
         ResidualMlp mlp = new ResidualMlp(2, 8, 2, 1, Activation.RELU, false, DType.FLOAT32);
         assertEquals("The multigrade trainer trains a stair network (grades of shallow MLPs), but got the 'fnn' architecture; "
-                        + "build a StairNetwork from grade specs, or use the lpa or e2e trainer.",
+                        + "build a StairNetwork from grades, or use the lpa or e2e trainer.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, mlp, data, config, Metric.RELATIVE_L2,
                         List.of())).getMessage());
-        StairNetwork wide = new StairNetwork(3, 1, List.of(grade(1)), DType.FLOAT32);
+        StairNetwork wide = new StairNetwork(3, 1, List.of(GRADE), DType.FLOAT32);
         assertEquals("The stair network reads 3 input features per example, but the task's inputs have shape [700, 2]; "
                         + "build the network with the task's input width.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, wide, data, config, Metric.RELATIVE_L2,

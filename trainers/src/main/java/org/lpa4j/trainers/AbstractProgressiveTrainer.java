@@ -3,66 +3,43 @@ package org.lpa4j.trainers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.compile.CompiledForward;
-import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.InputSpec;
-import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
-import org.lpa4j.api.data.Permutation;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.model.RowBatches;
+import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.Parameters;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The training loop every progressive trainer shares: seeded initialisation and shuffling, mini-batches, the
- * learning-rate schedule, per-depth validation, early stopping that restores the best weights, and the per-depth
- * test evaluation. A concrete trainer supplies the loss (and, optionally, extra per-step inputs) through hooks.
+ * A trainer that trains every parameter of a residual network in one run of the {@link TrainingLoop}, with a loss on
+ * its readouts: seeded initialisation, per-depth validation and the per-depth test evaluation are here, the loss is a
+ * {@link DepthObjective} the concrete trainer makes for each run.
  */
 public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(AbstractProgressiveTrainer.class);
+    /** The name of the step input that holds the examples. */
+    public static final String INPUT = "x";
+    /** The name of the step input that holds the targets. */
+    public static final String TARGET = "y";
 
-    /** The loss of one training step; {@code inputs} are x, y, then {@link #extraInputs}. */
-    protected abstract LossFunction loss(ResidualNetwork network, ResidualTarget target);
-
-    /** Extra inputs the loss reads at every step (e.g. depth weights); none by default. */
-    protected List<InputSpec> extraInputs(ResidualNetwork network, DType dtype) {
-        return List.of();
-    }
-
-    /** The values of {@link #extraInputs} for the coming epoch. */
-    protected List<HostTensor> extraValues(ResidualNetwork network, DType dtype) {
-        return List.of();
-    }
-
-    /** Called after each epoch with the validation loss at every depth (index l-1). */
-    protected void afterEpoch(double[] validationLossPerDepth) {
-    }
-
-    /** Resets per-run state before training starts. */
-    protected void reset(ResidualNetwork network) {
-    }
-
-    /** The parameters the optimizer updates; all of them by default. */
-    protected Set<String> trainable(ResidualNetwork network, ParameterSet init) {
-        return init.names();
-    }
+    /** A fresh objective for one run on {@code network}, whose readouts are judged by {@code target}. */
+    protected abstract DepthObjective objective(ResidualNetwork network, ResidualTarget target, DType dtype);
 
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
@@ -72,77 +49,16 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         TensorDataset validation = castInputs(data.validation(), dtype);
         TensorDataset test = castInputs(data.test(), dtype);
         ResidualTarget target = train.isClassification() ? ResidualTarget.crossEntropy() : ResidualTarget.meanSquaredError();
-        reset(network);
+        DepthObjective objective = objective(network, target, dtype);
         ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
-        List<InputSpec> specs = new ArrayList<>();
-        specs.add(network.input());
-        specs.add(targetSpec(train.y()));
-        specs.addAll(extraInputs(network, dtype));
         VariableStore store = backend.createVariables(init);
-        long start = System.nanoTime();
-        int epochsRun = 0;
-        try (CompiledTrainStep step = store.compileTrainStep(specs, loss(network, target), trainable(network, init), config.optimizer());
-             CompiledForward readouts = store.compileForward(List.of(network.input()),
-                     (ops, p, in) -> network.readouts(ops, p, in.get(0), network.depth(), false))) {
-            int n = train.size();
-            int batches = (n + config.batchSize() - 1) / config.batchSize();
-            long totalSteps = (long) batches * config.epochs();
-            listeners.forEach(l -> l.onTrainingBegin(name(), config.epochs(), batches));
-            double best = Double.NaN;
-            ParameterSet bestWeights = null;
-            int sinceBest = 0;
-            long globalStep = 0;
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                int[] order = Permutation.of(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
-                List<HostTensor> extra = extraValues(network, dtype);
-                double lossSum = 0;
-                for (int b = 0; b < batches; b++) {
-                    int from = b * config.batchSize();
-                    int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
-                    List<HostTensor> inputs = new ArrayList<>(List.of(TensorDataset.rows(train.x(), idx), TensorDataset.rows(train.y(), idx)));
-                    inputs.addAll(extra);
-                    double lr = config.schedule().at(config.learningRate(), globalStep++, totalSteps);
-                    double loss = step.run(inputs, lr);
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException(name(), epoch, b + 1, lr);
-                    }
-                    lossSum += loss;
-                    int epochNo = epoch;
-                    int batchNo = b + 1;
-                    listeners.forEach(l -> l.onBatch(name(), epochNo, batchNo, loss));
-                }
-                List<HostTensor> predictions = predict(readouts, validation.x());
-                double[] valMetric = perDepth(predictions, validation.y(), metric);
-                double[] valLoss = new double[predictions.size()];
-                for (int l = 0; l < valLoss.length; l++) {
-                    valLoss[l] = target.hostLoss(predictions.get(l), validation.y());
-                }
-                afterEpoch(valLoss);
-                epochsRun = epoch;
-                double meanLoss = lossSum / batches;
-                int epochNo = epoch;
-                listeners.forEach(l -> l.onEpoch(name(), epochNo, meanLoss, valMetric));
-                if (config.patience() > 0) {
-                    double score = valMetric[valMetric.length - 1];
-                    boolean better = Double.isNaN(best) || (metric.lowerIsBetter() ? score < best : score > best);
-                    if (better) {
-                        best = score;
-                        bestWeights = store.export();
-                        sinceBest = 0;
-                    } else if (++sinceBest >= config.patience()) {
-                        LOG.info("{}: early stop after epoch {}: no improvement of the validation {} for {} epochs", name(), epoch,
-                                metric.label(), config.patience());
-                        break;
-                    }
-                }
-            }
-            if (bestWeights != null) {
-                store.load(bestWeights);
-            }
+        try (CompiledForward readouts = store.compileForward(List.of(network.input()),
+                (ops, p, in) -> network.readouts(ops, p, in.get(0), network.depth(), false))) {
+            Stage stage = new Stage(network, objective, target, metric, readouts, init.names(), train, validation);
+            long start = System.nanoTime();
+            int epochsRun = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name());
             double seconds = (System.nanoTime() - start) / 1e9;
-            int run = epochsRun;
-            listeners.forEach(l -> l.onTrainingEnd(name(), run, seconds));
-            double[] testMetric = perDepth(predict(readouts, test.x()), test.y(), metric);
+            double[] testMetric = perDepth(RowBatches.run(readouts, test.x()), test.y(), metric);
             return new TrainingResult(new ProgressiveModel(network, store), new DepthCurve(name(), testMetric, seconds, epochsRun));
         } catch (RuntimeException e) {
             store.close();
@@ -150,10 +66,75 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         }
     }
 
-    private static InputSpec targetSpec(HostTensor y) {
-        int[] dims = y.shape().dims();
+    /** The single stage of a depth trainer: every parameter, the objective's loss, validation of every readout. */
+    private static final class Stage implements TrainingStage {
+        private final DepthObjective objective;
+        private final ResidualTarget target;
+        private final Metric metric;
+        private final CompiledForward readouts;
+        private final Set<String> trainable;
+        private final TensorDataset train;
+        private final TensorDataset validation;
+        private final List<InputSpec> inputs = new ArrayList<>();
+
+        Stage(ResidualNetwork network, DepthObjective objective, ResidualTarget target, Metric metric, CompiledForward readouts,
+              Set<String> trainable, TensorDataset train, TensorDataset validation) {
+            this.objective = objective;
+            this.target = target;
+            this.metric = metric;
+            this.readouts = readouts;
+            this.trainable = trainable;
+            this.train = train;
+            this.validation = validation;
+            inputs.add(new InputSpec(INPUT, network.input().dtype(), network.input().shape()));
+            inputs.add(batchedLike(TARGET, train.y()));
+            inputs.addAll(objective.extraInputs());
+        }
+
+        @Override
+        public List<InputSpec> inputs() {
+            return inputs;
+        }
+
+        @Override
+        public Tensor loss(Ops ops, Parameters params, StepInputs in) {
+            return objective.loss(ops, params, in);
+        }
+
+        @Override
+        public Set<String> trainable() {
+            return trainable;
+        }
+
+        @Override
+        public int examples() {
+            return train.size();
+        }
+
+        @Override
+        public List<HostTensor> batch(int[] rows) {
+            List<HostTensor> values = new ArrayList<>(List.of(TensorDataset.rows(train.x(), rows), TensorDataset.rows(train.y(), rows)));
+            values.addAll(objective.extraValues());
+            return values;
+        }
+
+        @Override
+        public double[] validate() {
+            List<HostTensor> predictions = RowBatches.run(readouts, validation.x());
+            double[] losses = new double[predictions.size()];
+            for (int l = 0; l < losses.length; l++) {
+                losses[l] = target.hostLoss(predictions.get(l), validation.y());
+            }
+            objective.afterEpoch(losses);
+            return perDepth(predictions, validation.y(), metric);
+        }
+    }
+
+    /** An input named {@code name} shaped like {@code t}'s rows, with a run-time batch dimension. */
+    public static InputSpec batchedLike(String name, HostTensor t) {
+        int[] dims = t.shape().dims();
         dims[0] = Shape.UNKNOWN;
-        return new InputSpec("y", y.dtype(), Shape.of(dims));
+        return new InputSpec(name, t.dtype(), Shape.of(dims));
     }
 
     /** Floating inputs and targets in the network's float type; token ids and class labels stay INT32. */
@@ -163,11 +144,6 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return new TensorDataset(x, y);
     }
 
-    /** Every depth's predictions for {@code x}, evaluated in batches. */
-    static List<HostTensor> predict(CompiledForward readouts, HostTensor x) {
-        return RowBatches.run(readouts, x);
-    }
-
     private static double[] perDepth(List<HostTensor> predictions, HostTensor y, Metric metric) {
         double[] out = new double[predictions.size()];
         for (int l = 0; l < out.length; l++) {
@@ -175,5 +151,4 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         }
         return out;
     }
-
 }

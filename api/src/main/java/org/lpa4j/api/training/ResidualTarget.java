@@ -19,9 +19,6 @@ public interface ResidualTarget {
     /** The loss of one readout against the targets, a scalar. */
     Tensor loss(Ops ops, Tensor readout, Tensor target);
 
-    /** What block l must add to the stop-gradient readout of depth l-1 to reach the target. */
-    Tensor residual(Ops ops, Tensor target, Tensor previousReadout);
-
     /** The same loss as {@link #loss}, computed on the host from predictions (for per-depth validation losses). */
     double hostLoss(HostTensor readout, HostTensor target);
 
@@ -36,11 +33,6 @@ public interface ResidualTarget {
             @Override
             public Tensor loss(Ops ops, Tensor readout, Tensor target) {
                 return ops.mseLoss(readout, target);
-            }
-
-            @Override
-            public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
-                return ops.sub(target, ops.stopGradient(previousReadout));
             }
 
             @Override
@@ -66,12 +58,6 @@ public interface ResidualTarget {
             @Override
             public Tensor loss(Ops ops, Tensor readout, Tensor target) {
                 return ops.softmaxCrossEntropy(readout, target);
-            }
-
-            @Override
-            public Tensor residual(Ops ops, Tensor target, Tensor previousReadout) {
-                Tensor p = ops.softmax(ops.stopGradient(previousReadout), -1);
-                return ops.sub(ops.oneHot(target, previousReadout.shape().dim(-1), previousReadout.dtype()), p);
             }
 
             @Override

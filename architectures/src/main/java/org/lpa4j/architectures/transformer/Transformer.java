@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Dense;
@@ -61,8 +62,8 @@ public final class Transformer implements ResidualNetwork {
         this.heads = requirePositive("heads", heads);
         this.outputs = requirePositive("outputs", outputs);
         if (width % heads != 0) {
-            throw new Lpa4jException("Transformer: the width " + width + " must be divisible by the number of heads " + heads
-                    + "; choose --width as a multiple of --heads.");
+            throw new InvalidSettingException("width", "Transformer: the width " + width + " must be divisible by the number of heads " + heads
+                    + "; choose a width that is a multiple of the heads.");
         }
         this.tokens = new Embedding("embedding", vocabulary, width);
         boolean causal = task == TransformerTask.NEXT_TOKEN;

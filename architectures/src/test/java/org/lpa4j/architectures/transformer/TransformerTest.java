@@ -41,7 +41,7 @@ class TransformerTest {
     @Test
     void badSizesAreClearErrors() {
         Lpa4jException heads = assertThrows(Lpa4jException.class, () -> new Transformer(TransformerTask.NEXT_TOKEN, 10, 8, 30, 2, 4, 10));
-        assertEquals("Transformer: the width 30 must be divisible by the number of heads 4; choose --width as a multiple of --heads.",
+        assertEquals("Transformer: the width 30 must be divisible by the number of heads 4; choose a width that is a multiple of the heads.",
                 heads.getMessage());
         assertThrows(Lpa4jException.class, () -> new Transformer(TransformerTask.NEXT_TOKEN, 10, 0, 32, 2, 4, 10));
     }

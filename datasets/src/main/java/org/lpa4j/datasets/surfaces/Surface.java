@@ -6,8 +6,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.lpa4j.api.Lpa4jException;
 
-/** The surface-fitting functions, each defined on {@code [0,1]^d}. */
-public enum Surface {
+/** The built-in surface-fitting functions, each defined on {@code [0,1]^d}. */
+public enum Surface implements SurfaceFunction {
     /** 1-D: {@code sum_k a_k sin(2 pi k x)} for k = 1, 3, 7, 12, 20 with amplitudes 1, 0.7, 0.5, 0.35, 0.25. */
     OSCILLATION_1D("oscillation1d", 1, x -> {
         int[] k = {1, 3, 7, 12, 20};
@@ -50,16 +50,17 @@ public enum Surface {
         this.function = function;
     }
 
-    /** The name used on the command line, e.g. {@code peaks2d}. */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public int dimension() {
         return dimension;
     }
 
-    /** The value at {@code x} in {@code [0,1]^d}. */
+    @Override
     public double value(double[] x) {
         return function.applyAsDouble(x);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.StratifiedSplit;
@@ -46,10 +47,10 @@ public final class SpamAssassin {
      */
     public static DataSplits load(DataCache cache, int context, int limit, long seed) {
         if (context < 1) {
-            throw new Lpa4jException("The context length must be at least 1 token but is " + context + "; use --context 128 or so.");
+            throw new InvalidSettingException("context", "The context length must be at least 1 token but is " + context + "; 128 or so works.");
         }
         if (limit < 0) {
-            throw new Lpa4jException("The example limit must be 0 (all) or positive but is " + limit + ".");
+            throw new InvalidSettingException("limit", "The example limit must be 0 (all) or positive but is " + limit + ".");
         }
         List<List<String>> ham = new ArrayList<>();
         for (String folder : HAM_FOLDERS) {

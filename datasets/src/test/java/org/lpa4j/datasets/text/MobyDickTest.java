@@ -22,7 +22,7 @@ class MobyDickTest {
     void windowsPredictTheNextCharacterOfTheNovel() {
         String text = MobyDick.text(DataCache.locate());
         assertTrue(text.startsWith("CHAPTER 1. Loomings."), "the cached file should be the novel");
-        CharacterLanguageModel lm = MobyDick.split(text, CONTEXT, 0, 7);
+        CharacterLanguageModel lm = CharacterCorpus.split(MobyDick.NAME, text, CONTEXT, 0, 0, 7);
         TensorDataset train = lm.splits().train();
         assertEquals(CONTEXT, train.x().shape().dim(1));
         int[] x = train.x().toIntArray();
@@ -35,16 +35,16 @@ class MobyDickTest {
         String decoded = decode(lm.vocabulary(), x, 0, CONTEXT) + lm.vocabulary().decode(y[CONTEXT - 1]);
         assertTrue(text.contains(decoded), "a window is a piece of the novel: " + decoded);
         int total = text.codePointCount(0, text.length());
-        int perRegion = (total / MobyDick.REGIONS - 1) / CONTEXT;
+        int perRegion = (total / CharacterCorpus.REGIONS - 1) / CONTEXT;
         assertEquals(perRegion, lm.splits().validation().size());
         assertEquals(perRegion, lm.splits().test().size());
-        assertEquals((MobyDick.REGIONS - 2) * perRegion, train.size());
+        assertEquals((CharacterCorpus.REGIONS - 2) * perRegion, train.size());
     }
 
     @Test
     void splitsShareNoWindowAndTheSeedMovesThem() {
         String text = MobyDick.text(DataCache.locate());
-        CharacterLanguageModel a = MobyDick.split(text, CONTEXT, 0, 1);
+        CharacterLanguageModel a = CharacterCorpus.split(MobyDick.NAME, text, CONTEXT, 0, 0, 1);
         Set<String> trainWindows = new HashSet<>();
         int[] x = a.splits().train().x().toIntArray();
         for (int i = 0; i < a.splits().train().size(); i++) {
@@ -56,9 +56,9 @@ class MobyDickTest {
             shared += trainWindows.contains(decode(a.vocabulary(), tx, i * CONTEXT, CONTEXT)) ? 1 : 0;
         }
         assertTrue(shared <= 2, "test windows repeated verbatim in training: " + shared);
-        CharacterLanguageModel b = MobyDick.split(text, CONTEXT, 0, 3);
+        CharacterLanguageModel b = CharacterCorpus.split(MobyDick.NAME, text, CONTEXT, 0, 0, 3);
         assertTrue(!a.splits().test().x().equals(b.splits().test().x()), "another seed picks other regions");
-        CharacterLanguageModel limited = MobyDick.split(text, CONTEXT, 100, 1);
+        CharacterLanguageModel limited = MobyDick.load(DataCache.locate(), CONTEXT, 100, 1);
         assertEquals(100, limited.splits().train().size());
         assertEquals(100, limited.splits().test().size());
     }

@@ -1,2 +1,2 @@
-/** Tests of the multigrade trainer's host-side pieces: grade specs, the learning-rate decay and the stair network's shape. */
+/** Tests of the multigrade trainer's schedules. */
 package org.lpa4j.trainers.multigrade;

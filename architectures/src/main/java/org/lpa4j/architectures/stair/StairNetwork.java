@@ -1,4 +1,4 @@
-package org.lpa4j.trainers.multigrade;
+package org.lpa4j.architectures.stair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.lpa4j.api.tensor.Tensor;
 public final class StairNetwork implements ResidualNetwork {
     private final int inputDim;
     private final int outputDim;
-    private final List<GradeSpec> grades;
+    private final List<Grade> grades;
     private final DType dtype;
     private final List<List<Dense>> hidden = new ArrayList<>();
     private final List<Dense> outputs = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class StairNetwork implements ResidualNetwork {
      * @param grades    the grades, in training order; their number is the depth
      * @param dtype     FLOAT32 or FLOAT64 input
      */
-    public StairNetwork(int inputDim, int outputDim, List<GradeSpec> grades, DType dtype) {
+    public StairNetwork(int inputDim, int outputDim, List<Grade> grades, DType dtype) {
         Objects.requireNonNull(grades, "grades is null");
         Objects.requireNonNull(dtype, "dtype is null");
         if (inputDim <= 0 || outputDim <= 0) {
@@ -49,7 +49,7 @@ public final class StairNetwork implements ResidualNetwork {
                     + outputDim + ".");
         }
         if (grades.isEmpty()) {
-            throw new Lpa4jException("A stair network needs at least one grade; give one grade spec per grade.");
+            throw new Lpa4jException("A stair network needs at least one grade; give one Grade per grade.");
         }
         if (!dtype.isFloating()) {
             throw new Lpa4jException("A stair network's input must be FLOAT32 or FLOAT64, not " + dtype + ".");
@@ -60,17 +60,17 @@ public final class StairNetwork implements ResidualNetwork {
         this.dtype = dtype;
         int slot = inputDim;
         for (int k = 1; k <= this.grades.size(); k++) {
-            GradeSpec spec = this.grades.get(k - 1);
+            Grade grade = this.grades.get(k - 1);
             List<Dense> layers = new ArrayList<>();
             int in = inputWidth(k);
-            for (int j = 0; j < spec.hiddenWidths().size(); j++) {
-                int out = spec.hiddenWidths().get(j);
+            for (int j = 0; j < grade.hiddenWidths().size(); j++) {
+                int out = grade.hiddenWidths().get(j);
                 layers.add(new Dense("grade" + k + ".hidden" + (j + 1), in, out));
                 in = out;
             }
             hidden.add(layers);
             outputs.add(new Dense("grade" + k + ".out", in, outputDim));
-            slot = Math.max(slot, spec.featureWidth());
+            slot = Math.max(slot, grade.featureWidth());
         }
         this.featureSlot = slot;
     }
@@ -97,13 +97,13 @@ public final class StairNetwork implements ResidualNetwork {
         return dtype;
     }
 
-    /** The grade specs, grade 1 first. */
-    public List<GradeSpec> grades() {
+    /** The grades, grade 1 first. */
+    public List<Grade> grades() {
         return grades;
     }
 
-    /** Grade {@code k}'s spec (1-based). */
-    public GradeSpec grade(int k) {
+    /** Grade {@code k} (1-based). */
+    public Grade grade(int k) {
         requireGrade(k);
         return grades.get(k - 1);
     }
@@ -151,11 +151,11 @@ public final class StairNetwork implements ResidualNetwork {
     /** Grade {@code k} on its input features: {@code [last hidden layer, grade output]}. */
     public List<Tensor> gradeForward(int k, Ops ops, Parameters params, Tensor features) {
         requireGrade(k);
-        GradeSpec spec = grades.get(k - 1);
+        Grade grade = grades.get(k - 1);
         Tensor h = features;
         List<Dense> layers = hidden.get(k - 1);
         for (int j = 0; j < layers.size(); j++) {
-            h = spec.activations().get(j).apply(ops, layers.get(j).forward(ops, params, h));
+            h = grade.activations().get(j).apply(ops, layers.get(j).forward(ops, params, h));
         }
         return List.of(h, outputs.get(k - 1).forward(ops, params, h));
     }

@@ -1,4 +1,4 @@
-package org.lpa4j.trainers.multigrade;
+package org.lpa4j.architectures.stair;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,16 +8,14 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.layers.Activation;
 
 /**
- * One grade of a stair network and how it is trained: its hidden layer widths with one activation per hidden layer
- * (its input is the previous grade's last hidden layer, its output a linear readout), the epochs, the learning rate
- * decaying from {@code t_max} to {@code t_min}, and the mini-batch size.
+ * The architecture of one grade of a stair network: its hidden layer widths with one activation per hidden layer; its
+ * input is the previous grade's last hidden layer and its output a linear readout. How a grade is trained is not
+ * part of it (see the multigrade trainer's grade schedule).
  */
-public record GradeSpec(List<Integer> hiddenWidths, List<Activation> activations, int epochs, ExponentialDecay learningRate,
-                        int batchSize) {
-    public GradeSpec {
+public record Grade(List<Integer> hiddenWidths, List<Activation> activations) {
+    public Grade {
         Objects.requireNonNull(hiddenWidths, "hiddenWidths is null");
         Objects.requireNonNull(activations, "activations is null");
-        Objects.requireNonNull(learningRate, "learningRate is null");
         hiddenWidths = List.copyOf(hiddenWidths);
         activations = List.copyOf(activations);
         if (hiddenWidths.isEmpty()) {
@@ -33,20 +31,24 @@ public record GradeSpec(List<Integer> hiddenWidths, List<Activation> activations
             throw new Lpa4jException("A grade has " + hiddenWidths.size() + " hidden layers but " + activations.size()
                     + " activations; give one activation per hidden layer.");
         }
-        if (epochs <= 0) {
-            throw new Lpa4jException("A grade's epochs must be positive but is " + epochs + ".");
-        }
-        if (batchSize <= 0) {
-            throw new Lpa4jException("A grade's batch size must be positive but is " + batchSize + ".");
-        }
     }
 
-    /** A grade whose hidden layers all use {@code activation}, trained with a rate decaying from {@code maxRate} to {@code minRate}. */
-    public static GradeSpec of(List<Integer> hiddenWidths, Activation activation, int epochs, double maxRate, double minRate, int batchSize) {
+    /** A grade whose hidden layers all use {@code activation}. */
+    public static Grade of(List<Integer> hiddenWidths, Activation activation) {
         Objects.requireNonNull(activation, "activation is null");
         Objects.requireNonNull(hiddenWidths, "hiddenWidths is null");
-        return new GradeSpec(hiddenWidths, Collections.nCopies(hiddenWidths.size(), activation), epochs,
-                new ExponentialDecay(maxRate, minRate), batchSize);
+        return new Grade(hiddenWidths, Collections.nCopies(hiddenWidths.size(), activation));
+    }
+
+    /** One grade with every hidden layer of {@code grades}, in order: the same layers as a single network. */
+    public static Grade stacked(List<Grade> grades) {
+        List<Integer> widths = new ArrayList<>();
+        List<Activation> activations = new ArrayList<>();
+        for (Grade g : grades) {
+            widths.addAll(g.hiddenWidths());
+            activations.addAll(g.activations());
+        }
+        return new Grade(widths, activations);
     }
 
     /** The width of the last hidden layer: the input width of the next grade. */

@@ -1,0 +1,2 @@
+/** Tests of the data splits. */
+package org.lpa4j.api.data;

@@ -1,0 +1,2 @@
+/** Tests of the stair network. */
+package org.lpa4j.architectures.stair;
