@@ -25,7 +25,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--task", required = true, description = "surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist (an unknown name is answered with the full list)")
     String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "architecture (default ${DEFAULT-VALUE})")
+    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
+            + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
     String arch;
     @Option(names = "--depth", defaultValue = "8", description = "residual blocks L (default ${DEFAULT-VALUE})")
     int depth;

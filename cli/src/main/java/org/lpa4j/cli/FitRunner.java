@@ -191,6 +191,9 @@ final class FitRunner {
         if (o.out() == null || o.out().toString().isBlank()) {
             throw new Lpa4jException("--out must name a folder for the results, not an empty path; e.g. --out out/run.");
         }
+        if (o.out().toAbsolutePath().normalize().getParent() == null) {
+            throw new Lpa4jException("--out " + o.out() + " is the file system's root; name a folder of its own, e.g. --out out/run.");
+        }
         trainers(o);
     }
 

@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
 final class GenerateCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
@@ -49,7 +48,6 @@ final class GenerateCommand implements Callable<Integer> {
     String trainer;
     @Mixin
     BackendOption backend;
-
 
     @Override
     public Integer call() throws Exception {

@@ -27,11 +27,6 @@ final class TextTasks implements TaskFamily {
         return List.of(MOBY, SPAM);
     }
 
-    /** Whether {@code task} predicts the next token at every position (a causal model), rather than one class. */
-    static boolean nextToken(String task) {
-        return MOBY.equals(task);
-    }
-
     @Override
     public LoadedTask load(String task, FitOptions o) {
         requireContext(o.context());
@@ -42,8 +37,11 @@ final class TextTasks implements TaskFamily {
             return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v, OutputKind.NEXT_TOKEN),
                     CharacterLabels.of(lm.vocabulary()));
         }
+        String[] labels = new String[2];
+        labels[SpamAssassin.HAM] = "ham";
+        labels[SpamAssassin.SPAM] = "spam";
         return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
-                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES));
+                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES), List.of(labels));
     }
 
     private static void requireContext(int context) {

@@ -91,6 +91,7 @@ class TextCommandsTest {
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals("accuracy", report.metric());
         assertEquals("cross-entropy", report.secondaryMetric());
+        assertEquals(List.of("ham", "spam"), Models.inspect(dir.resolve("lpa")).output().labels());
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
         assertTrue(CliRun.of("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
                 .contains("Architecture 'fnn' does not fit task spam (fnn reads feature vectors). Use --arch transformer."));

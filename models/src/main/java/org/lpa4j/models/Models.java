@@ -1,11 +1,13 @@
 package org.lpa4j.models;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
@@ -15,7 +17,8 @@ import org.lpa4j.api.tensor.Shape;
  * Saves and loads models as bundles: a folder holding exactly {@value #MANIFEST_FILE} ({@link ModelManifest}) and
  * {@value #WEIGHTS_FILE} (safetensors). A bundle is written as a whole and never replaces an existing one unless asked;
  * it is loaded only when every part agrees, on any backend, whichever one trained it; anything else is a
- * {@link BundleException} that says what is wrong.
+ * {@link BundleException} that says what is wrong. A static facade rather than {@code model.save(dir)}: the model
+ * lives in the api, which knows no JSON, and saving needs the architecture registry and Jackson, which this module brings.
  */
 public final class Models {
     /** The bundle format this library writes and the newest it reads. */
@@ -41,6 +44,24 @@ public final class Models {
     /** The manifest of the bundle at {@code dir}, after every check that needs no backend. */
     public static ModelManifest inspect(Path dir) {
         return verify(dir).manifest();
+    }
+
+    /**
+     * Records {@code policy} (plain JSON data: maps, lists, numbers, strings; null removes it) as the exit policy of the
+     * bundle at {@code dir}, which is checked first and then rewritten as a whole with the same weights; returns the new manifest.
+     */
+    public static ModelManifest saveExitPolicy(Path dir, java.util.Map<String, Object> policy) {
+        ModelManifest manifest = inspect(dir).withExitPolicy(policy);
+        try {
+            AtomicDirectories.write(dir, true, staging -> {
+                Files.copy(dir.resolve(WEIGHTS_FILE), staging.resolve(WEIGHTS_FILE));
+                ManifestJson.MAPPER.writeValue(staging.resolve(MANIFEST_FILE).toFile(), manifest);
+            });
+        } catch (IOException e) {
+            throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); the saved model is unchanged.", e);
+        }
+        return manifest;
     }
 
     /** Loads the bundle at {@code dir} on the backend discovery chooses; closing the result closes that backend too. */

@@ -151,6 +151,20 @@ class ModelsTest {
     }
 
     @Test
+    void exitPolicy_isSavedIntoTheManifest_withTheWeightsUntouched() throws IOException {
+        Path bundle = saved();
+        byte[] weights = Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE));
+        Map<String, Object> policy = Map.of("kind", "confidence", "thresholds", List.of(0.9, 0.8, 0.0));
+        Models.saveExitPolicy(bundle, policy);
+        assertEquals(policy, Models.inspect(bundle).exitPolicy());
+        assertArrayEquals(weights, Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE)));
+        Models.load(bundle, backend).close();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of(bundle), siblings.toList());
+        }
+    }
+
+    @Test
     void existingModel_isKept_unlessReplacingIsAsked_andNoStagingFolderIsLeft() throws IOException {
         Path bundle = saved();
         byte[] first = Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE));
