@@ -13,7 +13,7 @@ mkdir -p "$out"
 run() { # run NAME ARGS...: one fit, its tables as markdown
   local name="$1"; shift
   local start=$SECONDS
-  "${app[@]}" fit "$@" --trainer both --seed 0 --out "$out/$name" > "$out/$name.txt" 2> "$out/$name.err" \
+  "${app[@]}" fit "$@" --trainer both --seed 0 --overwrite --out "$out/$name" > "$out/$name.txt" 2> "$out/$name.err" \
     || { echo "fit $name failed, see $out/$name.err" >&2; tail -3 "$out/$name.err" >&2; return 1; }
   echo; echo "### $name: fit $*  ($((SECONDS - start)) s)"
   awk '/^Test .* by depth/ {print "\n**" $0 "**\n"; inside=1; header=1; next}

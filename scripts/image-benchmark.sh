@@ -25,7 +25,7 @@ values() {
 fit() { # fit OUT_DIR ARGS...: one quiet run of the app
   local dir="$1"; shift
   "${app[@]}" fit --arch resnet --width "$width" --epochs "$epochs" --lr "$lr" --limit "$limit" --seed 0 --backend "$backend" \
-    --out "$dir" "$@" > "$dir.log" 2>&1 || { echo "fit failed, see $dir.log" >&2; tail -5 "$dir.log" >&2; exit 1; }
+    --overwrite --out "$dir" "$@" > "$dir.log" 2>&1 || { echo "fit failed, see $dir.log" >&2; tail -5 "$dir.log" >&2; exit 1; }
 }
 
 separate_depths=()

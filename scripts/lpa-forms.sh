@@ -10,9 +10,9 @@ for task in surface:oscillation1d surface:peaks2d surface:discontinuous2d surfac
     set -- $variant
     echo "== $task lpa form=$1 weighting=$2"
     ./lpa4j fit --task "$task" --depth 6 --width 64 --epochs 60 --trainer lpa --form "$1" --weighting "$2" \
-      --backend "$backend" --out "out/forms/${task#surface:}-$1-$2" | sed -n '/^depth/,/^time/p'
+      --backend "$backend" --overwrite --out "out/forms/${task#surface:}-$1-$2" | sed -n '/^depth/,/^time/p'
   done
   echo "== $task e2e"
   ./lpa4j fit --task "$task" --depth 6 --width 64 --epochs 60 --trainer e2e --backend "$backend" \
-    --out "out/forms/${task#surface:}-e2e" | sed -n '/^depth/,/^time/p'
+    --overwrite --out "out/forms/${task#surface:}-e2e" | sed -n '/^depth/,/^time/p'
 done

@@ -24,8 +24,8 @@ tables() {
 mkdir -p "$out"
 start=$SECONDS
 echo "Text benchmark on $backend ($(date -u +%Y-%m-%dT%H:%MZ)), seed 0; every number below is from this run." >&2
-"$lpa4j" fit "${moby[@]}" --trainer both --seed 0 --backend "$backend" --out "$out/moby" > "$out/moby.txt"
-"$lpa4j" fit "${spam[@]}" --trainer both --seed 0 --backend "$backend" --out "$out/spam" > "$out/spam.txt"
+"$lpa4j" fit "${moby[@]}" --trainer both --seed 0 --backend "$backend" --overwrite --out "$out/moby" > "$out/moby.txt"
+"$lpa4j" fit "${spam[@]}" --trainer both --seed 0 --backend "$backend" --overwrite --out "$out/spam" > "$out/spam.txt"
 for k in 1 $((depth / 2)) "$depth"; do
   "$lpa4j" generate --model "$out/moby" --depth "$k" --prompt "$prompt" --length 200 --seed 0 --backend "$backend" > "$out/sample-$k.txt"
 done

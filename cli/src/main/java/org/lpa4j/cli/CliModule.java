@@ -11,7 +11,6 @@ import org.lpa4j.cli.output.ReportWriter;
 final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(ArchitectureCatalog.class).asEagerSingleton();
         bind(ReportWriter.class).asEagerSingleton();
         bind(DepthPlot.class).asEagerSingleton();
         bind(FitRunner.class);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
@@ -22,7 +23,7 @@ import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.architectures.transformer.Transformer;
 import org.lpa4j.architectures.transformer.TransformerTask;
 import org.lpa4j.cli.output.ReportWriter;
-import org.lpa4j.datasets.text.CharacterLanguageModel;
+import org.lpa4j.models.Models;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /**
@@ -69,7 +70,7 @@ class UserTasksTest {
                 "--context", "16", "--epochs", "1", "--batch-size", "32", "--trainer", "lpa", "--backend", "tensorflow", "--out", text.toString());
         assertEquals(0, fitText.code(), fitText.err());
         assertEquals("bits per character", new ReportWriter().read(text.resolve("report.json")).metric());
-        assertTrue(Files.isRegularFile(text.resolve(CharacterLanguageModel.VOCABULARY_FILE)));
+        assertEquals(OutputKind.NEXT_TOKEN, Models.inspect(text.resolve("lpa")).output().kind(), "the corpus's vocabulary travels in the saved model");
         CliRun generate = CliRun.of("generate", "--model", text.toString(), "--depth", "2", "--prompt", "sea ", "--length", "10", "--seed", "1",
                 "--backend", "tensorflow");
         assertEquals(0, generate.code(), generate.err());

@@ -1,6 +1,6 @@
 package org.lpa4j.api.task;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -8,10 +8,11 @@ import org.lpa4j.api.data.TaskShape;
 
 /**
  * A task ready to train on: its name, splits, the metric reported at every depth and a second one beside it, the
- * shape of its examples, and the artifacts a saved model of it needs besides its weights (file name to a value
- * written as JSON, e.g. a vocabulary).
+ * shape of its examples, and what a saved model of it records about its outputs: the name of each output (class
+ * labels, or the token of each id of a next-token task, e.g. the characters of a vocabulary), or null when the outputs
+ * have no names.
  */
-public record LoadedTask(String name, DataSplits data, Metric metric, Metric secondaryMetric, TaskShape shape, Map<String, Object> artifacts) {
+public record LoadedTask(String name, DataSplits data, Metric metric, Metric secondaryMetric, TaskShape shape, List<String> labels) {
 
     public LoadedTask {
         Objects.requireNonNull(name, "name is null");
@@ -19,12 +20,17 @@ public record LoadedTask(String name, DataSplits data, Metric metric, Metric sec
         Objects.requireNonNull(metric, "metric is null");
         Objects.requireNonNull(secondaryMetric, "secondaryMetric is null");
         Objects.requireNonNull(shape, "shape is null");
-        artifacts = Map.copyOf(artifacts);
+        labels = labels == null ? null : List.copyOf(labels);
     }
 
-    /** A task without artifacts, with the usual second metric for {@code metric}. */
+    /** A task whose outputs have no names, with the usual second metric for {@code metric}. */
     public LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape) {
-        this(name, data, metric, secondaryFor(metric), shape, Map.of());
+        this(name, data, metric, secondaryFor(metric), shape, null);
+    }
+
+    /** A task whose outputs are named by {@code labels}, with the usual second metric for {@code metric}. */
+    public LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape, List<String> labels) {
+        this(name, data, metric, secondaryFor(metric), shape, labels);
     }
 
     /**

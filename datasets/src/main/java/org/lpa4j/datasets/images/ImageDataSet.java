@@ -3,6 +3,7 @@ package org.lpa4j.datasets.images;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Permutation;
@@ -17,11 +18,11 @@ import org.lpa4j.datasets.cache.DataCache;
  */
 public enum ImageDataSet {
     /** The sklearn 8x8 handwritten digits. */
-    DIGITS("digits"),
+    DIGITS("digits", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
     /** Handwritten digits, 28x28. */
-    MNIST("mnist"),
+    MNIST("mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
     /** Zalando's clothing images, 28x28, in the MNIST format. */
-    FASHION_MNIST("fashion-mnist");
+    FASHION_MNIST("fashion-mnist", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
 
     /** Classes of every image data set here. */
     public static final int CLASSES = 10;
@@ -33,9 +34,16 @@ public enum ImageDataSet {
     public static final double DIGITS_HELD_OUT_SHARE = 0.15;
 
     private final String id;
+    private final List<String> labels;
 
-    ImageDataSet(String id) {
+    ImageDataSet(String id, List<String> labels) {
         this.id = id;
+        this.labels = labels;
+    }
+
+    /** The name of each class, by label. */
+    public List<String> labels() {
+        return labels;
     }
 
     /** The name used on the command line and in the cache. */

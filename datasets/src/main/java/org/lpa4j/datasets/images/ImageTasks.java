@@ -20,9 +20,10 @@ public final class ImageTasks implements TaskProvider {
 
     @Override
     public LoadedTask load(String task, TaskOptions o) {
-        DataSplits data = ImageDataSet.byId(task).load(DataCache.locate(), o.limit(), o.seed());
+        ImageDataSet set = ImageDataSet.byId(task);
+        DataSplits data = set.load(DataCache.locate(), o.limit(), o.seed());
         int[] dims = data.train().x().shape().dims();
         return new LoadedTask(task, data, Metric.ACCURACY,
-                new TaskShape(new int[] {dims[1], dims[2], dims[3]}, false, 0, ImageDataSet.CLASSES, OutputKind.CLASSES));
+                new TaskShape(new int[] {dims[1], dims[2], dims[3]}, false, 0, ImageDataSet.CLASSES, OutputKind.CLASSES), set.labels());
     }
 }

@@ -1,6 +1,8 @@
 package org.lpa4j.datasets.text;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.lpa4j.api.Lpa4jException;
@@ -65,6 +67,15 @@ public final class CharacterVocabulary {
     /** The ids of every character of {@code text}. */
     public int[] encode(CharSequence text) {
         return text.codePoints().map(this::id).toArray();
+    }
+
+    /** The label of every id, in id order: the character it decodes to (the unknown id's is U+FFFD). */
+    public List<String> labels() {
+        List<String> labels = new ArrayList<>(size());
+        for (int id = 0; id < size(); id++) {
+            labels.add(decode(id));
+        }
+        return labels;
     }
 
     /** The character of {@code id}; the unknown id decodes to U+FFFD. */

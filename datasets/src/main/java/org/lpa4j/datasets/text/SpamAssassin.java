@@ -29,6 +29,8 @@ public final class SpamAssassin {
     public static final int HAM = 0;
     /** The label of a spam mail. */
     public static final int SPAM = 1;
+    /** The name of each class, by label. */
+    public static final List<String> LABELS = List.of("ham", "spam");
     /** The corpus folders of legitimate mail. */
     public static final List<String> HAM_FOLDERS = List.of("easy-ham-1", "easy-ham-2", "hard-ham-1");
     /** The corpus folders of spam. */

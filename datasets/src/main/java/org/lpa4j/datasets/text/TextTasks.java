@@ -26,6 +26,6 @@ public final class TextTasks implements TaskProvider {
             return MobyDick.load(DataCache.locate(), o.context(), o.limit(), o.seed()).task();
         }
         return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
-                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES));
+                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES), SpamAssassin.LABELS);
     }
 }

@@ -42,7 +42,7 @@ class CharacterCorpusTest {
         assertEquals(OutputKind.NEXT_TOKEN, task.shape().output());
         assertEquals(limited.vocabulary().size(), task.shape().vocabulary());
         assertEquals(limited.splits().validation().x(), task.data().validation().x());
-        assertTrue(task.artifacts().containsKey(CharacterLanguageModel.VOCABULARY_FILE));
+        assertEquals(limited.vocabulary().labels(), task.labels());
     }
 
     @Test
