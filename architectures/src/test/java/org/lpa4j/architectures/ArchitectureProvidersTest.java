@@ -28,8 +28,8 @@ class ArchitectureProvidersTest {
 
     @Test
     void theBuiltInArchitectures_areRegistered() {
-        assertEquals(List.of("fnn", "nested", "resnet", "transformer"), ARCHITECTURES.names());
-        assertEquals(List.of("fnn", "nested"), ARCHITECTURES.namesFitting(FEATURES));
+        assertEquals(List.of("fnn", "nested", "resnet", "stair", "transformer"), ARCHITECTURES.names());
+        assertEquals(List.of("fnn", "nested", "stair"), ARCHITECTURES.namesFitting(FEATURES));
         assertEquals(List.of("resnet"), ARCHITECTURES.namesFitting(IMAGES));
         assertEquals(List.of("transformer"), ARCHITECTURES.namesFitting(TEXT));
     }
@@ -53,7 +53,7 @@ class ArchitectureProvidersTest {
     @Test
     void unknownName_isASentenceListingTheKnownOnes() {
         String message = assertThrows(Lpa4jException.class, () -> ARCHITECTURES.require("mamba")).getMessage();
-        assertTrue(message.contains("Unknown architecture 'mamba'") && message.contains("fnn, nested, resnet, transformer")
+        assertTrue(message.contains("Unknown architecture 'mamba'") && message.contains("fnn, nested, resnet, stair, transformer")
                 && message.contains("META-INF/services/org.lpa4j.api.model.ArchitectureProvider"), message);
     }
 
