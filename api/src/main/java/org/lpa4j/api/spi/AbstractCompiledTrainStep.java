@@ -1,7 +1,6 @@
 package org.lpa4j.api.spi;
 
 import java.util.List;
-import java.util.Set;
 import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.InputSpec;
@@ -12,17 +11,10 @@ import org.lpa4j.api.tensor.HostTensor;
  * one update, and counts the steps; a rejected call changes nothing and does not count.
  */
 public abstract class AbstractCompiledTrainStep extends AbstractProgram implements CompiledTrainStep {
-    private final Set<String> trainable;
     private long steps;
 
-    protected AbstractCompiledTrainStep(AbstractVariableStore store, List<InputSpec> specs, Set<String> trainable) {
+    protected AbstractCompiledTrainStep(AbstractVariableStore store, List<InputSpec> specs) {
         super(store, "train step", specs);
-        this.trainable = trainable;
-    }
-
-    /** The parameters updated, in layout order. */
-    protected final Set<String> trainable() {
-        return trainable;
     }
 
     @Override

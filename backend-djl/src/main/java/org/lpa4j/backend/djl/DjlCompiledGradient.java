@@ -16,7 +16,7 @@ final class DjlCompiledGradient extends AbstractCompiledGradient {
     private final DjlGradients gradients;
 
     DjlCompiledGradient(DjlVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> wrt) {
-        super(store, specs, wrt);
+        super(store, specs);
         this.store = store;
         this.gradients = new DjlGradients(store, specs, loss, wrt);
     }

@@ -19,7 +19,7 @@ final class DjlCompiledTrainStep extends AbstractCompiledTrainStep {
 
     DjlCompiledTrainStep(DjlVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> trainable,
                          OptimizerSpec spec) {
-        super(store, specs, trainable);
+        super(store, specs);
         this.store = store;
         this.gradients = new DjlGradients(store, specs, loss, trainable);
         this.optimizer = DjlOptimizers.create(spec, store, trainable);

@@ -15,7 +15,7 @@ final class Nd4jCompiledGradient extends AbstractCompiledGradient {
     private final Nd4jLossGraph graph;
 
     Nd4jCompiledGradient(Nd4jVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> wrt) {
-        super(store, specs, wrt);
+        super(store, specs);
         this.graph = new Nd4jLossGraph(store, specs, loss, wrt);
     }
 

@@ -17,7 +17,7 @@ final class Nd4jCompiledTrainStep extends AbstractCompiledTrainStep {
     private final Nd4jOptimizers.Optimizer optimizer;
 
     Nd4jCompiledTrainStep(Nd4jVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> trainable, OptimizerSpec spec) {
-        super(store, specs, trainable);
+        super(store, specs);
         this.graph = new Nd4jLossGraph(store, specs, loss, trainable);
         this.optimizer = Nd4jOptimizers.create(spec, graph.wrt().stream().map(store::array).toList());
     }

@@ -24,7 +24,7 @@ final class TensorFlowCompiledGradient extends AbstractCompiledGradient {
 
     TensorFlowCompiledGradient(TensorFlowVariableStore store, List<InputSpec> specs, Set<String> wrt, TensorFlowRun run,
             Output<?> loss, Map<String, Output<?>> gradients) {
-        super(store, specs, wrt);
+        super(store, specs);
         this.run = run;
         fetches.add(loss);
         for (String name : wrt) {

@@ -1,7 +1,6 @@
 package org.lpa4j.backend.tensorflow;
 
 import java.util.List;
-import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
 import org.lpa4j.api.tensor.DType;
@@ -21,9 +20,9 @@ final class TensorFlowCompiledTrainStep extends AbstractCompiledTrainStep {
     private final Output<?> learningRate;
     private final TensorFlowOptimizers.Update update;
 
-    TensorFlowCompiledTrainStep(TensorFlowVariableStore store, List<InputSpec> specs, Set<String> trainable, TensorFlowRun run,
+    TensorFlowCompiledTrainStep(TensorFlowVariableStore store, List<InputSpec> specs, TensorFlowRun run,
             Output<?> loss, Output<?> learningRate, TensorFlowOptimizers.Update update) {
-        super(store, specs, trainable);
+        super(store, specs);
         this.store = store;
         this.run = run;
         this.fetches = List.of(loss);

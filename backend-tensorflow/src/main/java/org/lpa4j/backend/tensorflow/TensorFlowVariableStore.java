@@ -152,7 +152,7 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
         }
         TensorFlowOptimizers.Update update = TensorFlowOptimizers.build(plain, plain.after(before), optimizer, targets, learningRate);
         runTarget(update.init());
-        return new TensorFlowCompiledTrainStep(this, specs, trainable, run("train step", trace), value, learningRate, update);
+        return new TensorFlowCompiledTrainStep(this, specs, run("train step", trace), value, learningRate, update);
     }
 
     private TensorFlowTrace trace(String kind, List<InputSpec> inputs) {
