@@ -15,6 +15,7 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.cli.conformance.CliCompileConformance;
 import org.lpa4j.cli.conformance.CliImageClassificationConformance;
 import org.lpa4j.cli.conformance.CliLayerConformance;
+import org.lpa4j.cli.conformance.CliMisuseConformance;
 import org.lpa4j.cli.conformance.CliOpsConformance;
 import org.lpa4j.cli.conformance.CliOptimizerConformance;
 import org.lpa4j.cli.conformance.CliProviderConformance;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 final class ConformanceCommand implements Callable<Integer> {
     private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliLayerConformance.class, CliOptimizerConformance.class,
-            CliCompileConformance.class, CliProviderConformance.class, CliTrainingSemanticsConformance.class,
+            CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class, CliTrainingSemanticsConformance.class,
             CliImageClassificationConformance.class, CliTextConformance.class);
 
     @Spec

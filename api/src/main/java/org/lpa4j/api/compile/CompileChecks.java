@@ -124,10 +124,17 @@ public final class CompileChecks {
 
     /** An immutable copy of the input specs, rejecting a null list or element. */
     public static java.util.List<InputSpec> inputSpecs(java.util.List<InputSpec> inputs) {
-        java.util.Objects.requireNonNull(inputs, "inputs are null");
-        for (InputSpec spec : inputs) {
-            java.util.Objects.requireNonNull(spec, "an input spec is null");
+        java.util.Objects.requireNonNull(inputs, "The list of input specs is null; pass List.of() for a program without inputs.");
+        for (int i = 0; i < inputs.size(); i++) {
+            java.util.Objects.requireNonNull(inputs.get(i), "Input spec " + i + " is null.");
         }
         return java.util.List.copyOf(inputs);
+    }
+
+    /** A train step's learning rate must be a finite number that is not negative. */
+    public static void requireLearningRate(double learningRate) {
+        if (!Double.isFinite(learningRate) || learningRate < 0) {
+            throw new Lpa4jException("The learning rate must be a finite number >= 0, but is " + learningRate + ".");
+        }
     }
 }

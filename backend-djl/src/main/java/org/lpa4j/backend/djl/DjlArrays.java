@@ -18,16 +18,11 @@ final class DjlArrays {
     }
 
     static DataType dataType(DType dtype) {
-        switch (dtype) {
-            case FLOAT32:
-                return DataType.FLOAT32;
-            case FLOAT64:
-                return DataType.FLOAT64;
-            case INT32:
-                return DataType.INT32;
-            default:
-                throw new IllegalStateException("Unhandled element type " + dtype);
-        }
+        return switch (dtype) {
+            case FLOAT32 -> DataType.FLOAT32;
+            case FLOAT64 -> DataType.FLOAT64;
+            case INT32 -> DataType.INT32;
+        };
     }
 
     static ai.djl.ndarray.types.Shape shape(Shape shape) {
@@ -42,16 +37,11 @@ final class DjlArrays {
     /** A new array in {@code manager} holding a copy of {@code value}. */
     static NDArray toArray(NDManager manager, HostTensor value) {
         ai.djl.ndarray.types.Shape shape = shape(value.shape());
-        switch (value.dtype()) {
-            case FLOAT32:
-                return manager.create(FloatBuffer.wrap(value.floatsUnsafe()), shape, DataType.FLOAT32);
-            case FLOAT64:
-                return manager.create(DoubleBuffer.wrap(value.doublesUnsafe()), shape, DataType.FLOAT64);
-            case INT32:
-                return manager.create(IntBuffer.wrap(value.intsUnsafe()), shape, DataType.INT32);
-            default:
-                throw new IllegalStateException("Unhandled element type " + value.dtype());
-        }
+        return switch (value.dtype()) {
+            case FLOAT32 -> manager.create(FloatBuffer.wrap(value.floatsUnsafe()), shape, DataType.FLOAT32);
+            case FLOAT64 -> manager.create(DoubleBuffer.wrap(value.doublesUnsafe()), shape, DataType.FLOAT64);
+            case INT32 -> manager.create(IntBuffer.wrap(value.intsUnsafe()), shape, DataType.INT32);
+        };
     }
 
     /**
@@ -69,17 +59,9 @@ final class DjlArrays {
         }
         buffer.clear();
         switch (value.dtype()) {
-            case FLOAT32:
-                buffer.asFloatBuffer().put(value.floatsUnsafe());
-                break;
-            case FLOAT64:
-                buffer.asDoubleBuffer().put(value.doublesUnsafe());
-                break;
-            case INT32:
-                buffer.asIntBuffer().put(value.intsUnsafe());
-                break;
-            default:
-                throw new IllegalStateException("Unhandled element type " + value.dtype());
+            case FLOAT32 -> buffer.asFloatBuffer().put(value.floatsUnsafe());
+            case FLOAT64 -> buffer.asDoubleBuffer().put(value.doublesUnsafe());
+            case INT32 -> buffer.asIntBuffer().put(value.intsUnsafe());
         }
         buffer.limit(bytes);
         return manager.create(buffer, shape(value.shape()), dataType(value.dtype()));
@@ -93,16 +75,11 @@ final class DjlArrays {
             intDims[i] = Math.toIntExact(dims[i]);
         }
         Shape shape = Shape.of(intDims);
-        switch (dtype) {
-            case FLOAT32:
-                return HostTensor.ofFloats(shape, array.toFloatArray());
-            case FLOAT64:
-                return HostTensor.ofDoubles(shape, array.toDoubleArray());
-            case INT32:
-                return HostTensor.ofInts(shape, array.toIntArray());
-            default:
-                throw new IllegalStateException("Unhandled element type " + dtype);
-        }
+        return switch (dtype) {
+            case FLOAT32 -> HostTensor.ofFloats(shape, array.toFloatArray());
+            case FLOAT64 -> HostTensor.ofDoubles(shape, array.toDoubleArray());
+            case INT32 -> HostTensor.ofInts(shape, array.toIntArray());
+        };
     }
 
     /**

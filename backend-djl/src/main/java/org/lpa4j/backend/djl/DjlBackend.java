@@ -2,62 +2,34 @@ package org.lpa4j.backend.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Capability;
-import org.lpa4j.api.compile.CompileChecks;
-import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.spi.AbstractBackend;
+import org.lpa4j.api.spi.AbstractVariableStore;
 
 /** The loaded PyTorch engine behind the neutral API; it owns one root {@code NDManager} and every store made from it. */
-public final class DjlBackend implements Backend {
+public final class DjlBackend extends AbstractBackend {
     /**
      * DJL's PyTorch {@code GradientCollector} is JVM-wide (only one may collect at a time), so every program that
-     * collects gradients holds this lock while it does.
+     * collects gradients holds this lock while it does, inside its store's lock.
      */
     static final ReentrantLock GRADIENT_LOCK = new ReentrantLock();
 
     private final Engine engine;
     private final NDManager manager;
-    private final Set<DjlVariableStore> stores = Collections.synchronizedSet(new LinkedHashSet<>());
-    private volatile boolean closed;
 
     DjlBackend(Engine engine) {
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+        super(DjlBackendProvider.NAME, "PyTorch " + engine.getVersion() + " via DJL " + Engine.getDjlVersion(),
+                EnumSet.allOf(Capability.class));
+        this.engine = engine;
         this.manager = engine.newBaseManager();
     }
 
     @Override
-    public String name() {
-        return DjlBackendProvider.NAME;
-    }
-
-    @Override
-    public String engineVersion() {
-        return "PyTorch " + engine.getVersion() + " via DJL " + Engine.getDjlVersion();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-    }
-
-    @Override
-    public VariableStore createVariables(ParameterSet initial) {
-        Objects.requireNonNull(initial, "initial is null");
-        if (closed) {
-            throw CompileChecks.closed("backend");
-        }
-        CompileChecks.requireFinite(initial);
-        DjlVariableStore store = new DjlVariableStore(this, manager.newSubManager(), initial);
-        stores.add(store);
-        return store;
+    protected AbstractVariableStore newStore(ParameterSet initial) {
+        return new DjlVariableStore(this, manager.newSubManager(), initial);
     }
 
     /** The engine, for gradient collectors. */
@@ -65,19 +37,8 @@ public final class DjlBackend implements Backend {
         return engine;
     }
 
-    void forget(DjlVariableStore store) {
-        stores.remove(store);
-    }
-
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (DjlVariableStore store : new ArrayList<>(stores)) {
-            store.close();
-        }
+    protected void release() {
         manager.close();
     }
 }

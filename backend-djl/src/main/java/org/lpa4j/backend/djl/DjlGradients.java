@@ -1,23 +1,22 @@
 package org.lpa4j.backend.djl;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.engine.EngineException;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
+import org.lpa4j.api.spi.BackendTensor;
 import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.api.tensor.Tensor;
 
 /**
  * One eager loss evaluation with gradients, shared by gradient programs and train steps. The parameters asked for are
@@ -25,7 +24,19 @@ import org.lpa4j.api.tensor.Tensor;
  * every array made during the run is closed with its {@code NDScope}.
  */
 final class DjlGradients {
-    private DjlGradients() {
+    private final DjlVariableStore store;
+    private final List<InputSpec> specs;
+    private final LossFunction loss;
+    private final Set<String> wrt;
+    /** One reusable direct buffer per input (see {@link DjlArrays}); runs are serialised on the store, so one set suffices. */
+    private final ByteBuffer[] staging;
+
+    DjlGradients(DjlVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> wrt) {
+        this.store = store;
+        this.specs = specs;
+        this.loss = loss;
+        this.wrt = wrt;
+        this.staging = new ByteBuffer[specs.size()];
     }
 
     /**
@@ -44,35 +55,30 @@ final class DjlGradients {
     }
 
     /**
-     * Runs {@code loss} under a {@code GradientCollector}, back-propagates, hands each gradient of {@code wrt} to
-     * {@code sink} (while it is still alive), and returns the loss value. The caller holds {@link DjlBackend#GRADIENT_LOCK}.
+     * Runs the loss under a {@code GradientCollector} (holding {@link DjlBackend#GRADIENT_LOCK}), back-propagates, hands
+     * each gradient of {@code wrt} to {@code sink} (while it is still alive), and returns the loss value.
      */
-    static double run(DjlVariableStore store, List<InputSpec> specs, List<HostTensor> inputs, ByteBuffer[] staging,
-                      LossFunction loss, Set<String> wrt, BiConsumer<String, NDArray> sink) {
+    double run(List<HostTensor> inputs, BiConsumer<String, NDArray> sink) {
+        DjlBackend.GRADIENT_LOCK.lock();
         try (NDManager runManager = store.manager().newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             DjlOps ops = new DjlOps(runManager);
-            Map<String, NDArray> leaves = new LinkedHashMap<>();
-            NDArray lossArray;
-            Tensor lossTensor;
+            Map<String, NDArray> leaves = new HashMap<>();
+            BackendTensor<NDArray> value;
             try (GradientCollector collector = store.backend().engine().newGradientCollector()) {
-                try {
-                    lossTensor = loss.apply(ops, store.parameters(ops, wrt, leaves), DjlVariableStore.inputs(ops, specs, inputs, staging));
-                    CompileChecks.requireScalarLoss(lossTensor);
-                    lossArray = ops.unwrap("loss", lossTensor);
-                } finally {
-                    ops.end();
-                }
-                backward(collector, lossArray);
+                value = ops.callLoss(loss, store.parameters(ops, wrt, leaves), DjlVariableStore.inputs(ops, specs, inputs, staging));
+                backward(collector, value.node());
             }
-            double value = DjlArrays.scalar(lossArray, lossTensor.dtype());
-            for (Map.Entry<String, NDArray> e : leaves.entrySet()) {
-                NDArray leaf = e.getValue();
+            double result = DjlArrays.scalar(value.node(), value.dtype());
+            for (String name : wrt) {
+                NDArray leaf = leaves.get(name);
                 // A parameter the loss does not use has no gradient: it is zero (of the parameter's own type).
-                PtNDArray grad = JniUtils.getGradient((PtNDArray) leaf);
-                sink.accept(e.getKey(), grad != null ? grad : leaf.zerosLike());
+                PtNDArray grad = leaf == null ? null : JniUtils.getGradient((PtNDArray) leaf);
+                sink.accept(name, grad != null ? grad : runManager.zeros(store.value(name).getShape(), store.value(name).getDataType()));
             }
-            return value;
+            return result;
+        } finally {
+            DjlBackend.GRADIENT_LOCK.unlock();
         }
     }
 }

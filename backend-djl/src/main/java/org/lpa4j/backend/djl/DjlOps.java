@@ -11,73 +11,26 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
-import java.util.Objects;
-import org.lpa4j.api.compile.CompileChecks;
-import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.spi.AbstractOps;
+import org.lpa4j.api.spi.BackendTensor;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
-import org.lpa4j.api.tensor.ShapeInference;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
- * The operations of one eager call of a traced function, run immediately on PyTorch. Every op first applies the
- * neutral {@link ShapeInference} rule, then the PyTorch op with the same semantics; the instance ends with the call,
- * after which any use of it or its tensors is an error.
+ * The operations of one eager call of a traced function, run immediately on PyTorch: each hook is the PyTorch op with
+ * the neutral semantics, called after {@link AbstractOps} has checked the operands and inferred the shape.
  */
-final class DjlOps implements Ops {
+final class DjlOps extends AbstractOps<NDArray> {
     private final NDManager manager;
-    private boolean ended;
 
     DjlOps(NDManager manager) {
         this.manager = manager;
     }
 
-    /** Ends this call: later use of this {@code Ops} or its tensors throws. */
-    void end() {
-        ended = true;
-    }
-
-    boolean hasEnded() {
-        return ended;
-    }
-
     NDManager manager() {
         return manager;
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    void checkOpen(String op) {
-        if (ended) {
-            throw CompileChecks.traceEnded(op);
-        }
-    }
-
-    /** The array behind {@code t}, which must be a tensor of this very call. */
-    NDArray unwrap(String op, Tensor t) {
-        Objects.requireNonNull(t, () -> op + ": a tensor argument is null.");
-        if (t instanceof DjlTensor d) {
-            if (d.owner() == this) {
-                if (ended) {
-                    throw CompileChecks.traceEnded(op);
-                }
-                return d.array();
-            }
-            if (d.owner().hasEnded()) {
-                throw CompileChecks.traceEnded(op);
-            }
-        }
-        throw CompileChecks.foreignTensor(op, t);
-    }
-
-    DjlTensor wrap(NDArray array, Shape shape, DType dtype) {
-        return new DjlTensor(this, array, shape, dtype);
-    }
-
-    private NDArray arg(String op, Tensor t) {
-        checkOpen(op);
-        return unwrap(op, t);
     }
 
     private static NDArrayEx ex(NDArray a) {
@@ -91,330 +44,181 @@ final class DjlOps implements Ops {
     // ---------------------------------------------------------------- primitives
 
     @Override
-    public Tensor constant(HostTensor value) {
-        checkOpen("constant");
-        Objects.requireNonNull(value, "constant: value is null.");
-        return wrap(DjlArrays.toArray(manager, value), value.shape(), value.dtype());
-    }
-
-    private Tensor binary(String op, Tensor a, Tensor b) {
-        NDArray x = arg(op, a);
-        NDArray y = arg(op, b);
-        DType dtype = ShapeInference.sameDType(op, a, b);
-        Shape shape = ShapeInference.broadcast(op, a.shape(), b.shape());
-        NDArray out;
-        switch (op) {
-            case "add":
-                out = x.add(y);
-                break;
-            case "sub":
-                out = x.sub(y);
-                break;
-            case "mul":
-                out = x.mul(y);
-                break;
-            default:
-                out = x.div(y);
-                if (dtype == DType.INT32) {
-                    // PyTorch's true division promotes integers to floats; keep the neutral type (truncated toward zero).
-                    out = out.toType(DataType.INT32, false);
-                }
-                break;
-        }
-        return wrap(out, shape, dtype);
+    protected NDArray constantNode(HostTensor value) {
+        return DjlArrays.toArray(manager, value);
     }
 
     @Override
-    public Tensor add(Tensor a, Tensor b) {
-        return binary("add", a, b);
+    protected NDArray elementwiseNode(Elementwise op, BackendTensor<NDArray> a, BackendTensor<NDArray> b, Shape out, DType dtype) {
+        NDArray x = a.node();
+        NDArray y = b.node();
+        return switch (op) {
+            case ADD -> x.add(y);
+            case SUB -> x.sub(y);
+            case MUL -> x.mul(y);
+            // PyTorch's true division promotes integers to floats; keep the neutral type (truncated toward zero).
+            case DIV -> dtype == DType.INT32 ? x.div(y).toType(DataType.INT32, false) : x.div(y);
+        };
     }
 
     @Override
-    public Tensor sub(Tensor a, Tensor b) {
-        return binary("sub", a, b);
+    protected NDArray unaryNode(Unary op, NDArray x) {
+        return switch (op) {
+            case EXP -> x.exp();
+            case LOG -> x.log();
+            case SQRT -> x.sqrt();
+            // torch.relu: its backward (threshold_backward) passes the gradient only where the output is > 0, so 0 at 0.
+            case RELU -> ex(x).relu();
+            case TANH -> x.tanh();
+            case SIN -> x.sin();
+        };
     }
 
     @Override
-    public Tensor mul(Tensor a, Tensor b) {
-        return binary("mul", a, b);
+    protected NDArray matmulNode(NDArray a, NDArray b, Shape out) {
+        return a.matMul(b);
     }
 
     @Override
-    public Tensor div(Tensor a, Tensor b) {
-        return binary("div", a, b);
-    }
-
-    private Tensor floatingUnary(String op, Tensor x, NDArray out) {
-        return wrap(out, x.shape(), x.dtype());
-    }
-
-    private NDArray floatingArg(String op, Tensor x) {
-        NDArray a = arg(op, x);
-        ShapeInference.requireFloating(op, x);
-        return a;
+    protected NDArray reshapeNode(NDArray x, Shape out) {
+        return x.reshape(DjlArrays.shape(out));
     }
 
     @Override
-    public Tensor exp(Tensor x) {
-        return floatingUnary("exp", x, floatingArg("exp", x).exp());
+    protected NDArray transposeNode(NDArray x, int[] perm) {
+        return x.transpose(perm);
     }
 
     @Override
-    public Tensor log(Tensor x) {
-        return floatingUnary("log", x, floatingArg("log", x).log());
+    protected NDArray concatNode(List<NDArray> xs, int axis) {
+        return NDArrays.concat(new NDList(xs), axis);
     }
 
     @Override
-    public Tensor sqrt(Tensor x) {
-        return floatingUnary("sqrt", x, floatingArg("sqrt", x).sqrt());
-    }
-
-    @Override
-    public Tensor relu(Tensor x) {
-        // torch.relu: its backward (threshold_backward) passes the gradient only where the output is > 0, so 0 at 0.
-        return floatingUnary("relu", x, ex(floatingArg("relu", x)).relu());
-    }
-
-    @Override
-    public Tensor tanh(Tensor x) {
-        return floatingUnary("tanh", x, floatingArg("tanh", x).tanh());
-    }
-
-    @Override
-    public Tensor sin(Tensor x) {
-        return floatingUnary("sin", x, floatingArg("sin", x).sin());
-    }
-
-    @Override
-    public Tensor matmul(Tensor a, Tensor b) {
-        NDArray x = arg("matmul", a);
-        NDArray y = arg("matmul", b);
-        DType dtype = ShapeInference.sameDType("matmul", a, b);
-        Shape shape = ShapeInference.matmul(a.shape(), b.shape());
-        return wrap(x.matMul(y), shape, dtype);
-    }
-
-    @Override
-    public Tensor reshape(Tensor x, Shape shape) {
-        NDArray a = arg("reshape", x);
-        Objects.requireNonNull(shape, "reshape: shape is null.");
-        Shape out = ShapeInference.reshape(x.shape(), shape);
-        return wrap(a.reshape(DjlArrays.shape(out)), out, x.dtype());
-    }
-
-    private static int[] ones(int n) {
-        int[] out = new int[n];
-        java.util.Arrays.fill(out, 1);
-        return out;
-    }
-
-    @Override
-    public Tensor transpose(Tensor x, int... perm) {
-        NDArray a = arg("transpose", x);
-        Shape out = ShapeInference.transpose(x.shape(), perm);
-        return wrap(a.transpose(perm), out, x.dtype());
-    }
-
-    @Override
-    public Tensor concat(List<Tensor> xs, int axis) {
-        checkOpen("concat");
-        Objects.requireNonNull(xs, "concat: the tensor list is null.");
-        NDList arrays = new NDList(xs.size());
-        for (Tensor t : xs) {
-            arrays.add(unwrap("concat", t));
-        }
-        Shape out = ShapeInference.concat(xs, axis);
-        int a = xs.get(0).shape().normalizeAxis(axis);
-        NDArray result = arrays.size() == 1 ? arrays.get(0) : NDArrays.concat(arrays, a);
-        return wrap(result, out, xs.get(0).dtype());
-    }
-
-    @Override
-    public Tensor slice(Tensor x, int axis, int start, int length) {
-        NDArray a = arg("slice", x);
-        Shape out = ShapeInference.slice(x.shape(), axis, start, length);
-        int ax = x.shape().normalizeAxis(axis);
+    protected NDArray sliceNode(BackendTensor<NDArray> x, int axis, int start, int length) {
         NDIndex index = new NDIndex();
-        if (ax > 0) {
-            index.addAllDim(ax);
+        if (axis > 0) {
+            index.addAllDim(axis);
         }
         index.addSliceDim(start, (long) start + length);
-        return wrap(a.get(index), out, x.dtype());
+        return x.node().get(index);
     }
 
     @Override
-    public Tensor gather(Tensor table, Tensor indices) {
-        NDArray t = arg("gather", table);
-        NDArray i = arg("gather", indices);
-        ShapeInference.requireInt("gather", indices);
-        ShapeInference.requireFloating("gather", table);
-        Shape out = ShapeInference.gather(table.shape(), indices.shape());
+    protected NDArray gatherNode(BackendTensor<NDArray> table, NDArray indices, Shape out) {
         // torch.embedding(weight, indices): row lookup whose gradient flows to the table only.
-        NDArray result = ex(t).embedding(i, t, SparseFormat.DENSE).singletonOrThrow();
-        return wrap(result, out, table.dtype());
-    }
-
-    private interface Reduction {
-        NDArray apply(NDArray a, int[] axes, boolean keepDims);
-    }
-
-    private Tensor reduce(String op, Tensor x, int[] axes, boolean keepDims, Reduction r) {
-        NDArray a = arg(op, x);
-        Objects.requireNonNull(axes, () -> op + ": axes is null; pass new int[0] for all axes.");
-        Shape out = ShapeInference.reduce(op, x.shape(), axes, keepDims);
-        int[] normalized = ShapeInference.normalizedAxes(op, x.shape(), axes);
-        NDArray result = normalized.length == 0 ? a.reshape(DjlArrays.shape(out)) : r.apply(a, normalized, keepDims);
-        return wrap(result, out, x.dtype());
+        NDArray t = table.node();
+        return ex(t).embedding(indices, t, SparseFormat.DENSE).singletonOrThrow();
     }
 
     @Override
-    public Tensor sum(Tensor x, int[] axes, boolean keepDims) {
-        return reduce("sum", x, axes, keepDims, (a, ax, k) -> {
-            NDArray s = a.sum(ax, k);
-            // PyTorch sums integers into int64; keep the neutral element type.
-            return s.getDataType() == a.getDataType() ? s : s.toType(a.getDataType(), false);
-        });
-    }
-
-    @Override
-    public Tensor mean(Tensor x, int[] axes, boolean keepDims) {
-        arg("mean", x);
-        ShapeInference.requireFloating("mean", x);
-        // DJL's PyTorch mean takes one axis: divide the sum by the run-time count of the reduced elements.
-        return reduce("mean", x, axes, keepDims, (a, ax, k) -> {
-            if (ax.length == 1) {
-                return a.mean(ax, k);
+    protected NDArray reduceNode(Reduction op, BackendTensor<NDArray> x, int[] axes, boolean keepDims, Shape out) {
+        NDArray a = x.node();
+        return switch (op) {
+            case SUM -> {
+                NDArray s = a.sum(axes, keepDims);
+                // PyTorch sums integers into int64; keep the neutral element type.
+                yield s.getDataType() == a.getDataType() ? s : s.toType(a.getDataType(), false);
             }
-            if (ax.length == a.getShape().dimension()) {
-                NDArray all = a.mean();
-                return k ? all.reshape(DjlArrays.shape(Shape.of(ones(ax.length)))) : all;
+            case MEAN -> mean(a, axes, keepDims, out);
+            case MAX -> {
+                if (axes.length == 1) {
+                    yield a.max(axes, keepDims);
+                }
+                // torch.max(dim) takes one axis: reduce the axes one at a time (keeping them), then drop them if asked.
+                NDArray m = a;
+                for (int i = axes.length - 1; i >= 0; i--) {
+                    m = m.max(new int[] {axes[i]}, true);
+                }
+                yield keepDims ? m : m.squeeze(axes);
             }
-            long count = 1;
-            for (int axis : ax) {
-                count *= a.getShape().get(axis);
-            }
-            NDArray sum = a.sum(ax, k);
-            return sum.div(DjlArrays.scalarLike(sum, count));
-        });
+        };
+    }
+
+    /** DJL's PyTorch mean takes one axis or all: otherwise the sum is divided by the run-time count of reduced elements. */
+    private static NDArray mean(NDArray a, int[] axes, boolean keepDims, Shape out) {
+        if (axes.length == 1) {
+            return a.mean(axes, keepDims);
+        }
+        if (axes.length == a.getShape().dimension()) {
+            NDArray all = a.mean();
+            return keepDims ? all.reshape(DjlArrays.shape(out)) : all;
+        }
+        long count = 1;
+        for (int axis : axes) {
+            count *= a.getShape().get(axis);
+        }
+        NDArray sum = a.sum(axes, keepDims);
+        return sum.div(DjlArrays.scalarLike(sum, count));
     }
 
     @Override
-    public Tensor max(Tensor x, int[] axes, boolean keepDims) {
-        return reduce("max", x, axes, keepDims, (a, ax, k) -> {
-            if (ax.length == 1) {
-                return a.max(ax, k);
-            }
-            // torch.max(dim) takes one axis: reduce the axes one at a time (keeping them), then drop them if asked.
-            NDArray m = a;
-            for (int i = ax.length - 1; i >= 0; i--) {
-                m = m.max(new int[] {ax[i]}, true);
-            }
-            return k ? m : m.squeeze(ax);
-        });
+    protected NDArray conv2dNode(NDArray x, BackendTensor<NDArray> kernel, int strideH, int strideW, int padH, int padW) {
+        return ex(x).convolution(x, kernel.node(), null, pair(strideH, strideW), pair(padH, padW), pair(1, 1), 1).singletonOrThrow();
     }
 
     @Override
-    public Tensor conv2d(Tensor x, Tensor kernel, int strideH, int strideW, int padH, int padW) {
-        NDArray a = arg("conv2d", x);
-        NDArray k = arg("conv2d", kernel);
-        DType dtype = ShapeInference.sameDType("conv2d", x, kernel);
-        ShapeInference.requireFloating("conv2d", x);
-        Shape out = ShapeInference.conv2d(x.shape(), kernel.shape(), strideH, strideW, padH, padW);
-        NDArray result = ex(a).convolution(a, k, null, pair(strideH, strideW), pair(padH, padW), pair(1, 1), 1).singletonOrThrow();
-        return wrap(result, out, dtype);
+    protected NDArray poolNode(Pooling op, NDArray x, int kernelH, int kernelW, int strideH, int strideW) {
+        return switch (op) {
+            case MAX -> ex(x).maxPool(pair(kernelH, kernelW), pair(strideH, strideW), pair(0, 0), false);
+            case AVG -> ex(x).avgPool(pair(kernelH, kernelW), pair(strideH, strideW), pair(0, 0), false, true);
+        };
     }
 
     @Override
-    public Tensor maxPool2d(Tensor x, int kernelH, int kernelW, int strideH, int strideW) {
-        NDArray a = arg("maxPool2d", x);
-        ShapeInference.requireFloating("maxPool2d", x);
-        Shape out = ShapeInference.pool2d("maxPool2d", x.shape(), kernelH, kernelW, strideH, strideW);
-        NDArray result = ex(a).maxPool(pair(kernelH, kernelW), pair(strideH, strideW), pair(0, 0), false);
-        return wrap(result, out, x.dtype());
+    protected NDArray stopGradientNode(NDArray x) {
+        return x.stopGradient();
     }
 
     @Override
-    public Tensor avgPool2d(Tensor x, int kernelH, int kernelW, int strideH, int strideW) {
-        NDArray a = arg("avgPool2d", x);
-        ShapeInference.requireFloating("avgPool2d", x);
-        Shape out = ShapeInference.pool2d("avgPool2d", x.shape(), kernelH, kernelW, strideH, strideW);
-        NDArray result = ex(a).avgPool(pair(kernelH, kernelW), pair(strideH, strideW), pair(0, 0), false, true);
-        return wrap(result, out, x.dtype());
-    }
-
-    @Override
-    public Tensor stopGradient(Tensor x) {
-        NDArray a = arg("stopGradient", x);
-        return wrap(a.stopGradient(), x.shape(), x.dtype());
-    }
-
-    @Override
-    public Tensor oneHot(Tensor indices, int depth, DType dtype) {
-        NDArray a = arg("oneHot", indices);
-        Objects.requireNonNull(dtype, "oneHot: dtype is null.");
-        ShapeInference.requireInt("oneHot", indices);
-        Shape out = ShapeInference.oneHot(indices.shape(), depth);
+    protected NDArray oneHotNode(NDArray indices, int depth, DType dtype) {
         // torch.one_hot needs int64 indices; the result is converted to the requested type.
-        NDArray longs = a.toType(DataType.INT64, false);
-        NDArray result = longs.oneHot(depth, DjlArrays.dataType(dtype));
+        NDArray result = indices.toType(DataType.INT64, false).oneHot(depth, DjlArrays.dataType(dtype));
         if (result.getDataType() != DjlArrays.dataType(dtype)) {
             result = result.toType(DjlArrays.dataType(dtype), false);
         }
-        return wrap(result.stopGradient(), out, dtype);
+        return result.stopGradient();
     }
 
     @Override
-    public Tensor cast(Tensor x, DType dtype) {
-        NDArray a = arg("cast", x);
-        Objects.requireNonNull(dtype, "cast: dtype is null.");
-        if (dtype == x.dtype()) {
-            return wrap(a, x.shape(), dtype);
-        }
-        if (x.dtype().isFloating() && dtype.isFloating()) {
+    protected NDArray castNode(NDArray x, DType from, DType to) {
+        if (from.isFloating() && to.isFloating()) {
             // DJL's toType runs torch.to under a NoGradGuard, which would cut the gradient. torch.cumprod(x, dim, dtype)
             // converts first and is differentiable; over a new axis of size 1 it is exactly the conversion, and its
             // backward converts the gradient back.
-            NDArray converted = JniUtils.cumProd((PtNDArray) a.expandDims(-1), -1, DjlArrays.dataType(dtype)).squeeze(-1);
-            return wrap(converted, x.shape(), dtype);
+            return JniUtils.cumProd((PtNDArray) x.expandDims(-1), -1, DjlArrays.dataType(to)).squeeze(-1);
         }
         // From or to INT32 nothing is differentiable, so the plain conversion is exact.
-        return wrap(a.toType(DjlArrays.dataType(dtype), false), x.shape(), dtype);
+        return x.toType(DjlArrays.dataType(to), false);
     }
 
     // ---------------------------------------------------------------- composites with native kernels of identical semantics
 
     @Override
     public Tensor neg(Tensor x) {
-        NDArray a = arg("neg", x);
-        return wrap(a.neg(), x.shape(), x.dtype());
+        return sameShape("neg", x, NDArray::neg);
     }
 
     @Override
     public Tensor scale(Tensor x, double c) {
-        if (!x.dtype().isFloating()) {
-            return Ops.super.scale(x, c);
+        if (!operand("scale", x).dtype().isFloating()) {
+            return super.scale(x, c);
         }
-        NDArray a = arg("scale", x);
-        return wrap(a.mul(DjlArrays.scalarLike(a, c)), x.shape(), x.dtype());
+        return sameShape("scale", x, a -> a.mul(DjlArrays.scalarLike(a, c)));
     }
 
     @Override
     public Tensor square(Tensor x) {
-        NDArray a = arg("square", x);
-        return wrap(a.square(), x.shape(), x.dtype());
+        return sameShape("square", x, NDArray::square);
     }
 
     @Override
     public Tensor softmax(Tensor x, int axis) {
-        NDArray a = arg("softmax", x);
-        ShapeInference.requireFloating("softmax", x);
-        return wrap(a.softmax(x.shape().normalizeAxis(axis)), x.shape(), x.dtype());
+        return sameShapeFloating("softmax", x, a -> a.softmax(x.shape().normalizeAxis(axis)));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x, int axis) {
-        NDArray a = arg("logSoftmax", x);
-        ShapeInference.requireFloating("logSoftmax", x);
-        return wrap(a.logSoftmax(x.shape().normalizeAxis(axis)), x.shape(), x.dtype());
+        return sameShapeFloating("logSoftmax", x, a -> a.logSoftmax(x.shape().normalizeAxis(axis)));
     }
 }

@@ -3,6 +3,7 @@ package org.lpa4j.backend.nd4j;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,31 +15,11 @@ final class Nd4jArrays {
 
     /** The ND4J type of an lpa4j element type. */
     static DataType dataType(DType dtype) {
-        switch (dtype) {
-            case FLOAT32:
-                return DataType.FLOAT;
-            case FLOAT64:
-                return DataType.DOUBLE;
-            case INT32:
-                return DataType.INT;
-            default:
-                throw new IllegalStateException("Unhandled element type " + dtype);
-        }
-    }
-
-    /** The lpa4j element type of an ND4J type that lpa4j supports. */
-    static DType dtype(DataType type) {
-        switch (type) {
-            case FLOAT:
-                return DType.FLOAT32;
-            case DOUBLE:
-                return DType.FLOAT64;
-            case INT:
-                return DType.INT32;
-            default:
-                throw new IllegalStateException("ND4J produced an array of type " + type + ", which lpa4j does not support; "
-                        + "only FLOAT, DOUBLE and INT arrays can leave the nd4j backend.");
-        }
+        return switch (dtype) {
+            case FLOAT32 -> DataType.FLOAT;
+            case FLOAT64 -> DataType.DOUBLE;
+            case INT32 -> DataType.INT;
+        };
     }
 
     /** The dimensions as ND4J's {@code long[]}. */
@@ -53,19 +34,12 @@ final class Nd4jArrays {
     /** A new native array holding a copy of {@code value}, C order. */
     static INDArray toArray(HostTensor value) {
         long[] shape = longs(value.shape().dims());
-        switch (value.dtype()) {
-            case FLOAT32:
-                return Nd4j.create(Nd4j.createBuffer(value.floatsUnsafe()), shape, Nd4j.getStrides(shape, 'c'), 0, 'c',
-                        DataType.FLOAT);
-            case FLOAT64:
-                return Nd4j.create(Nd4j.createBuffer(value.doublesUnsafe()), shape, Nd4j.getStrides(shape, 'c'), 0, 'c',
-                        DataType.DOUBLE);
-            case INT32:
-                return Nd4j.create(Nd4j.createBuffer(value.intsUnsafe()), shape, Nd4j.getStrides(shape, 'c'), 0, 'c',
-                        DataType.INT);
-            default:
-                throw new IllegalStateException("Unhandled element type " + value.dtype());
-        }
+        DataBuffer buffer = switch (value.dtype()) {
+            case FLOAT32 -> Nd4j.createBuffer(value.floatsUnsafe());
+            case FLOAT64 -> Nd4j.createBuffer(value.doublesUnsafe());
+            case INT32 -> Nd4j.createBuffer(value.intsUnsafe());
+        };
+        return Nd4j.create(buffer, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', dataType(value.dtype()));
     }
 
     /** A host copy of {@code array}, with the element type given by the array. */
@@ -80,16 +54,12 @@ final class Nd4jArrays {
             dims[i] = Math.toIntExact(s[i]);
         }
         Shape shape = Shape.of(dims);
-        switch (dense.dataType()) {
-            case FLOAT:
-                return HostTensor.ofFloats(shape, dense.data().asFloat());
-            case DOUBLE:
-                return HostTensor.ofDoubles(shape, dense.data().asDouble());
-            case INT:
-                return HostTensor.ofInts(shape, dense.data().asInt());
-            default:
-                throw new IllegalStateException("ND4J produced an array of type " + dense.dataType() + ", which lpa4j does not "
-                        + "support; only FLOAT, DOUBLE and INT arrays can leave the nd4j backend.");
-        }
+        return switch (dense.dataType()) {
+            case FLOAT -> HostTensor.ofFloats(shape, dense.data().asFloat());
+            case DOUBLE -> HostTensor.ofDoubles(shape, dense.data().asDouble());
+            case INT -> HostTensor.ofInts(shape, dense.data().asInt());
+            default -> throw new IllegalStateException("ND4J produced an array of type " + dense.dataType() + ", which lpa4j does not "
+                    + "support; only FLOAT, DOUBLE and INT arrays can leave the nd4j backend.");
+        };
     }
 }

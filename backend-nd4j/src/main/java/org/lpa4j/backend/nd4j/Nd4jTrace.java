@@ -2,16 +2,16 @@ package org.lpa4j.backend.nd4j;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
-import org.lpa4j.api.params.Parameters;
-import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.spi.BackendTensor;
+import org.lpa4j.api.spi.TraceParameters;
+import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -19,25 +19,33 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One traced function as one SameDiff graph. Program inputs become placeholders ({@code -1} for the batch dimension).
- * A parameter the program differentiates becomes a SameDiff variable backed by the store's own {@link INDArray};
- * any other parameter becomes a placeholder fed with that same array at every run. Either way no value is copied,
- * so every program of a store sees each in-place update at once.
+ * One traced function as one SameDiff graph, and the placeholder map its program feeds at each run. Program inputs
+ * become placeholders ({@code -1} for the batch dimension). A parameter the program differentiates becomes a SameDiff
+ * variable backed by the store's own {@link INDArray}; any other parameter becomes a placeholder fed with that same
+ * array at every run. Either way no value is copied, so every program of a store sees each in-place update at once.
  */
-final class Nd4jTrace implements Parameters {
+final class Nd4jTrace {
     private final SameDiff sd = SameDiff.create();
     private final Nd4jOps ops = new Nd4jOps(sd);
-    private final Nd4jVariableStore store;
-    private final Set<String> differentiated;
+    private final TraceParameters<SDVariable> parameters;
     private final List<String> inputNames = new ArrayList<>();
     private final List<Tensor> inputs = new ArrayList<>();
-    private final Map<String, Nd4jTensor> parameters = new LinkedHashMap<>();
-    private final Map<String, String> nodeNames = new LinkedHashMap<>();
-    private final Map<String, INDArray> frozenFeeds = new LinkedHashMap<>();
+    private final Map<String, String> nodeNames = new HashMap<>();
+    /** Placeholder name to array: the frozen parameters' store arrays, and during a run the inputs' native copies. */
+    private final Map<String, INDArray> feeds = new HashMap<>();
+    private final INDArray[] inputArrays;
 
     Nd4jTrace(Nd4jVariableStore store, List<InputSpec> specs, Set<String> differentiated) {
-        this.store = store;
-        this.differentiated = differentiated;
+        this.parameters = new TraceParameters<>(ops, store.layout(), name -> {
+            INDArray array = store.array(name);
+            String node = "param" + nodeNames.size();
+            nodeNames.put(name, node);
+            if (differentiated.contains(name)) {
+                return sd.var(node, array);
+            }
+            feeds.put(node, array);
+            return sd.placeHolder(node, array.dataType(), array.shape());
+        });
         for (int i = 0; i < specs.size(); i++) {
             InputSpec spec = specs.get(i);
             String node = "input" + i;
@@ -45,29 +53,11 @@ final class Nd4jTrace implements Parameters {
             inputNames.add(node);
             inputs.add(ops.wrap(ph, spec.shape(), spec.dtype()));
         }
+        this.inputArrays = new INDArray[specs.size()];
     }
 
     SameDiff sameDiff() {
         return sd;
-    }
-
-    Nd4jOps ops() {
-        return ops;
-    }
-
-    /** The input tensors, in spec order. */
-    List<Tensor> inputs() {
-        return Collections.unmodifiableList(inputs);
-    }
-
-    /** The placeholder names of the inputs, in spec order. */
-    List<String> inputNames() {
-        return inputNames;
-    }
-
-    /** Placeholder name to store array for the parameters that are read but not differentiated. */
-    Map<String, INDArray> frozenFeeds() {
-        return frozenFeeds;
     }
 
     /** The SameDiff variable name of parameter {@code name}, or null when the function never read it. */
@@ -75,92 +65,57 @@ final class Nd4jTrace implements Parameters {
         return nodeNames.get(name);
     }
 
-    @Override
-    public Tensor get(String name) {
-        ops.requireLive("Parameters.get");
-        Nd4jTensor t = parameters.get(name);
-        if (t != null) {
-            return t;
+    /** Traces a loss function and returns the SameDiff name of its rank-0 result. */
+    String traceLoss(LossFunction loss) {
+        try {
+            return resultName(ops.callLoss(loss, parameters, Collections.unmodifiableList(inputs)));
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
-        if (name == null || !store.names().contains(name)) {
-            throw CompileChecks.unknownParameter(name, store.names());
-        }
-        INDArray array = store.array(name);
-        Shape shape = store.shape(name);
-        String node = "param" + nodeNames.size();
-        SDVariable v;
-        if (differentiated.contains(name)) {
-            v = sd.var(node, array);
-        } else {
-            v = sd.placeHolder(node, array.dataType(), Nd4jArrays.longs(shape.dims()));
-            frozenFeeds.put(node, array);
-        }
-        nodeNames.put(name, node);
-        t = ops.wrap(v, shape, store.dtype(name));
-        parameters.put(name, t);
-        return t;
     }
 
-    @Override
-    public Set<String> names() {
-        return store.names();
+    /** Traces a forward function and returns the SameDiff names of its outputs. */
+    List<String> traceForward(ForwardFunction function) {
+        try {
+            return ops.callForward(function, parameters, Collections.unmodifiableList(inputs)).stream().map(this::resultName).toList();
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
     }
 
-    /**
-     * The SameDiff name under which {@code result} can be fetched: the tensor must come from this trace; a placeholder,
-     * variable or constant is first passed through an identity op so that it is an op output like every other result.
-     */
-    String resultName(String op, Tensor result) {
-        Nd4jTensor t = ops.own(op, result);
-        SDVariable v = t.variable();
+    /** The name under which {@code result} can be fetched: a placeholder, variable or constant first goes through an identity op. */
+    private String resultName(BackendTensor<SDVariable> result) {
+        SDVariable v = result.node();
         if (v.getVariableType() != VariableType.ARRAY) {
             v = sd.identity(v);
         }
         return v.name();
     }
 
-    /** Traces a loss function and returns the SameDiff name of its rank-0 result; the trace has ended afterwards. */
-    String traceLoss(LossFunction loss) {
-        try {
-            Tensor result = loss.apply(ops, this, inputs());
-            CompileChecks.requireScalarLoss(result);
-            return resultName("loss", result);
-        } catch (RuntimeException | Error e) {
-            close();
-            throw e;
-        } finally {
-            end();
+    /** The placeholder map with native copies of {@code values} (checked against the specs); free them with {@link #releaseInputs}. */
+    Map<String, INDArray> feed(List<HostTensor> values) {
+        for (int i = 0; i < inputArrays.length; i++) {
+            inputArrays[i] = Nd4jArrays.toArray(values.get(i));
+            feeds.put(inputNames.get(i), inputArrays[i]);
         }
+        return feeds;
     }
 
-    /** Traces a forward function and returns the SameDiff names of its outputs; the trace has ended afterwards. */
-    List<String> traceForward(ForwardFunction function) {
-        try {
-            List<Tensor> outputs = function.apply(ops, this, inputs());
-            CompileChecks.requireOutputs(outputs);
-            List<String> names = new ArrayList<>();
-            for (Tensor t : outputs) {
-                names.add(resultName("output", t));
+    /** Frees the native copies of the last run's inputs. */
+    void releaseInputs() {
+        for (int i = 0; i < inputArrays.length; i++) {
+            if (inputArrays[i] != null) {
+                feeds.remove(inputNames.get(i));
+                inputArrays[i].close();
+                inputArrays[i] = null;
             }
-            return List.copyOf(names);
-        } catch (RuntimeException | Error e) {
-            close();
-            throw e;
-        } finally {
-            end();
         }
-    }
-
-    /** Ends the trace: the function's {@code Ops} and tensors can no longer be used. */
-    void end() {
-        ops.end();
     }
 
     /** Closes the native arrays of the trace's constants (the parameters belong to the store). */
     void close() {
-        for (INDArray c : ops.constants()) {
-            c.close();
-        }
-        ops.constants().clear();
+        ops.closeConstants();
     }
 }

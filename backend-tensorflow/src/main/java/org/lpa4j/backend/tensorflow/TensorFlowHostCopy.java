@@ -21,31 +21,22 @@ final class TensorFlowHostCopy {
 
     /** The TensorFlow element type of {@code dtype}. */
     static DataType dataType(DType dtype) {
-        switch (dtype) {
-            case FLOAT32:
-                return DataType.DT_FLOAT;
-            case FLOAT64:
-                return DataType.DT_DOUBLE;
-            case INT32:
-                return DataType.DT_INT32;
-            default:
-                throw new IllegalStateException("Unhandled dtype " + dtype);
-        }
+        return switch (dtype) {
+            case FLOAT32 -> DataType.DT_FLOAT;
+            case FLOAT64 -> DataType.DT_DOUBLE;
+            case INT32 -> DataType.DT_INT32;
+        };
     }
 
     /** The lpa4j element type of a TensorFlow type. */
     static DType dtype(DataType type) {
-        switch (type) {
-            case DT_FLOAT:
-                return DType.FLOAT32;
-            case DT_DOUBLE:
-                return DType.FLOAT64;
-            case DT_INT32:
-                return DType.INT32;
-            default:
-                throw new Lpa4jException("A TensorFlow program produced a " + type + " tensor; lpa4j programs may only return "
-                        + "FLOAT32, FLOAT64 or INT32 values.");
-        }
+        return switch (type) {
+            case DT_FLOAT -> DType.FLOAT32;
+            case DT_DOUBLE -> DType.FLOAT64;
+            case DT_INT32 -> DType.INT32;
+            default -> throw new Lpa4jException("A TensorFlow program produced a " + type + " tensor; lpa4j programs may only return "
+                    + "FLOAT32, FLOAT64 or INT32 values.");
+        };
     }
 
     /** The TensorFlow shape of an lpa4j shape, {@link Shape#UNKNOWN} mapping to TensorFlow's unknown size. */
@@ -61,16 +52,11 @@ final class TensorFlowHostCopy {
     /** A new native tensor holding a copy of {@code value}; the caller closes it. */
     static Tensor toNative(HostTensor value) {
         org.tensorflow.ndarray.Shape shape = shape(value.shape());
-        switch (value.dtype()) {
-            case FLOAT32:
-                return TFloat32.tensorOf(shape, DataBuffers.of(value.floatsUnsafe(), true, false));
-            case FLOAT64:
-                return TFloat64.tensorOf(shape, DataBuffers.of(value.doublesUnsafe(), true, false));
-            case INT32:
-                return TInt32.tensorOf(shape, DataBuffers.of(value.intsUnsafe(), true, false));
-            default:
-                throw new IllegalStateException("Unhandled dtype " + value.dtype());
-        }
+        return switch (value.dtype()) {
+            case FLOAT32 -> TFloat32.tensorOf(shape, DataBuffers.of(value.floatsUnsafe(), true, false));
+            case FLOAT64 -> TFloat64.tensorOf(shape, DataBuffers.of(value.doublesUnsafe(), true, false));
+            case INT32 -> TInt32.tensorOf(shape, DataBuffers.of(value.intsUnsafe(), true, false));
+        };
     }
 
     /** A host copy of a native tensor; the caller still owns (and closes) {@code tensor}. */

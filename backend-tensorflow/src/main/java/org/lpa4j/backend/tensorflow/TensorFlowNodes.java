@@ -9,7 +9,6 @@ import org.tensorflow.OperationBuilder;
 import org.tensorflow.Output;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Scope;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -136,14 +135,5 @@ final class TensorFlowNodes {
     /** Destroys a resource variable, releasing its memory. */
     Operation destroy(Output<?> handle) {
         return builder("DestroyResourceOp").addInput(handle).setAttr("ignore_lookup_error", true).build();
-    }
-
-    /** The element type of a TensorFlow value as an lpa4j type. */
-    static DType dtype(Output<?> x) {
-        return TensorFlowHostCopy.dtype(x.dataType());
-    }
-
-    static DataType dataType(DType dtype) {
-        return TensorFlowHostCopy.dataType(dtype);
     }
 }

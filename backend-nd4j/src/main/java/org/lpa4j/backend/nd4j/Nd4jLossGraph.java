@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.tensor.HostTensor;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -12,24 +13,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A program that evaluates a loss and its gradients with SameDiff's gradient function, created once at compile time.
- * The gradient program and the train step build on it.
+ * A traced loss and its gradients with SameDiff's gradient function, created once at compile time: what the gradient
+ * program and the train step run.
  */
-abstract class Nd4jLossProgram extends Nd4jProgram {
+final class Nd4jLossGraph {
+    private final Nd4jVariableStore store;
+    private final Nd4jTrace trace;
     private final String lossName;
     private final List<String> lossNames;
-    /** The parameters to differentiate, in store order. */
-    protected final List<String> wrt;
+    private final List<String> wrt;
     private final String[] nodes;
     private final List<String> gradientNodes = new ArrayList<>();
     private final INDArray[] gradients;
 
-    Nd4jLossProgram(Nd4jVariableStore store, List<InputSpec> specs, Nd4jTrace trace, String lossName, Set<String> wrt,
-                    String what) {
-        super(store, specs, trace, what);
-        this.wrt = List.copyOf(wrt);
-        this.lossName = lossName;
+    Nd4jLossGraph(Nd4jVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> wrt) {
+        this.store = store;
+        this.trace = new Nd4jTrace(store, specs, wrt);
+        this.lossName = trace.traceLoss(loss);
         this.lossNames = List.of(lossName);
+        this.wrt = List.copyOf(wrt);
         SameDiff sd = trace.sameDiff();
         sd.setLossVariables(lossName);
         this.nodes = new String[this.wrt.size()];
@@ -48,12 +50,17 @@ abstract class Nd4jLossProgram extends Nd4jProgram {
         }
     }
 
+    /** The parameters differentiated, in store order. */
+    List<String> wrt() {
+        return wrt;
+    }
+
     /**
-     * Runs the graph: returns the loss and leaves the gradient of {@code wrt.get(i)} in {@link #gradient(int)} (a zero
+     * Runs the graph: returns the loss and leaves the gradient of {@code wrt().get(i)} in {@link #gradient(int)} (a zero
      * array for a parameter the loss does not depend on). The arrays are this run's own: callers may overwrite them.
      */
-    protected final double evaluate(List<HostTensor> inputs) {
-        Map<String, INDArray> feeds = feed(inputs);
+    double evaluate(List<HostTensor> inputs) {
+        Map<String, INDArray> feeds = trace.feed(inputs);
         try {
             SameDiff sd = trace.sameDiff();
             Map<String, INDArray> grads;
@@ -76,22 +83,24 @@ abstract class Nd4jLossProgram extends Nd4jProgram {
                 }
                 gradients[i] = g;
             }
-            double value = lossValue.getDouble(0);
-            return value;
+            return lossValue.getDouble(0);
         } finally {
-            releaseInputs();
+            trace.releaseInputs();
         }
     }
 
-    /** The gradient of {@code wrt.get(i)} from the last {@link #evaluate}. */
-    protected final INDArray gradient(int i) {
+    /** The gradient of {@code wrt().get(i)} from the last {@link #evaluate}. */
+    INDArray gradient(int i) {
         return gradients[i];
     }
 
     /** Frees the last run's gradient arrays now rather than when the garbage collector finds them. */
-    protected final void clearGradients() {
-        for (int i = 0; i < gradients.length; i++) {
-            gradients[i] = null;
-        }
+    void clearGradients() {
+        java.util.Arrays.fill(gradients, null);
+    }
+
+    /** Closes the trace's native constants. */
+    void close() {
+        trace.close();
     }
 }

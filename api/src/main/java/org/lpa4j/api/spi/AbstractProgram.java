@@ -1,0 +1,62 @@
+package org.lpa4j.api.spi;
+
+import java.util.List;
+import org.lpa4j.api.compile.CompileChecks;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.tensor.HostTensor;
+
+/**
+ * What every compiled program shares: its store, its input specs, the checks made before each run, and closing. Runs and
+ * {@link #close()} hold the store's monitor (the one locking rule, see {@link AbstractVariableStore}).
+ */
+public abstract class AbstractProgram {
+    private final AbstractVariableStore store;
+    private final String kind;
+    private final List<InputSpec> specs;
+    private boolean closed;
+
+    AbstractProgram(AbstractVariableStore store, String kind, List<InputSpec> specs) {
+        this.store = store;
+        this.kind = kind;
+        this.specs = specs;
+    }
+
+    /** The input specs given at compile time. */
+    public final List<InputSpec> specs() {
+        return specs;
+    }
+
+    /** The monitor every run holds: the store's. */
+    final Object lock() {
+        return store;
+    }
+
+    /** Under the store's monitor: fails if this program or its store is closed, then checks {@code inputs} against the specs. */
+    final void checkRun(List<HostTensor> inputs) {
+        if (closed || store.isClosed()) {
+            throw CompileChecks.closed(kind);
+        }
+        InputSpec.checkAll(specs, inputs);
+    }
+
+    /** Releases what this program holds beyond its store (optimizer state, native graphs); called once. */
+    protected void release() {
+    }
+
+    /** Releases this program; it cannot run afterwards. Closing twice is harmless. */
+    public final void close() {
+        synchronized (store) {
+            if (!closed) {
+                closeWithStore();
+                store.forget(this);
+            }
+        }
+    }
+
+    final void closeWithStore() {
+        if (!closed) {
+            closed = true;
+            release();
+        }
+    }
+}
