@@ -15,6 +15,11 @@ import org.lpa4j.api.tensor.Shape;
 record BatchCase(String name, List<InputSpec> specs, Shape staticOutput, OpCase.OpFunction function, OpCase.Reference reference,
         Capability needs) {
 
+    /** The op the case exercises: the first word of its name. */
+    String op() {
+        return name.substring(0, name.indexOf(' '));
+    }
+
     /** Whether the output keeps the unknown batch dimension as its first axis. */
     boolean batchedOutput() {
         return staticOutput.rank() > 0 && staticOutput.dim(0) == Shape.UNKNOWN;
@@ -66,13 +71,16 @@ record BatchCase(String name, List<InputSpec> specs, Shape staticOutput, OpCase.
                 Capability.GATHER));
         cs.add(new BatchCase("oneHot [?] depth 3", List.of(InputSpec.batched("ids", DType.INT32)), Shape.of(-1, 3),
                 (o, x, t) -> o.oneHot(x.get(0), 3, t), (x, t) -> ReferenceOps.oneHot(x.get(0), 3, DType.FLOAT64), null));
+        cs.add(new BatchCase("mseLoss [?, 1] (one output: every reduced axis may have size 1)", List.of(InputSpec.batched("p", f, 1),
+                InputSpec.batched("y", f, 1)), Shape.scalar(), (o, x, t) -> o.mseLoss(x.get(0), x.get(1)),
+                (x, t) -> ReferenceOps.mseLoss(x.get(0), x.get(1)), null));
         cs.add(new BatchCase("sub [?, 4] - [4]", List.of(InputSpec.batched("x", f, 4), InputSpec.fixed("b", f, 4)), Shape.of(-1, 4),
                 (o, x, t) -> o.sub(x.get(0), x.get(1)), (x, t) -> ReferenceOps.sub(x.get(0), x.get(1)), null));
         cs.add(new BatchCase("mul [?, 1] * [1, 3]", List.of(InputSpec.batched("x", f, 1), InputSpec.fixed("b", f, 1, 3)), Shape.of(-1, 3),
                 (o, x, t) -> o.mul(x.get(0), x.get(1)), (x, t) -> ReferenceOps.mul(x.get(0), x.get(1)), null));
         cs.add(new BatchCase("div [?, 2, 3] / [3]", List.of(InputSpec.batched("x", f, 2, 3), InputSpec.fixed("b", f, 3)), Shape.of(-1, 2, 3),
                 (o, x, t) -> o.div(x.get(0), x.get(1)), (x, t) -> ReferenceOps.div(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("dense [?, 3] x [3, 2] + [2]",
+        cs.add(new BatchCase("matmul and add [?, 3] x [3, 2] + [2]",
                 List.of(InputSpec.batched("x", f, 3), InputSpec.fixed("w", f, 3, 2), InputSpec.fixed("b", f, 2)), Shape.of(-1, 2),
                 (o, x, t) -> o.add(o.matmul(x.get(0), x.get(1)), x.get(2)),
                 (x, t) -> ReferenceOps.add(ReferenceOps.matmul(x.get(0), x.get(1)), x.get(2)), null));

@@ -298,7 +298,10 @@ final class Nd4jOps implements Ops {
                     partner = sd.math().add(sd.zerosLike(in), constantNode(HostTensor.scalar(v.dtype(), Double.NEGATIVE_INFINITY)));
                     break;
             }
-            in = sd.concat(r, sd.expandDims(in, r), sd.expandDims(partner, r));
+            // A reshape, not expandDims: expandDims of a [1, 1] tensor does not give [1, 1, 1] at run time, and concat fails.
+            long[] withAxis = Nd4jArrays.longs(java.util.Arrays.copyOf(v.shape().dims(), r + 1));
+            withAxis[r] = 1;
+            in = sd.concat(r, sd.reshape(in, withAxis), sd.reshape(partner, withAxis));
             int[] widened = java.util.Arrays.copyOf(ax, ax.length + 1);
             widened[ax.length] = r;
             SDVariable out = reduceNative(op, in, keepDims, widened);
