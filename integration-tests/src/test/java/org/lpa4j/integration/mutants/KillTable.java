@@ -39,7 +39,10 @@ final class KillTable {
         String method = e.getTestDescriptor().getUniqueId().getSegments().stream()
                 .filter(s -> s.getType().equals("method") || s.getType().equals("test-factory")).findFirst()
                 .map(s -> s.getValue().replaceAll("\\(.*", "")).orElse("");
-        return suite + (method.isEmpty() ? "" : "." + method) + " [" + e.getTestDescriptor().getDisplayName() + "]";
+        String why = e.getPayload(org.junit.platform.engine.TestExecutionResult.class).flatMap(r -> r.getThrowable())
+                .map(t -> t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse("");
+        return suite + (method.isEmpty() ? "" : "." + method) + " [" + e.getTestDescriptor().getDisplayName() + "] "
+                + (why.length() > 160 ? why.substring(0, 160) + "..." : why);
     }
 
     /** The table as text: one line per mutant with what it plants, then the tests that killed it. */

@@ -41,7 +41,7 @@ final class MutantSuites {
         }).toList();
     }
 
-    private static Backend backend() {
+    private static Backend mutatedBackend() {
         return current.backend().apply(Backends.open(REAL_BACKEND));
     }
 
@@ -53,7 +53,7 @@ final class MutantSuites {
     static class Ops extends OpsConformance {
         @Override
         protected Backend createBackend() {
-            return backend();
+            return mutatedBackend();
         }
 
         @Override
@@ -66,7 +66,7 @@ final class MutantSuites {
     static class Gradients extends GradientConformance {
         @Override
         protected Backend createBackend() {
-            return backend();
+            return mutatedBackend();
         }
 
         @Override
@@ -79,7 +79,7 @@ final class MutantSuites {
     static class Optimizer extends OptimizerConformance {
         @Override
         protected Backend createBackend() {
-            return backend();
+            return mutatedBackend();
         }
     }
 
@@ -87,7 +87,7 @@ final class MutantSuites {
     static class Structure extends TrainingSemanticsConformance {
         @Override
         protected Backend createBackend() {
-            return backend();
+            return mutatedBackend();
         }
 
         @Override

@@ -36,6 +36,7 @@ final class Mutants {
     static List<Mutant> all() {
         List<Mutant> m = new ArrayList<>();
         values(m);
+        messages(m);
         gradients(m);
         float32Only(m);
         batchDimension(m);
@@ -185,6 +186,18 @@ final class Mutants {
                     @Override
                     public Tensor gelu(Tensor x) {
                         return delegate().mul(x, delegate().sigmoid(delegate().scale(x, 1.702)));
+                    }
+                }));
+    }
+
+    // ---------------------------------------------------------------- error messages
+
+    private static void messages(List<Mutant> m) {
+        m.add(ops("sub-as-add-of-neg", Kind.VALUES, "sub(a, b) computes a + (-b): right values and gradients, but a shape error names add",
+                Set.of("sub"), o -> new ForwardingOps(o) {
+                    @Override
+                    public Tensor sub(Tensor a, Tensor b) {
+                        return delegate().add(a, delegate().neg(b));
                     }
                 }));
     }
@@ -489,7 +502,7 @@ final class Mutants {
     // ---------------------------------------------------------------- architecture
 
     private static void architecture(List<Mutant> m) {
-        m.add(network("readout-off-by-one", "readout l reads h_{l-1} instead of h_l", n -> new ForwardingNetwork(n) {
+        m.add(network("readout-off-by-one", "readout l reads h_{l-1} instead of h_l", n -> new RewiredNetwork(n) {
             @Override
             public List<Tensor> readouts(Ops ops, Parameters p, Tensor x, int k, boolean layerLocal) {
                 List<Tensor> out = new ArrayList<>();
@@ -501,13 +514,8 @@ final class Mutants {
                 }
                 return out;
             }
-
-            @Override
-            public Tensor readout(Ops ops, Parameters p, Tensor x, int k) {
-                return readouts(ops, p, x, k, false).get(k - 1);
-            }
         }));
-        m.add(network("no-residual-connections", "h_l = block_l(h_{l-1}) instead of h_{l-1} + block_l(h_{l-1})", n -> new ForwardingNetwork(n) {
+        m.add(network("no-residual-connections", "h_l = block_l(h_{l-1}) instead of h_{l-1} + block_l(h_{l-1})", n -> new RewiredNetwork(n) {
             @Override
             public List<Tensor> readouts(Ops ops, Parameters p, Tensor x, int k, boolean layerLocal) {
                 List<Tensor> out = new ArrayList<>();
@@ -518,13 +526,8 @@ final class Mutants {
                 }
                 return out;
             }
-
-            @Override
-            public Tensor readout(Ops ops, Parameters p, Tensor x, int k) {
-                return readouts(ops, p, x, k, false).get(k - 1);
-            }
         }));
-        m.add(network("readout-one-block-too-deep", "readout l reads h_{l+1} (the last depth reads h_L)", n -> new ForwardingNetwork(n) {
+        m.add(network("readout-one-block-too-deep", "readout l reads h_{l+1} (the last depth reads h_L)", n -> new RewiredNetwork(n) {
             @Override
             public List<Tensor> readouts(Ops ops, Parameters p, Tensor x, int k, boolean layerLocal) {
                 List<Tensor> states = new ArrayList<>();
@@ -539,11 +542,6 @@ final class Mutants {
                 }
                 return out;
             }
-
-            @Override
-            public Tensor readout(Ops ops, Parameters p, Tensor x, int k) {
-                return readouts(ops, p, x, k, false).get(k - 1);
-            }
         }));
         m.add(network("block-reads-the-next-blocks-weights", "block l (l < L) computes with block l+1's parameters",
                 n -> new ForwardingNetwork(n) {
@@ -554,15 +552,31 @@ final class Mutants {
                 }));
     }
 
+    /** A network whose readouts are rewired by the mutant; {@code readout(k)} follows them. */
+    private abstract static class RewiredNetwork extends ForwardingNetwork {
+        RewiredNetwork(ResidualNetwork real) {
+            super(real);
+        }
+
+        @Override
+        public abstract List<Tensor> readouts(Ops ops, Parameters p, Tensor x, int k, boolean layerLocal);
+
+        @Override
+        public Tensor readout(Ops ops, Parameters p, Tensor x, int k) {
+            return readouts(ops, p, x, k, false).get(k - 1);
+        }
+    }
+
     // ---------------------------------------------------------------- equivalent
 
     private static void equivalent(List<Mutant> m) {
-        m.add(ops("sub-as-add-of-neg", Kind.VALUES, "sub(a, b) computes a + (-b)", Set.of("sub"), o -> new ForwardingOps(o) {
-            @Override
-            public Tensor sub(Tensor a, Tensor b) {
-                return delegate().add(a, delegate().neg(b));
-            }
-        }).equivalent("a - b and a + (-b) are the same IEEE result for every operand, and so is the gradient"));
+        m.add(ops("square-as-mul", Kind.VALUES, "square(x) computes mul(x, x) instead of the engine's own square", Set.of("square"),
+                o -> new ForwardingOps(o) {
+                    @Override
+                    public Tensor square(Tensor x) {
+                        return delegate().mul(x, x);
+                    }
+                }).equivalent("x * x is the same IEEE result as x^2, and 2x the same gradient"));
         m.add(ops("softmax-as-exp-of-logSoftmax", Kind.VALUES, "softmax computes exp(logSoftmax(x))", Set.of("softmax"),
                 o -> new ForwardingOps(o) {
                     @Override
