@@ -38,7 +38,7 @@ final class KillTable {
                 .map(s -> s.getValue().substring(s.getValue().lastIndexOf('$') + 1)).orElse("");
         String method = e.getTestDescriptor().getUniqueId().getSegments().stream()
                 .filter(s -> s.getType().equals("method") || s.getType().equals("test-factory")).findFirst()
-                .map(s -> s.getValue().replaceAll("\\(.*", "")).orElse("");
+                .map(s -> s.getValue().replaceAll(".*#", "").replaceAll("\\(.*", "")).orElse("");
         String why = e.getPayload(org.junit.platform.engine.TestExecutionResult.class).flatMap(r -> r.getThrowable())
                 .map(t -> t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse("");
         return suite + (method.isEmpty() ? "" : "." + method) + " [" + e.getTestDescriptor().getDisplayName() + "] "
