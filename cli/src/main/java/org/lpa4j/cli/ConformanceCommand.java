@@ -13,6 +13,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.cli.conformance.CliCompileConformance;
+import org.lpa4j.cli.conformance.CliGradientConformance;
 import org.lpa4j.cli.conformance.CliImageClassificationConformance;
 import org.lpa4j.cli.conformance.CliLayerConformance;
 import org.lpa4j.cli.conformance.CliMisuseConformance;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 final class ConformanceCommand implements Callable<Integer> {
-    private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliLayerConformance.class, CliOptimizerConformance.class,
-            CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class, CliTrainingSemanticsConformance.class,
+    private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliGradientConformance.class, CliLayerConformance.class,
+            CliOptimizerConformance.class, CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class,
+            CliTrainingSemanticsConformance.class,
             CliImageClassificationConformance.class, CliTextConformance.class);
 
     @Spec

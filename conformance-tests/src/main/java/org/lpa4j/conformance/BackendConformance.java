@@ -35,6 +35,14 @@ public abstract class BackendConformance {
         return backend;
     }
 
+    /**
+     * Whether the table-driven tests of the op named {@code op} (as in {@link org.lpa4j.api.ops.Ops}) run; every op by
+     * default. Narrow it to debug one op; the project's mutant campaign runs each planted bug against the ops it touches.
+     */
+    protected boolean includesOp(String op) {
+        return true;
+    }
+
     /** Skips the calling test, saying why, when the backend does not declare {@code capability}. */
     protected final void assumeCapability(Capability capability) {
         Assumptions.assumeTrue(backend.supports(capability),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.lpa4j.api.data.DataSplits;
@@ -12,6 +11,7 @@ import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.architectures.resnet.ResNet;
@@ -25,7 +25,9 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
 /**
  * Image classification on this backend: a small {@link ResNet} trained with LPA (joint form, adaptive depth weights:
  * the CLI's default) on the real sklearn digits has a test error that does not rise with depth by more than
- * {@link #MONOTONE_TOLERANCE} and a last-depth test accuracy of at least {@link #MIN_FINAL_ACCURACY}.
+ * {@link #MONOTONE_TOLERANCE} and a last-depth test accuracy of at least {@link #MIN_FINAL_ACCURACY}; the network has the
+ * residual structure ({@link ResidualStructure}). Override {@link #network()}, {@link #data()}, {@link #config()} or
+ * {@link #lpaTrainer()} to check your own.
  */
 public abstract class ImageClassificationConformance extends BackendConformance {
     /** err_l <= err_{l-1} + tol: a depth may misclassify at most 1 point more of the test split than the one before. */
@@ -42,24 +44,35 @@ public abstract class ImageClassificationConformance extends BackendConformance 
     private static final double LEARNING_RATE = 0.03;
     private static final long SEED = 1;
 
-    private DataSplits digits;
-
-    @BeforeAll
-    final void loadDigits() {
-        digits = ImageDataSet.DIGITS.load(DataCache.locate(), 0, SEED);
-    }
-
-    /** The architecture under test. */
+    /** The architecture under test: by default a ResNet of 3 blocks of 8 channels on 2x2 patches of the 8x8 digits. */
     protected ResidualNetwork network() {
         return new ResNet(1, SklearnDigits.SIDE, SklearnDigits.SIDE, WIDTH, DEPTH, ImageDataSet.CLASSES, PATCH, DType.FLOAT32);
     }
 
+    /** The data: by default the real sklearn digits from the data cache, in their stratified split. */
+    protected DataSplits data() {
+        return ImageDataSet.DIGITS.load(DataCache.locate(), 0, SEED);
+    }
+
+    /** The training setup: by default 20 epochs, batch 256, learning rate 0.03, seed 1. */
+    protected TrainingConfig config() {
+        return TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(BATCH).withLearningRate(LEARNING_RATE).withSeed(SEED);
+    }
+
+    /** The LPA trainer under test: by default the joint form with adaptive depth weights, the CLI's default. */
+    protected ProgressiveTrainer lpaTrainer() {
+        return new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE);
+    }
+
+    @Test
+    void required_network_readoutLDependsOnExactlyBlocks1ToL_throughResidualConnections() {
+        ResidualStructure.check(backend(), network(), config().seed());
+    }
+
     @Test
     void required_lpa_testErrorDoesNotRiseWithDepth_andFinalAccuracyClearsTheBar(TestReporter reporter) {
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(BATCH).withLearningRate(LEARNING_RATE).withSeed(SEED);
         DepthCurve accuracy;
-        try (TrainingResult r = new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).train(backend(), network(), digits, config,
-                Metric.ACCURACY, List.of())) {
+        try (TrainingResult r = lpaTrainer().train(backend(), network(), data(), config(), Metric.ACCURACY, List.of())) {
             accuracy = r.test();
         }
         reporter.publishEntry("lpa test accuracy by depth", Arrays.toString(accuracy.values()));

@@ -80,7 +80,7 @@ public abstract class OpsConformance extends BackendConformance {
     private Stream<DynamicTest> valueTests(List<OpCase> cases, boolean neutral) {
         List<DynamicTest> tests = new ArrayList<>();
         for (OpCase c : cases) {
-            if (!c.checkValues) {
+            if (!c.checkValues || !includesOp(c.op)) {
                 continue;
             }
             for (DType dtype : FLOATING) {
@@ -91,7 +91,7 @@ public abstract class OpsConformance extends BackendConformance {
     }
 
     private Stream<DynamicTest> gradientTests(List<OpCase> cases, boolean neutral) {
-        return cases.stream().filter(c -> c.checkGradient)
+        return cases.stream().filter(c -> c.checkGradient && includesOp(c.op))
                 .map(c -> DynamicTest.dynamicTest(c.displayName(DType.FLOAT64, neutral, "gradient"), () -> checkGradient(c, neutral)));
     }
 
@@ -104,10 +104,6 @@ public abstract class OpsConformance extends BackendConformance {
         }
     }
 
-    private static Ops view(Ops ops, boolean neutral) {
-        return neutral ? new PrimitiveOnlyOps(ops) : ops;
-    }
-
     private void checkValues(OpCase c, DType dtype, boolean neutral) {
         assumeNeeds(c, dtype);
         List<HostTensor> inputs = c.operandsAs(dtype);
@@ -117,7 +113,7 @@ public abstract class OpsConformance extends BackendConformance {
         List<HostTensor> out;
         try (VariableStore store = Fixtures.emptyStore(backend())) {
             out = Fixtures.runOnce(store, Fixtures.specsOf(inputs), (ops, p, xs) -> {
-                Tensor y = c.function.apply(view(ops, neutral), xs, dtype);
+                Tensor y = c.function.apply(GradientChecks.view(ops, neutral), xs, dtype);
                 traced.set(y);
                 return List.of(y);
             }, inputs);
@@ -133,43 +129,7 @@ public abstract class OpsConformance extends BackendConformance {
 
     private void checkGradient(OpCase c, boolean neutral) {
         assumeNeeds(c, DType.FLOAT64);
-        List<HostTensor> operands = c.operandsAs(DType.FLOAT64);
-        Map<String, HostTensor> params = new LinkedHashMap<>();
-        List<HostTensor> inputs = new ArrayList<>();
-        List<String> role = new ArrayList<>();
-        for (int i = 0; i < operands.size(); i++) {
-            if (operands.get(i).dtype().isFloating()) {
-                params.put("p" + i, operands.get(i));
-                role.add("p" + i);
-            } else {
-                role.add("i" + inputs.size());
-                inputs.add(operands.get(i));
-            }
-        }
-        HostTensor expectedOut = c.reference.apply(operands, DType.FLOAT64);
-        HostTensor weights = Fixtures.random(Fixtures.SEED + 7, expectedOut.shape().dims());
-        String what = c.displayName(DType.FLOAT64, neutral, "gradient");
-        GradientResult result;
-        try (VariableStore store = backend().createVariables(ParameterSet.of(params));
-                CompiledGradient program = store.compileGradient(Fixtures.specsOf(inputs), (ops, p, xs) -> {
-                    List<Tensor> args = new ArrayList<>();
-                    for (String r : role) {
-                        args.add(r.startsWith("p") ? p.get(r) : xs.get(Integer.parseInt(r.substring(1))));
-                    }
-                    Tensor y = c.function.apply(view(ops, neutral), args, DType.FLOAT64);
-                    return ops.sum(ops.mul(y, ops.constant(weights)), new int[0], false);
-                }, params.keySet())) {
-            result = program.run(inputs);
-        }
-        // Only gradients are checked here: the value tests own the values, so one fault fails one kind of test.
-        for (int i = 0; i < operands.size(); i++) {
-            if (!role.get(i).startsWith("p")) {
-                continue;
-            }
-            HostTensor fd = FiniteDifferences.gradient(args -> FiniteDifferences.weightedSum(c.reference.apply(args, DType.FLOAT64), weights),
-                    operands, i);
-            Checks.assertGradient(what + " with respect to operand " + i, fd, result.gradient(role.get(i)));
-        }
+        GradientChecks.opCase(backend(), c, DType.FLOAT64, neutral);
     }
 
     // ---------------------------------------------------------------- gradient rules stated in Ops
@@ -229,61 +189,9 @@ public abstract class OpsConformance extends BackendConformance {
 
     // ---------------------------------------------------------------- unknown batch dimension
 
-    /** A program over batched inputs: specs, the function, and the reference for one concrete batch. */
-    private record BatchCase(String name, List<InputSpec> specs, Shape staticOutput, OpCase.OpFunction function,
-            OpCase.Reference reference, Capability needs) {
-    }
-
-    private static List<BatchCase> batchCases() {
-        DType f = DType.FLOAT32;
-        List<BatchCase> cs = new ArrayList<>();
-        cs.add(new BatchCase("add [?, 4] + [4]", List.of(InputSpec.batched("x", f, 4), InputSpec.fixed("b", f, 4)), Shape.of(-1, 4),
-                (o, x, t) -> o.add(x.get(0), x.get(1)), (x, t) -> ReferenceOps.add(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("matmul [?, 3] x [3, 2]", List.of(InputSpec.batched("x", f, 3), InputSpec.fixed("w", f, 3, 2)),
-                Shape.of(-1, 2), (o, x, t) -> o.matmul(x.get(0), x.get(1)), (x, t) -> ReferenceOps.matmul(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("matmul [?, 2, 3] x [?, 3, 2]", List.of(InputSpec.batched("a", f, 2, 3), InputSpec.batched("b", f, 3, 2)),
-                Shape.of(-1, 2, 2), (o, x, t) -> o.matmul(x.get(0), x.get(1)), (x, t) -> ReferenceOps.matmul(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("mean over the batch axis of [?, 3]", List.of(InputSpec.batched("x", f, 3)), Shape.of(3),
-                (o, x, t) -> o.mean(x.get(0), new int[] {0}, false), (x, t) -> ReferenceOps.mean(x.get(0), new int[] {0}, false), null));
-        cs.add(new BatchCase("sum of all of [?, 2, 3]", List.of(InputSpec.batched("x", f, 2, 3)), Shape.scalar(),
-                (o, x, t) -> o.sum(x.get(0), new int[0], false), (x, t) -> ReferenceOps.sum(x.get(0), new int[0], false), null));
-        cs.add(new BatchCase("max over axis 1 of [?, 3] keepDims", List.of(InputSpec.batched("x", f, 3)), Shape.of(-1, 1),
-                (o, x, t) -> o.max(x.get(0), new int[] {1}, true), (x, t) -> ReferenceOps.max(x.get(0), new int[] {1}, true), null));
-        cs.add(new BatchCase("reshape [?, 2, 3] to [-1, 6]", List.of(InputSpec.batched("x", f, 2, 3)), Shape.of(-1, 6),
-                (o, x, t) -> o.reshape(x.get(0), Shape.of(-1, 6)), (x, t) -> ReferenceOps.reshape(x.get(0), Shape.of(-1, 6)), null));
-        cs.add(new BatchCase("transpose [?, 2, 3] perm [0, 2, 1]", List.of(InputSpec.batched("x", f, 2, 3)), Shape.of(-1, 3, 2),
-                (o, x, t) -> o.transpose(x.get(0), 0, 2, 1), (x, t) -> ReferenceOps.transpose(x.get(0), 0, 2, 1), null));
-        cs.add(new BatchCase("concat [?, 2] and [?, 3] on axis 1", List.of(InputSpec.batched("a", f, 2), InputSpec.batched("b", f, 3)),
-                Shape.of(-1, 5), (o, x, t) -> o.concat(x, 1), (x, t) -> ReferenceOps.concat(x, 1), null));
-        cs.add(new BatchCase("slice [?, 5] axis 1 [1, 4)", List.of(InputSpec.batched("x", f, 5)), Shape.of(-1, 3),
-                (o, x, t) -> o.slice(x.get(0), 1, 1, 3), (x, t) -> ReferenceOps.slice(x.get(0), 1, 1, 3), null));
-        cs.add(new BatchCase("softmax [?, 5] axis -1", List.of(InputSpec.batched("x", f, 5)), Shape.of(-1, 5),
-                (o, x, t) -> o.softmax(x.get(0), -1), (x, t) -> ReferenceOps.softmax(x.get(0), -1), null));
-        cs.add(new BatchCase("layerNorm [?, 4]", List.of(InputSpec.batched("x", f, 4), InputSpec.fixed("g", f, 4), InputSpec.fixed("b", f, 4)),
-                Shape.of(-1, 4), (o, x, t) -> o.layerNorm(x.get(0), x.get(1), x.get(2), 1e-5),
-                (x, t) -> ReferenceOps.layerNorm(x.get(0), x.get(1), x.get(2), 1e-5), null));
-        cs.add(new BatchCase("mseLoss [?, 3]", List.of(InputSpec.batched("p", f, 3), InputSpec.batched("y", f, 3)), Shape.scalar(),
-                (o, x, t) -> o.mseLoss(x.get(0), x.get(1)), (x, t) -> ReferenceOps.mseLoss(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("softmaxCrossEntropy [?, 4] labels [?]",
-                List.of(InputSpec.batched("logits", f, 4), InputSpec.batched("labels", DType.INT32)), Shape.scalar(),
-                (o, x, t) -> o.softmaxCrossEntropy(x.get(0), x.get(1)), (x, t) -> ReferenceOps.softmaxCrossEntropy(x.get(0), x.get(1)), null));
-        cs.add(new BatchCase("conv2d [?, 1, 4, 5] kernel [2, 1, 3, 3] stride 2 padding 1",
-                List.of(InputSpec.batched("x", f, 1, 4, 5), InputSpec.fixed("k", f, 2, 1, 3, 3)), Shape.of(-1, 2, 2, 3),
-                (o, x, t) -> o.conv2d(x.get(0), x.get(1), 2, 2, 1, 1), (x, t) -> ReferenceOps.conv2d(x.get(0), x.get(1), 2, 2, 1, 1),
-                Capability.CONV2D));
-        cs.add(new BatchCase("avgPool2d [?, 2, 4, 4] window 2 stride 2", List.of(InputSpec.batched("x", f, 2, 4, 4)), Shape.of(-1, 2, 2, 2),
-                (o, x, t) -> o.avgPool2d(x.get(0), 2, 2, 2, 2), (x, t) -> ReferenceOps.avgPool2d(x.get(0), 2, 2, 2, 2), Capability.POOLING));
-        cs.add(new BatchCase("gather table [5, 3] at [?, 2]", List.of(InputSpec.fixed("table", f, 5, 3), InputSpec.batched("ids", DType.INT32, 2)),
-                Shape.of(-1, 2, 3), (o, x, t) -> o.gather(x.get(0), x.get(1)), (x, t) -> ReferenceOps.gather(x.get(0), x.get(1)),
-                Capability.GATHER));
-        cs.add(new BatchCase("oneHot [?] depth 3", List.of(InputSpec.batched("ids", DType.INT32)), Shape.of(-1, 3),
-                (o, x, t) -> o.oneHot(x.get(0), 3, t), (x, t) -> ReferenceOps.oneHot(x.get(0), 3, DType.FLOAT64), null));
-        return cs;
-    }
-
     @TestFactory
     Stream<DynamicTest> required_unknownBatchDimension_oneProgramRunsWithBatchSizes1_3_7() {
-        return batchCases().stream().map(c -> DynamicTest.dynamicTest(c.name() + " FLOAT32: batch sizes 1, 3, 7", () -> checkBatches(c)));
+        return BatchCase.all().stream().filter(c -> includesOp(c.op())).map(c -> DynamicTest.dynamicTest(c.name() + " FLOAT32: batch sizes 1, 3, 7", () -> checkBatches(c)));
     }
 
     private void checkBatches(BatchCase c) {

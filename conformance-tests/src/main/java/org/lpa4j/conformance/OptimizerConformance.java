@@ -37,8 +37,9 @@ public abstract class OptimizerConformance extends BackendConformance {
     private static final Shape W = Shape.of(2, 3);
 
     private static List<OptimizerSpec> optimizers() {
-        return List.of(OptimizerSpec.sgd(), new OptimizerSpec.Sgd(0.9, 0.01), OptimizerSpec.adam(),
-                new OptimizerSpec.AdamW(0.8, 0.99, 1e-6, 0.1));
+        // Adam twice: with the usual tiny epsilon, and with one as large as sqrt(v), so a wrong epsilon shows.
+        return List.of(OptimizerSpec.sgd(), new OptimizerSpec.Sgd(0.9, 0.01), new OptimizerSpec.Sgd(0, 0.05), OptimizerSpec.adam(),
+                new OptimizerSpec.Adam(0.5, 0.9, 0.3), new OptimizerSpec.AdamW(0.8, 0.99, 1e-6, 0.1));
     }
 
     private static ParameterSet initial(DType dtype) {

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.TestReporter;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.architectures.transformer.Transformer;
@@ -29,7 +31,9 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
 /**
  * Text on this backend: a tiny causal {@link Transformer} trained with LPA on a slice of Moby Dick has a test loss
  * (bits per character) that does not rise with depth (within {@link #MONOTONE_TOLERANCE}) and beats the uniform guess
- * at the last depth; and its causal mask holds: changing a later token never changes an earlier position's output.
+ * at the last depth; its causal mask holds: changing a later token never changes an earlier position's output; and it
+ * has the residual structure ({@link ResidualStructure}). Override {@link #network(int)}, {@link #data()},
+ * {@link #config()} or {@link #lpaTrainer()} to check your own.
  */
 public abstract class TextConformance extends BackendConformance {
     /** b_l <= (1 + tol) b_{l-1}: a depth may be at most 2% worse than the one before (mini-batch noise). */
@@ -46,18 +50,41 @@ public abstract class TextConformance extends BackendConformance {
     private static final int EXAMPLES = 384;
     private static final long SEED = 11;
 
-    private Transformer network(int vocabulary) {
+    /**
+     * The architecture under test for a vocabulary of {@code vocabulary} characters: it reads {@code [batch, context]}
+     * token ids and gives {@code [batch, context, vocabulary]} logits. By default a causal Transformer of width 32, 2
+     * heads and 3 blocks over a context of 16.
+     */
+    protected ResidualNetwork network(int vocabulary) {
         return new Transformer(TransformerTask.NEXT_TOKEN, vocabulary, CONTEXT, WIDTH, DEPTH, HEADS, vocabulary);
+    }
+
+    /** The data: by default 384 windows of 16 characters drawn from Moby Dick in the data cache. */
+    protected CharacterLanguageModel data() {
+        return MobyDick.load(DataCache.locate(), CONTEXT, EXAMPLES, SEED);
+    }
+
+    /** The training setup: by default {@link #epochs()} epochs, batch 32, learning rate 1e-2, seed 11. */
+    protected TrainingConfig config() {
+        return TrainingConfig.defaults().withEpochs(epochs()).withBatchSize(32).withLearningRate(1e-2).withSeed(SEED);
+    }
+
+    /** The LPA trainer under test: by default the joint form with uniform depth weights. */
+    protected ProgressiveTrainer lpaTrainer() {
+        return new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM);
+    }
+
+    @Test
+    void required_network_readoutLDependsOnExactlyBlocks1ToL_throughResidualConnections() {
+        ResidualStructure.check(backend(), network(29), config().seed());
     }
 
     @Test
     void required_lpa_bitsPerCharacterDoNotRiseWithDepth(TestReporter reporter) {
-        CharacterLanguageModel lm = MobyDick.load(DataCache.locate(), CONTEXT, EXAMPLES, SEED);
+        CharacterLanguageModel lm = data();
         int v = lm.vocabulary().size();
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs()).withBatchSize(32).withLearningRate(1e-2).withSeed(SEED);
         DepthCurve bits;
-        try (TrainingResult r = new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM).train(backend(), network(v), lm.splits(), config,
-                Metric.BITS_PER_CHARACTER, List.of())) {
+        try (TrainingResult r = lpaTrainer().train(backend(), network(v), lm.splits(), config(), Metric.BITS_PER_CHARACTER, List.of())) {
             bits = r.test();
         }
         reporter.publishEntry("lpa bits per character by depth", Arrays.toString(bits.values()));
@@ -78,22 +105,24 @@ public abstract class TextConformance extends BackendConformance {
     @Test
     void required_causalMask_laterTokensNeverChangeEarlierOutputs() {
         int vocabulary = 29;
-        Transformer net = network(vocabulary);
-        int changedFrom = CONTEXT / 2;
-        int[] a = new int[2 * CONTEXT];
-        for (int t = 0; t < CONTEXT; t++) {
+        ResidualNetwork net = network(vocabulary);
+        int context = net.input().shape().dim(1);
+        int depth = net.depth();
+        int changedFrom = context / 2;
+        int[] a = new int[2 * context];
+        for (int t = 0; t < context; t++) {
             a[t] = (7 * t + 3) % vocabulary;
-            a[CONTEXT + t] = t < changedFrom ? a[t] : (a[t] + 1 + t) % vocabulary;
+            a[context + t] = t < changedFrom ? a[t] : (a[t] + 1 + t) % vocabulary;
         }
-        HostTensor tokens = HostTensor.ofInts(Shape.of(2, CONTEXT), a);
+        HostTensor tokens = HostTensor.ofInts(Shape.of(2, context), a);
         try (VariableStore store = backend().createVariables(ParameterSet.initialize(net.parameters(), SEED, DType.FLOAT32));
-             CompiledForward forward = store.compileForward(List.of(net.input()), (ops, p, in) -> net.readouts(ops, p, in.get(0), DEPTH, false))) {
+             CompiledForward forward = store.compileForward(List.of(net.input()), (ops, p, in) -> net.readouts(ops, p, in.get(0), depth, false))) {
             List<HostTensor> readouts = forward.run(List.of(tokens));
-            assertEquals(DEPTH, readouts.size());
-            for (int k = 1; k <= DEPTH; k++) {
+            assertEquals(depth, readouts.size());
+            for (int k = 1; k <= depth; k++) {
                 float[] logits = readouts.get(k - 1).toFloatArray();
-                assertEquals(2 * CONTEXT * vocabulary, logits.length, "depth " + k + " gives logits [2, T, V]");
-                int row = CONTEXT * vocabulary;
+                assertEquals(2 * context * vocabulary, logits.length, "depth " + k + " gives logits [2, T, V]");
+                int row = context * vocabulary;
                 double before = 0;
                 for (int i = 0; i < changedFrom * vocabulary; i++) {
                     before = Math.max(before, Math.abs(logits[i] - logits[row + i]));

@@ -31,6 +31,16 @@ public final class Tolerances {
     /** FLOAT64 gradients near zero: the cancellation error of the differences for losses of magnitude up to 100. */
     public static final double GRADIENT_ABSOLUTE = 1e-7;
 
+    /**
+     * FLOAT32 gradients against central differences of the reference in FLOAT64, on operands rounded to FLOAT32: the
+     * backward pass repeats the forward's single-precision roundings (6e-8 each) through a few dozen operations, and
+     * a nonlinearity such as layerNorm's division by the deviation amplifies them a few times. A wrong rule (a
+     * normaliser treated as a constant, repeated indices averaged) is off by a factor, far beyond this.
+     */
+    public static final double FLOAT32_GRADIENT_RELATIVE = 1e-4;
+    /** FLOAT32 gradients near zero: the rounding of sums of a few dozen terms of magnitude about 1. */
+    public static final double FLOAT32_GRADIENT_ABSOLUTE = 1e-5;
+
     /** FLOAT32 optimizer updates: a handful of single-precision operations per element. */
     public static final double OPTIMIZER_FLOAT32_RELATIVE = 1e-5;
     /** FLOAT32 optimizer updates near zero. */

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
@@ -22,73 +22,113 @@ import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 import org.lpa4j.trainers.lpa.LpaTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Training semantics: on this backend, a residual network trained with LPA on a seeded surface has a test error that
- * does not rise with depth (within {@link #MONOTONE_TOLERANCE}) and ends far below depth 1 (by {@link #FINAL_FACTOR}),
- * and beats end-to-end training at the intermediate depths. Override {@link #network()} to check your own architecture.
+ * Training semantics on this backend, stated so that they hold for any sound residual architecture: the network has the
+ * residual structure ({@link ResidualStructure}); trained with LPA its test error does not rise with depth (within
+ * {@link #MONOTONE_TOLERANCE}); every intermediate LPA depth beats the same depth of end-to-end training; and the last
+ * LPA depth is within {@link #LAST_DEPTH_FACTOR} of end-to-end training's last depth. Override {@link #network()},
+ * {@link #data()}, {@link #config()}, {@link #metric()} or {@link #lpaTrainer()} (the form and depth weighting) to check
+ * your own architecture, data or training setup the same way.
  */
 public abstract class TrainingSemanticsConformance extends BackendConformance {
     /** e_l <= (1 + tol) e_{l-1}: a depth may be at most 3% worse than the one before (mini-batch noise). */
     public static final double MONOTONE_TOLERANCE = 0.03;
-    /** e_L <= FINAL_FACTOR * e_1: the last depth must be at least twice as good as the first. */
-    public static final double FINAL_FACTOR = 0.5;
-    /** The depth of the checked network. */
+    /**
+     * e_L(LPA) <= factor * e_L(E2E): LPA spends part of its loss on the shallow readouts, so its last depth may be
+     * somewhat worse than end-to-end training's, which puts the whole loss there, but not by more than this.
+     */
+    public static final double LAST_DEPTH_FACTOR = 1.5;
+    /** The depth of the default network. */
     protected static final int DEPTH = 4;
 
-    private DataSplits data;
-    private TrainingConfig config;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSemanticsConformance.class);
+
     private DepthCurve lpaCurve;
+    private DepthCurve e2eCurve;
 
-    @BeforeAll
-    final void generateData() {
-        data = SurfaceTask.generate(Surface.PEAKS_2D, 1200, 3, DType.FLOAT32);
-        config = TrainingConfig.defaults().withEpochs(60).withBatchSize(64).withLearningRate(1e-2).withSeed(5);
-    }
-
-    /** The architecture under test: a residual MLP of width 32 and depth {@link #DEPTH} with 2 inputs and 1 output. */
+    /** The architecture under test: by default a residual MLP of width 32 and depth {@link #DEPTH}, 2 inputs and 1 output. */
     protected ResidualNetwork network() {
         return new ResidualMlp(2, 32, DEPTH, 1, Activation.TANH, false, DType.FLOAT32);
     }
 
-    private DepthCurve train(boolean lpa) {
-        try (TrainingResult r = (lpa ? new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM) : new E2ETrainer())
-                .train(backend(), network(), data, config, Metric.RELATIVE_L2, List.of())) {
+    /** The data: by default 1200 seeded samples of {@link Surface#PEAKS_2D}, split 70/15/15. */
+    protected DataSplits data() {
+        return SurfaceTask.generate(Surface.PEAKS_2D, 1200, 3, DType.FLOAT32);
+    }
+
+    /** The training setup, shared by both trainers: by default 60 epochs, batch 64, learning rate 1e-2, seed 5. */
+    protected TrainingConfig config() {
+        return TrainingConfig.defaults().withEpochs(60).withBatchSize(64).withLearningRate(1e-2).withSeed(5);
+    }
+
+    /** The test metric; lower must be better. */
+    protected Metric metric() {
+        return Metric.RELATIVE_L2;
+    }
+
+    /** The LPA trainer under test: by default the joint form with uniform depth weights. */
+    protected ProgressiveTrainer lpaTrainer() {
+        return new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM);
+    }
+
+    private DepthCurve train(ProgressiveTrainer trainer) {
+        assertTrue(metric().lowerIsBetter(), () -> "the training-semantics suite compares errors; " + metric() + " is not one");
+        try (TrainingResult r = trainer.train(backend(), network(), data(), config(), metric(), List.of())) {
             return r.test();
         }
     }
 
     private DepthCurve lpa() {
         if (lpaCurve == null) {
-            lpaCurve = train(true);
+            lpaCurve = train(lpaTrainer());
         }
         return lpaCurve;
     }
 
+    private DepthCurve e2e() {
+        if (e2eCurve == null) {
+            e2eCurve = train(new E2ETrainer());
+            LOG.info("{} on {}: test {} by depth, LPA {}, E2E {}", network().name(), backend().name(), metric().label(),
+                    Arrays.toString(lpa().values()), Arrays.toString(e2eCurve.values()));
+        }
+        return e2eCurve;
+    }
+
     @Test
-    void required_lpa_testErrorIsMonotoneInDepth_andEndsFarBelowDepthOne(TestReporter reporter) {
+    void required_network_readoutLDependsOnExactlyBlocks1ToL_throughResidualConnections() {
+        ResidualStructure.check(backend(), network(), config().seed());
+    }
+
+    @Test
+    void required_lpa_testErrorIsMonotoneInDepth(TestReporter reporter) {
         DepthCurve lpa = lpa();
-        reporter.publishEntry("lpa relative L2 by depth", Arrays.toString(lpa.values()));
+        reporter.publishEntry("lpa " + metric().label() + " by depth", Arrays.toString(lpa.values()));
         for (int l = 2; l <= lpa.depth(); l++) {
             assertTrue(lpa.at(l) <= (1 + MONOTONE_TOLERANCE) * lpa.at(l - 1), "LPA's test error rose from depth " + (l - 1) + " to " + l
                     + " by more than " + MONOTONE_TOLERANCE + ": " + Arrays.toString(lpa.values()));
         }
-        assertTrue(lpa.at(lpa.depth()) <= FINAL_FACTOR * lpa.at(1), "LPA's last depth should be at most " + FINAL_FACTOR
-                + " of its first: " + Arrays.toString(lpa.values()));
     }
 
     @Test
-    void required_lpa_beatsEndToEndAtIntermediateDepths(TestReporter reporter) {
+    void required_lpa_beatsEndToEndAtEveryIntermediateDepth(TestReporter reporter) {
         DepthCurve lpa = lpa();
-        DepthCurve e2e = train(false);
-        reporter.publishEntry("e2e relative L2 by depth", Arrays.toString(e2e.values()));
-        double lpaMean = 0;
-        double e2eMean = 0;
+        DepthCurve e2e = e2e();
+        reporter.publishEntry("e2e " + metric().label() + " by depth", Arrays.toString(e2e.values()));
         for (int l = 1; l < lpa.depth(); l++) {
-            lpaMean += lpa.at(l);
-            e2eMean += e2e.at(l);
+            assertTrue(lpa.at(l) < e2e.at(l), "LPA's depth " + l + " should beat E2E's: LPA " + Arrays.toString(lpa.values()) + ", E2E "
+                    + Arrays.toString(e2e.values()));
         }
-        assertTrue(lpaMean < e2eMean, "LPA's depths 1..L-1 should beat E2E's: LPA " + Arrays.toString(lpa.values()) + ", E2E "
-                + Arrays.toString(e2e.values()));
+    }
+
+    @Test
+    void required_lpa_lastDepthIsWithinAFactorOfEndToEnd() {
+        DepthCurve lpa = lpa();
+        DepthCurve e2e = e2e();
+        int last = lpa.depth();
+        assertTrue(lpa.at(last) <= LAST_DEPTH_FACTOR * e2e.at(last), "LPA's last depth should be within " + LAST_DEPTH_FACTOR
+                + " times E2E's: LPA " + Arrays.toString(lpa.values()) + ", E2E " + Arrays.toString(e2e.values()));
     }
 }

@@ -152,7 +152,10 @@ final class Nd4jOps extends AbstractOps<SDVariable> {
             case MEAN -> in;
             case MAX -> sd.math().add(sd.zerosLike(in), constantNode(HostTensor.scalar(x.dtype(), Double.NEGATIVE_INFINITY)));
         };
-        SDVariable widenedInput = sd.concat(r, sd.expandDims(in, r), sd.expandDims(partner, r));
+        // A reshape, not expandDims: expandDims of a [1, 1] tensor does not give [1, 1, 1] at run time, and concat fails.
+        long[] withAxis = Nd4jArrays.longs(java.util.Arrays.copyOf(x.shape().dims(), r + 1));
+        withAxis[r] = 1;
+        SDVariable widenedInput = sd.concat(r, sd.reshape(in, withAxis), sd.reshape(partner, withAxis));
         int[] widened = java.util.Arrays.copyOf(axes, axes.length + 1);
         widened[axes.length] = r;
         SDVariable result = reduceNative(op, widenedInput, keepDims, widened);

@@ -90,7 +90,8 @@ public final class Scoreboard implements TestExecutionListener {
     /** "monotone (passed)", "FAILED" or "not run" for the suite class whose simple name contains {@code suite}. */
     public String verdict(String suite) {
         return classVerdicts.entrySet().stream().filter(e -> e.getKey().contains(suite)).findFirst()
-                .map(e -> e.getValue() ? "LPA error monotone in depth, far below depth 1, better than E2E at intermediate depths: passed"
+                .map(e -> e.getValue() ? "residual structure, LPA error monotone in depth, better than E2E at every intermediate depth, last depth within "
+                        + org.lpa4j.conformance.TrainingSemanticsConformance.LAST_DEPTH_FACTOR + " of E2E's: passed"
                         : "FAILED (see the failures above)")
                 .orElse("not run");
     }
