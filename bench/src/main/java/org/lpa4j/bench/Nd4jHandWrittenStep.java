@@ -12,6 +12,7 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,6 +44,7 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
 
     @Override
     public void init(ParameterSet initial) {
+        engineSettings(1);
         sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, BenchMlp.INPUT);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
@@ -73,6 +75,17 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
     private static INDArray array(HostTensor value) {
         long[] shape = java.util.Arrays.stream(value.shape().dims()).asLongStream().toArray();
         return Nd4j.create(value.toFloatArray(), shape, 'c');
+    }
+
+    /**
+     * ND4J's process-wide settings as a SameDiff user who has profiled sets them (the nd4j backend makes the same ones):
+     * no per-op checks, and {@code threads} threads for libnd4j's op pool and for OpenBLAS.
+     */
+    static void engineSettings(int threads) {
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     @Override
