@@ -22,6 +22,7 @@ final class Nd4jCompiledForward extends Nd4jProgram implements CompiledForward {
         synchronized (store) {
             Map<String, INDArray> feeds = feed(inputs);
             try {
+                trace.arena().attach(trace.sameDiff());
                 Map<String, INDArray> values = trace.sameDiff().output(feeds, outputs);
                 List<HostTensor> out = new ArrayList<>(outputs.size());
                 for (String name : outputs) {
@@ -29,6 +30,7 @@ final class Nd4jCompiledForward extends Nd4jProgram implements CompiledForward {
                 }
                 return out;
             } finally {
+                trace.arena().recycle();
                 releaseInputs();
             }
         }

@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The gradient program and the train step build on it.
  */
 abstract class Nd4jLossProgram extends Nd4jProgram {
+    /** The name under which SameDiff keeps the gradient function it runs ({@code SameDiff.GRAD_FN_KEY}, not public). */
+    private static final String GRADIENT_FUNCTION = "grad";
     private final String lossName;
     private final List<String> lossNames;
     /** The parameters to differentiate, in store order. */
@@ -59,9 +61,11 @@ abstract class Nd4jLossProgram extends Nd4jProgram {
             Map<String, INDArray> grads;
             INDArray lossValue;
             if (gradientNodes.isEmpty()) {
+                trace.arena().attach(sd);
                 lossValue = sd.output(feeds, lossNames).get(lossName);
                 grads = Map.of();
             } else {
+                trace.arena().attach(sd.getFunction(GRADIENT_FUNCTION));
                 OutAndGrad r = sd.calculateGradientsAndOutputs(feeds, lossNames, gradientNodes);
                 lossValue = r.getOutputs().get(lossName);
                 grads = r.getGradients();
@@ -76,8 +80,10 @@ abstract class Nd4jLossProgram extends Nd4jProgram {
                 }
                 gradients[i] = g;
             }
-            double value = lossValue.getDouble(0);
-            return value;
+            return lossValue.getDouble(0);
+        } catch (RuntimeException | Error e) {
+            clearGradients();
+            throw e;
         } finally {
             releaseInputs();
         }
@@ -88,10 +94,11 @@ abstract class Nd4jLossProgram extends Nd4jProgram {
         return gradients[i];
     }
 
-    /** Frees the last run's gradient arrays now rather than when the garbage collector finds them. */
+    /** Hands the last run's arrays, its gradients among them, back to the trace's arena for the next run. */
     protected final void clearGradients() {
         for (int i = 0; i < gradients.length; i++) {
             gradients[i] = null;
         }
+        trace.arena().recycle();
     }
 }

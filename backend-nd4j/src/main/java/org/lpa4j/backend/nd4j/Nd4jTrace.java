@@ -34,6 +34,7 @@ final class Nd4jTrace implements Parameters {
     private final Map<String, Nd4jTensor> parameters = new LinkedHashMap<>();
     private final Map<String, String> nodeNames = new LinkedHashMap<>();
     private final Map<String, INDArray> frozenFeeds = new LinkedHashMap<>();
+    private final Nd4jStepArena arena = new Nd4jStepArena();
 
     Nd4jTrace(Nd4jVariableStore store, List<InputSpec> specs, Set<String> differentiated) {
         this.store = store;
@@ -49,6 +50,11 @@ final class Nd4jTrace implements Parameters {
 
     SameDiff sameDiff() {
         return sd;
+    }
+
+    /** The memory that the runs of this trace's graph allocate from. */
+    Nd4jStepArena arena() {
+        return arena;
     }
 
     Nd4jOps ops() {
@@ -156,8 +162,9 @@ final class Nd4jTrace implements Parameters {
         ops.end();
     }
 
-    /** Closes the native arrays of the trace's constants (the parameters belong to the store). */
+    /** Closes the native arrays of the trace's constants and runs (the parameters belong to the store). */
     void close() {
+        arena.close();
         for (INDArray c : ops.constants()) {
             c.close();
         }
