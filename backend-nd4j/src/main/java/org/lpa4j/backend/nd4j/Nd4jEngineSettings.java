@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * and one thread (or {@code -Dlpa4j.nd4j.threads=N}) for both libnd4j's own op thread pool and OpenBLAS. The thread
  * count is the setting that matters: libnd4j's pool and OpenBLAS wait for every worker of an op at a barrier, so when
  * the cores are shared the whole op waits until the busy core schedules its worker; on the 2-core build machine under
- * load a bench step took 10 to 30 times longer with 2 threads than with 1 (measured in one JVM by {@code
- * scripts/nd4j-threads.sh}).
+ * load a bench step took about 10 times longer with 2 threads than with 1 (alternated in one JVM by {@code
+ * scripts/backend-builds.sh backend-nd4j/target/classes backend-nd4j/target/classes --nd4j-threads 1,2}).
  */
 final class Nd4jEngineSettings {
     /** The system property that sets the thread count of ND4J's op pool and its BLAS. */
