@@ -97,6 +97,11 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
         return lastLoss.value;
     }
 
+    /** The graph built by {@link #init}, for profiling it. */
+    SameDiff graph() {
+        return sd;
+    }
+
     @Override
     public void close() {
         sd = null;
