@@ -79,11 +79,10 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
 
     /**
      * ND4J's process-wide settings as a SameDiff user who has profiled sets them (the nd4j backend makes the same ones):
-     * no per-op checks, and {@code threads} threads for libnd4j's op pool and for OpenBLAS.
+     * no per-op checks, and {@code threads} threads per op in libnd4j and in OpenBLAS.
      */
     static void engineSettings(int threads) {
         Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
-        Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
     }

@@ -2,21 +2,20 @@ package org.lpa4j.backend.nd4j;
 
 import org.lpa4j.api.backend.BackendException;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
-import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How the backend sets ND4J's process-wide engine up once it has loaded: no per-op profiling, debug or verbose checks,
- * and one thread (or {@code -Dlpa4j.nd4j.threads=N}) for both libnd4j's own op thread pool and OpenBLAS. The thread
- * count is the setting that matters: libnd4j's pool and OpenBLAS wait for every worker of an op at a barrier, so when
- * the cores are shared the whole op waits until the busy core schedules its worker; on the 2-core build machine under
- * load a bench step took about 10 times longer with 2 threads than with 1 (alternated in one JVM by {@code
+ * and one thread per op (or {@code -Dlpa4j.nd4j.threads=N}, at most the number of cores) in libnd4j and in OpenBLAS.
+ * The thread count is the setting that matters: libnd4j and OpenBLAS wait for every worker of an op at a barrier, so
+ * when the cores are shared the whole op waits until the busy core schedules its worker; on the 2-core build machine
+ * under load a bench step took about 10 times longer with 2 threads than with 1 (alternated in one JVM by {@code
  * scripts/backend-builds.sh backend-nd4j/target/classes backend-nd4j/target/classes --nd4j-threads 1,2}).
  */
 final class Nd4jEngineSettings {
-    /** The system property that sets the thread count of ND4J's op pool and its BLAS. */
+    /** The system property that sets the threads per op of libnd4j and of its BLAS. */
     static final String THREADS_PROPERTY = "lpa4j.nd4j.threads";
 
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jEngineSettings.class);
@@ -32,9 +31,8 @@ final class Nd4jEngineSettings {
         executioner.setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
         executioner.enableDebugMode(false);
         executioner.enableVerboseMode(false);
-        Environment environment = Nd4j.getEnvironment();
-        environment.setMaxThreads(threads);
-        environment.setMaxMasterThreads(threads);
+        // The threads one op may use; libnd4j's pool itself keeps its size (setMaxThreads cannot shrink it, measured).
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         LOG.debug("ND4J runs its ops and its BLAS on {} thread(s)", threads);
     }
