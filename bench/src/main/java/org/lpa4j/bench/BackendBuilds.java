@@ -46,6 +46,12 @@ public final class BackendBuilds implements Callable<Integer> {
             description = "ND4J thread count of the first and second build's rounds (default ${DEFAULT-VALUE}; 0 leaves it alone)")
     int[] threads;
 
+    @Option(names = "--width", defaultValue = "" + BenchMlp.WIDTH, description = "network width (default ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--blocks", defaultValue = "" + BenchMlp.BLOCKS, description = "residual blocks (default ${DEFAULT-VALUE})")
+    int blocks;
+
     @Option(names = "--rounds", defaultValue = "9", description = "alternating rounds (default ${DEFAULT-VALUE})")
     int rounds;
 
@@ -58,7 +64,7 @@ public final class BackendBuilds implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchMlp mlp = new BenchMlp();
+        BenchMlp mlp = new BenchMlp(width, blocks);
         ParameterSet init = ParameterSet.initialize(mlp.parameters(), 1, DType.FLOAT32);
         SplittableRandom random = new SplittableRandom(2);
         List<HostTensor> batch = List.of(Bench.uniform(random, Shape.of(BenchMlp.BATCH, BenchMlp.INPUT)),
@@ -99,8 +105,8 @@ public final class BackendBuilds implements Callable<Integer> {
             }
             double[] sorted = ratios.clone();
             Arrays.sort(sorted);
-            System.out.printf("train step: %s %.1f ms, %s %.1f ms (medians); median per-round speed-up %.2f (min %.2f, max %.2f; "
-                    + "%d rounds x %d steps)%n", before, Bench.median(ms[0]), after, Bench.median(ms[1]), Bench.median(ratios), sorted[0],
+            System.out.printf("train step (width %d, %d blocks): %s %.1f ms, %s %.1f ms (medians); median per-round speed-up %.2f (min %.2f, max %.2f; "
+                    + "%d rounds x %d steps)%n", width, blocks, before, Bench.median(ms[0]), after, Bench.median(ms[1]), Bench.median(ratios), sorted[0],
                     sorted[rounds - 1], rounds, stepsPerRound);
         } finally {
             for (int k = 1; k >= 0; k--) {
