@@ -148,13 +148,13 @@ public final class Bench implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e6 / stepsPerRound;
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static HostTensor uniform(SplittableRandom r, Shape shape) {
+    static HostTensor uniform(SplittableRandom r, Shape shape) {
         float[] v = new float[(int) shape.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) r.nextDouble(-1, 1);

@@ -12,6 +12,7 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,6 +44,7 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
 
     @Override
     public void init(ParameterSet initial) {
+        engineSettings(1);
         sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, BenchMlp.INPUT);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
@@ -75,6 +77,16 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
         return Nd4j.create(value.toFloatArray(), shape, 'c');
     }
 
+    /**
+     * ND4J's process-wide settings as a SameDiff user who has profiled sets them (the nd4j backend makes the same ones):
+     * no per-op checks, and {@code threads} threads per op in libnd4j and in OpenBLAS.
+     */
+    static void engineSettings(int threads) {
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
     @Override
     public double step(HostTensor x, HostTensor y, double learningRate) {
         rate.value = learningRate;
@@ -82,6 +94,11 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
         INDArray labels = Nd4j.create(y.floatsUnsafe(), new long[] {y.shape().dim(0), 1}, 'c');
         sd.fit(new DataSet(features, labels), lastLoss);
         return lastLoss.value;
+    }
+
+    /** The graph built by {@link #init}, for profiling it. */
+    SameDiff graph() {
+        return sd;
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class Nd4jBackendProvider implements BackendProvider {
                     + "the class path and that JavaCPP's cache directory (~/.javacpp/cache or org.bytedeco.javacpp.cachedir) is "
                     + "writable.", e);
         }
+        Nd4jEngineSettings.apply();
         LOG.debug("Loaded ND4J backend {}", backend);
         return new Nd4jBackend(DESCRIPTION);
     }

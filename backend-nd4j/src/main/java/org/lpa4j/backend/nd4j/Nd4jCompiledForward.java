@@ -24,13 +24,16 @@ final class Nd4jCompiledForward extends AbstractCompiledForward {
     @Override
     protected List<HostTensor> execute(List<HostTensor> inputs) {
         try {
-            Map<String, INDArray> values = trace.sameDiff().output(trace.feed(inputs), outputs);
+            Map<String, INDArray> feeds = trace.feed(inputs);
+            trace.arena().attach(trace.sameDiff());
+            Map<String, INDArray> values = trace.sameDiff().output(feeds, outputs);
             List<HostTensor> out = new ArrayList<>(outputs.size());
             for (String name : outputs) {
                 out.add(Nd4jArrays.toHost(values.get(name)));
             }
             return out;
         } finally {
+            trace.arena().recycle();
             trace.releaseInputs();
         }
     }

@@ -17,6 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * program and the train step run.
  */
 final class Nd4jLossGraph {
+    /** The name under which SameDiff keeps the gradient function it runs ({@code SameDiff.GRAD_FN_KEY}, not public). */
+    private static final String GRADIENT_FUNCTION = "grad";
     private final Nd4jVariableStore store;
     private final Nd4jTrace trace;
     private final String lossName;
@@ -66,9 +68,11 @@ final class Nd4jLossGraph {
             Map<String, INDArray> grads;
             INDArray lossValue;
             if (gradientNodes.isEmpty()) {
+                trace.arena().attach(sd);
                 lossValue = sd.output(feeds, lossNames).get(lossName);
                 grads = Map.of();
             } else {
+                trace.arena().attach(sd.getFunction(GRADIENT_FUNCTION));
                 OutAndGrad r = sd.calculateGradientsAndOutputs(feeds, lossNames, gradientNodes);
                 lossValue = r.getOutputs().get(lossName);
                 grads = r.getGradients();
@@ -84,6 +88,9 @@ final class Nd4jLossGraph {
                 gradients[i] = g;
             }
             return lossValue.getDouble(0);
+        } catch (RuntimeException | Error e) {
+            clearGradients();
+            throw e;
         } finally {
             trace.releaseInputs();
         }
@@ -94,12 +101,13 @@ final class Nd4jLossGraph {
         return gradients[i];
     }
 
-    /** Frees the last run's gradient arrays now rather than when the garbage collector finds them. */
+    /** Hands the last run's arrays, its gradients among them, back to the trace's arena for the next run. */
     void clearGradients() {
         java.util.Arrays.fill(gradients, null);
+        trace.arena().recycle();
     }
 
-    /** Closes the trace's native constants. */
+    /** Closes the trace's native constants and its arena. */
     void close() {
         trace.close();
     }

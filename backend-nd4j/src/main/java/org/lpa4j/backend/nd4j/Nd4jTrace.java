@@ -34,6 +34,7 @@ final class Nd4jTrace {
     /** Placeholder name to array: the frozen parameters' store arrays, and during a run the inputs' native copies. */
     private final Map<String, INDArray> feeds = new HashMap<>();
     private final INDArray[] inputArrays;
+    private final Nd4jStepArena arena = new Nd4jStepArena();
 
     Nd4jTrace(Nd4jVariableStore store, List<InputSpec> specs, Set<String> differentiated) {
         this.parameters = new TraceParameters<>(ops, store.layout(), name -> {
@@ -58,6 +59,11 @@ final class Nd4jTrace {
 
     SameDiff sameDiff() {
         return sd;
+    }
+
+    /** The memory that the runs of this trace's graph allocate from. */
+    Nd4jStepArena arena() {
+        return arena;
     }
 
     /** The SameDiff variable name of parameter {@code name}, or null when the function never read it. */
@@ -114,8 +120,9 @@ final class Nd4jTrace {
         }
     }
 
-    /** Closes the native arrays of the trace's constants (the parameters belong to the store). */
+    /** Closes the native arrays of the trace's constants and runs (the parameters belong to the store). */
     void close() {
+        arena.close();
         ops.closeConstants();
     }
 }

@@ -1,0 +1,57 @@
+package org.lpa4j.backend.nd4j;
+
+import org.lpa4j.api.backend.BackendException;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the backend sets ND4J's process-wide engine up once it has loaded: no per-op profiling, debug or verbose checks,
+ * and one thread per op (or {@code -Dlpa4j.nd4j.threads=N}, at most the number of cores) in libnd4j and in OpenBLAS.
+ * The thread count is the setting that matters: libnd4j and OpenBLAS wait for every worker of an op at a barrier, so
+ * when the cores are shared the whole op waits until the busy core schedules its worker; on the 2-core build machine
+ * under load a bench step took about 10 times longer with 2 threads than with 1 (alternated in one JVM by {@code
+ * scripts/backend-builds.sh backend-nd4j/target/classes backend-nd4j/target/classes --nd4j-threads 1,2}).
+ */
+final class Nd4jEngineSettings {
+    /** The system property that sets the threads per op of libnd4j and of its BLAS. */
+    static final String THREADS_PROPERTY = "lpa4j.nd4j.threads";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jEngineSettings.class);
+
+    private Nd4jEngineSettings() {
+    }
+
+    /** Applies the settings to the loaded engine; idempotent. */
+    static void apply() {
+        int threads = threads();
+        OpExecutioner executioner = Nd4j.getExecutioner();
+        // The default mode (SCOPE_PANIC) checks every op's arrays against the open workspaces; lpa4j opens none.
+        executioner.setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        executioner.enableDebugMode(false);
+        executioner.enableVerboseMode(false);
+        // The threads one op may use; libnd4j's pool itself keeps its size (setMaxThreads cannot shrink it, measured).
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        LOG.debug("ND4J runs its ops and its BLAS on {} thread(s)", threads);
+    }
+
+    /** The thread count from {@value #THREADS_PROPERTY}, 1 when it is not set. */
+    static int threads() {
+        String value = System.getProperty(THREADS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the accepted values.
+        }
+        throw new BackendException("The system property " + THREADS_PROPERTY + " is '" + value + "', which is not a thread count; "
+                + "set it to a whole number of at least 1 (e.g. 2 on an otherwise idle machine), or leave it unset for 1.");
+    }
+}
