@@ -9,8 +9,9 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do backends+=("$1"); shift; done
 [[ ${#backends[@]} -eq 0 ]] && backends=(nd4j djl tensorflow)
 if [[ ! -f bench/target/classpath.txt || ! -d bench/target/classes ]]; then
   echo "Building lpa4j (first use)..." >&2
-  mvn -B -q install -DskipTests >&2
-  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+  # Maven 3.8 prints bare colour resets even in batch mode with -q; strip them so a log reads clean.
+  mvn -B -q install -DskipTests 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
 fi
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true

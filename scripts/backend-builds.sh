@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f bench/target/classpath.txt || ! -d bench/target/classes ]]; then
   echo "Building lpa4j (first use)..." >&2
-  mvn -B -q install -DskipTests >&2
-  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+  # Maven 3.8 prints bare colour resets even in batch mode with -q; strip them so a log reads clean.
+  mvn -B -q install -DskipTests 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
 fi
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true
 exec java -Xms1g -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.lpa4j.bench.BackendBuilds "$@"
