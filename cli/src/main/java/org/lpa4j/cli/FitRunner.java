@@ -48,6 +48,14 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
  * into {@code --out} as a whole (nothing there until the run is complete; an existing result kept unless {@code --overwrite}).
  */
 final class FitRunner {
+    /** The deepest network fit accepts. */
+    static final int MAX_DEPTH = 1024;
+    /** The widest network fit accepts. */
+    static final int MAX_WIDTH = 16384;
+    /** The most epochs fit accepts. */
+    static final int MAX_EPOCHS = 1_000_000;
+    /** The most parameters fit trains: a gigabyte of float32 weights, four with gradients and Adam's two moments. */
+    static final long MAX_PARAMETERS = 1L << 28;
     private final Tasks tasks;
     private final ReportWriter reports;
     private final DepthPlot plots;
@@ -139,7 +147,17 @@ final class FitRunner {
             throw new Lpa4jException("Architecture '" + o.arch() + "' does not fit task " + task.name() + " (" + why + "). Use --arch "
                     + String.join(" or ", architectures.namesFitting(task.shape())) + ".");
         }
-        return provider.create(task.shape(), new ArchitectureOptions(o.depth(), o.width(), o.heads(), o.activation(), o.dtype()));
+        ResidualNetwork network = provider.create(task.shape(), new ArchitectureOptions(o.depth(), o.width(), o.heads(), o.activation(), o.dtype()));
+        long parameters = 0;
+        for (var spec : network.parameters()) {
+            parameters = Math.addExact(parameters, spec.shape().size());
+        }
+        if (parameters > MAX_PARAMETERS) {
+            throw new Lpa4jException("A " + o.arch() + " of --depth " + o.depth() + " and --width " + o.width() + " has " + parameters
+                    + " parameters, more than the " + MAX_PARAMETERS + " that lpa4j trains on a CPU (their weights, gradients and"
+                    + " optimizer state would not fit in memory); lower --width or --depth.");
+        }
+        return network;
     }
 
     /** {@code metric} on {@code split} at every depth of a trained model. */
@@ -187,8 +205,18 @@ final class FitRunner {
         if (o.depth() <= 0) {
             throw new Lpa4jException("--depth must be at least 1 but is " + o.depth() + ".");
         }
+        if (o.depth() > MAX_DEPTH) {
+            throw new Lpa4jException("--depth must be between 1 and " + MAX_DEPTH + " but is " + o.depth() + " (every depth is a readout that"
+                    + " training evaluates, so a deeper network would run for hours before its first epoch ends).");
+        }
         if (o.width() <= 0) {
             throw new Lpa4jException("--width must be positive but is " + o.width() + ".");
+        }
+        if (o.width() > MAX_WIDTH) {
+            throw new Lpa4jException("--width must be at most " + MAX_WIDTH + " but is " + o.width() + ".");
+        }
+        if (o.epochs() > MAX_EPOCHS) {
+            throw new Lpa4jException("--epochs must be at most " + MAX_EPOCHS + " but is " + o.epochs() + ".");
         }
         if (o.patience() < 0) {
             throw new Lpa4jException("--patience must be 0 (never stop early) or positive but is " + o.patience() + ".");

@@ -162,4 +162,28 @@ class FitCommandTest {
         }
         assertEquals(Files.getPosixFilePermissions(probeDir), Files.getPosixFilePermissions(out));
     }
+
+    @Test
+    void valuesThatWouldRunForHoursOrExhaustMemoryAreRefusedAtOnce(@TempDir Path dir) {
+        String[] base = {"fit", "--task", "surface:peaks2d", "--backend", "tensorflow", "--out", dir.resolve("run").toString()};
+        CliRun deep = CliRun.of(concat(base, "--depth", "10000"));
+        assertEquals(2, deep.code());
+        assertTrue(deep.err().startsWith("error: --depth must be between 1 and 1024 but is 10000"), deep.err());
+        CliRun wide = CliRun.of(concat(base, "--depth", "1000", "--width", "16384"));
+        assertEquals(2, wide.code());
+        assertTrue(wide.err().contains("parameters, more than the 268435456 that lpa4j trains on a CPU"), wide.err());
+        CliRun many = CliRun.of(concat(base, "--examples", "2147483647"));
+        assertEquals(2, many.code());
+        assertTrue(many.err().contains("between 1 and 10000000") && many.err().contains("--examples"), many.err());
+        CliRun epochs = CliRun.of(concat(base, "--epochs", "2000000000"));
+        assertEquals(2, epochs.code());
+        assertTrue(epochs.err().startsWith("error: --epochs must be at most 1000000"), epochs.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for refused options");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

@@ -9,13 +9,16 @@ import org.lpa4j.api.tensor.DType;
  * most training examples a fetched data set keeps (0 = all), the tokens per example of a text task, and the float type.
  */
 public record TaskOptions(long seed, int examples, int limit, int context, DType dtype) {
+    /** The most examples a generated task draws: ten million rows of a few features fit in memory. */
+    public static final int MAX_EXAMPLES = 10_000_000;
     /** The longest context accepted: attention is quadratic in it, and the splits hold every example's ids in memory. */
     public static final int MAX_CONTEXT = 2048;
 
     public TaskOptions {
         Objects.requireNonNull(dtype, "dtype is null");
-        if (examples <= 0) {
-            throw new InvalidSettingException("examples", "The number of examples must be positive but is " + examples + ".");
+        if (examples <= 0 || examples > MAX_EXAMPLES) {
+            throw new InvalidSettingException("examples", "The number of generated examples must be between 1 and " + MAX_EXAMPLES
+                    + " (they are held in memory) but is " + examples + ".");
         }
         if (limit < 0) {
             throw new InvalidSettingException("limit", "The training-example limit must be 0 (all) or positive but is " + limit + ".");
