@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * place when complete, so the folder is either absent, what it was before, or complete. An existing folder with anything
  * in it is kept ({@link FolderExistsException}) unless replacing is asked for, and then it is swapped as a whole. While
  * the content is written, a lock ({@code .NAME.lock} beside it) makes a second writer of the same folder fail at once
- * ({@link FolderLockedException}). Every file and folder gets the permissions the process's umask gives.
+ * ({@link FolderLockedException}). A writer that was killed leaves at most hidden siblings behind; the next writer
+ * removes them, and puts back an earlier folder that a killed replacement had moved aside. Every file and folder gets
+ * the permissions the process's umask gives.
  */
 public final class AtomicDirectories {
     /** Writes a folder's content into the (empty, staging) folder it is given. */
@@ -61,6 +63,7 @@ public final class AtomicDirectories {
     }
 
     private static void writeLocked(Path folder, boolean replace, Content content) throws IOException {
+        recoverFromKilledWriter(folder);
         if (!replace && isOccupied(folder)) {
             throw new FolderExistsException(folder);
         }
@@ -86,6 +89,26 @@ public final class AtomicDirectories {
             }
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * Cleans up after a writer that died holding the lock (the lock itself went with its process): its staging folders
+     * go, and an earlier folder it had moved aside comes back if the new one never took its place.
+     */
+    private static void recoverFromKilledWriter(Path folder) throws IOException {
+        String prefix = "." + folder.getFileName() + ".";
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(folder.getParent())) {
+            leftovers = siblings.filter(p -> p.getFileName().toString().startsWith(prefix + "partial-")
+                    || p.getFileName().toString().startsWith(prefix + "replaced-")).toList();
+        }
+        for (Path leftover : leftovers) {
+            if (leftover.getFileName().toString().startsWith(prefix + "replaced-") && !Files.exists(folder)) {
+                move(leftover, folder);
+            } else {
+                deleteTree(leftover);
+            }
         }
     }
 
