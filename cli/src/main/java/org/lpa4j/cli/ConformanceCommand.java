@@ -10,7 +10,8 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.cli.conformance.CliCompileConformance;
 import org.lpa4j.cli.conformance.CliGradientConformance;
@@ -25,7 +26,7 @@ import org.lpa4j.cli.conformance.CliTrainingSemanticsConformance;
 import org.lpa4j.cli.conformance.Scoreboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code lpa4j conformance}: runs the conformance suite on one or every backend and prints a scoreboard. */
@@ -40,24 +41,26 @@ final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", description = "only this backend (default: every backend found)")
-    String backend;
+    @Mixin
+    BackendOption backend = new BackendOption();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = new ArrayList<>();
-        if (backend != null) {
-            Backends.discover().find(backend).orElseThrow(() -> new org.lpa4j.api.Lpa4jException("Unknown backend '" + backend
-                    + "'. Found: " + Backends.discover().providers().stream().map(BackendProvider::name).toList() + "."));
-            names.add(backend);
+        if (backend.name != null) {
+            try (Backend chosen = backend.open()) {
+                names.add(chosen.name());
+            }
         } else {
             Backends.discover().providers().forEach(p -> names.add(p.name()));
         }
         Launcher launcher = LauncherFactory.create();
         int failed = 0;
+        String requested = System.getProperty(BackendRequest.PROPERTY);
         for (String name : names) {
-            System.setProperty("lpa4j.conformance.backend", name);
+            // The suite's classes open their backend through the library's one selection: the backend property.
+            System.setProperty(BackendRequest.PROPERTY, name);
             Scoreboard board = new Scoreboard();
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(SUITE.stream().map(c -> selectClass(c)).toList()).build();
@@ -67,6 +70,11 @@ final class ConformanceCommand implements Callable<Integer> {
             board.failures().forEach(f -> out.println("    FAILED " + f));
             out.flush();
             failed += board.requiredFailed();
+        }
+        if (requested == null) {
+            System.clearProperty(BackendRequest.PROPERTY);
+        } else {
+            System.setProperty(BackendRequest.PROPERTY, requested);
         }
         return failed == 0 ? 0 : 1;
     }

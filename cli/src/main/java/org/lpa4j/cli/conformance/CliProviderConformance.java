@@ -4,7 +4,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.conformance.ProviderConformance;
 
-/** {@link ProviderConformance} against the backend named by {@value SelectedBackend#PROPERTY}. */
+/** {@link ProviderConformance} against the backend the library selects ({@value SelectedBackend#PROPERTY}). */
 public class CliProviderConformance extends ProviderConformance {
     @Override
     protected Backend createBackend() {

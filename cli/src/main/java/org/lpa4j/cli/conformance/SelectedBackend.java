@@ -2,28 +2,27 @@ package org.lpa4j.cli.conformance;
 
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
 
-/** The backend the command-line conformance run is checking, named by the system property {@value #PROPERTY}. */
+/**
+ * The backend a command-line conformance run checks: the one the library's own selection names ({@value #PROPERTY},
+ * which the {@code conformance} command sets to each backend in turn), opened through the same discovery as every
+ * other command.
+ */
 final class SelectedBackend {
-    static final String PROPERTY = "lpa4j.conformance.backend";
+    /** The library's backend property. */
+    static final String PROPERTY = BackendRequest.PROPERTY;
 
     private SelectedBackend() {
     }
 
     static Backend open() {
-        return Backends.open(name());
+        return Backends.open();
     }
 
     static BackendProvider provider() {
-        return Backends.discover().find(name()).orElseThrow();
-    }
-
-    private static String name() {
         String name = System.getProperty(PROPERTY);
-        if (name == null) {
-            throw new IllegalStateException("Set -D" + PROPERTY + "=NAME to run the conformance suite from the command line.");
-        }
-        return name;
+        return name == null ? Backends.discover().providers().get(0) : Backends.discover().find(name).orElseThrow();
     }
 }
