@@ -3,6 +3,7 @@ package org.lpa4j.api.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -16,8 +17,18 @@ import org.lpa4j.api.tensor.Tensor;
  */
 public interface ResidualNetwork {
 
-    /** A short name for reports, e.g. {@code fnn}. */
+    /** The architecture's registered name (see {@link ArchitectureProvider}), e.g. {@code fnn}; reports print it too. */
     String name();
+
+    /**
+     * Every value this network was built from, so that the {@link ArchitectureProvider} registered as {@link #name()}
+     * rebuilds exactly this network (what saving a model records). Networks that cannot be saved keep this default.
+     */
+    default Hyperparameters hyperparameters() {
+        throw new Lpa4jException("Network '" + name() + "' (" + getClass().getName() + ") does not describe its"
+                + " hyperparameters, so it cannot be saved; implement ResidualNetwork.hyperparameters() and register an"
+                + " ArchitectureProvider that rebuilds it.");
+    }
 
     /** The number of residual blocks L. */
     int depth();

@@ -8,6 +8,7 @@ import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.layers.Dense;
 import org.lpa4j.api.layers.LayerNorm;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -70,6 +71,12 @@ public final class ResidualMlp implements ResidualNetwork {
     @Override
     public String name() {
         return "fnn";
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("inputDim", inputDim).put("width", width).put("depth", depth).put("outputDim", outputDim)
+                .put("activation", activation).put("layerNorm", layerNorm).put("dtype", dtype).build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -51,6 +52,11 @@ public final class TrainableNestedNetwork implements ResidualNetwork {
     @Override
     public String name() {
         return "nested";
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("dim", layout.dim()).put("base", layout.base()).put("depth", depth).put("dtype", dtype).build();
     }
 
     @Override

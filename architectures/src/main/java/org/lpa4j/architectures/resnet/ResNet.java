@@ -7,6 +7,7 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Conv2d;
 import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -107,6 +108,12 @@ public final class ResNet implements ResidualNetwork {
     @Override
     public String name() {
         return "resnet";
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("channels", channels).put("height", height).put("imageWidth", imageWidth).put("width", width)
+                .put("depth", depth).put("classes", classes).put("patch", patch).put("dtype", dtype).build();
     }
 
     @Override

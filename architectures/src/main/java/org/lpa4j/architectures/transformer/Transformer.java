@@ -10,6 +10,7 @@ import org.lpa4j.api.layers.Dense;
 import org.lpa4j.api.layers.Embedding;
 import org.lpa4j.api.layers.LayerNorm;
 import org.lpa4j.api.layers.MultiHeadAttention;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.Initializer;
@@ -83,6 +84,12 @@ public final class Transformer implements ResidualNetwork {
     @Override
     public String name() {
         return "transformer";
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("task", task).put("vocabulary", vocabulary).put("context", context).put("width", width)
+                .put("depth", depth).put("heads", heads).put("outputs", outputs).build();
     }
 
     @Override

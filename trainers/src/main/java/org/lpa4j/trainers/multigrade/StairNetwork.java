@@ -7,6 +7,7 @@ import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -78,6 +79,14 @@ public final class StairNetwork implements ResidualNetwork {
     @Override
     public String name() {
         return "stair";
+    }
+
+    /** The architecture of every grade (hidden widths and activations); how a grade was trained is not part of the network. */
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("inputDim", inputDim).put("outputDim", outputDim)
+                .put("hiddenWidths", grades.stream().map(GradeSpec::hiddenWidths).toList())
+                .put("activations", grades.stream().map(GradeSpec::activations).toList()).put("dtype", dtype).build();
     }
 
     @Override

@@ -1,0 +1,223 @@
+package org.lpa4j.models;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.Hyperparameters;
+import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.training.TrainingConfig;
+
+/**
+ * Writes a bundle as a whole: into a fresh hidden sibling folder, weights first and the manifest (naming the weights'
+ * hash) last, then renamed into place, so the target is either the complete new bundle or what it was before.
+ */
+final class BundleWriter {
+    private final Architectures architectures;
+
+    BundleWriter(Architectures architectures) {
+        this.architectures = architectures;
+    }
+
+    void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replaceExisting) throws IOException {
+        ResidualNetwork network = model.network();
+        if (model.depth() != network.depth()) {
+            throw new BundleException("This model is a depth-" + model.depth() + " view of a depth-" + network.depth() + " network; save the"
+                    + " full model (every depth is saved, and any depth can be read from it after loading).");
+        }
+        Hyperparameters hyperparameters = architectures.describe(network);
+        ParameterSet parameters = model.parameters();
+        DType dtype = checkParameters(network, parameters);
+        checkInfo(info);
+        Path target = dir.toAbsolutePath().normalize();
+        if (!replaceExisting && occupied(target)) {
+            throw new BundleException("A saved model (or other files) already exists at " + target + "; choose another folder, or ask"
+                    + " for it to be replaced.");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = createSibling(target, "partial");
+        try {
+            Path weights = staging.resolve(Models.WEIGHTS_FILE);
+            SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
+            force(weights);
+            ModelManifest manifest = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
+            Path json = staging.resolve(Models.MANIFEST_FILE);
+            try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ManifestJson.MAPPER.writeValue(out, manifest);
+            }
+            force(json);
+            moveIntoPlace(staging, target, replaceExisting);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static DType checkParameters(ResidualNetwork network, ParameterSet parameters) {
+        Set<String> expected = ParameterSpec.names(network.parameters());
+        if (!expected.equals(parameters.names())) {
+            throw new BundleException("The model's weights " + parameters.names() + " are not exactly the parameters of its network "
+                    + expected + "; a model is saved with the weights of its own network.");
+        }
+        DType dtype = null;
+        for (Map.Entry<String, HostTensor> e : parameters.asMap().entrySet()) {
+            if (dtype != null && e.getValue().dtype() != dtype) {
+                throw new BundleException("The model's weights mix " + dtype + " and " + e.getValue().dtype() + " (parameter '" + e.getKey()
+                        + "'); a saved model has one element type.");
+            }
+            dtype = e.getValue().dtype();
+            int bad = e.getValue().firstNonFiniteIndex();
+            if (bad >= 0) {
+                throw new BundleException("Parameter '" + e.getKey() + "' holds " + e.getValue().getDouble(bad) + " at index " + bad
+                        + "; a diverged model is not saved. Train it again with a smaller learning rate.");
+            }
+        }
+        return dtype == null ? DType.FLOAT32 : dtype;
+    }
+
+    private static void checkInfo(ModelInfo info) {
+        TaskShape task = info.task();
+        List<String> labels = info.labels();
+        if (labels != null && labels.size() != task.outputs()) {
+            throw new BundleException("The model has " + task.outputs() + " outputs but " + labels.size() + " labels were given; give one"
+                    + " label per output.");
+        }
+        if (info.inputVocabulary() != null && info.inputVocabulary().size() != task.vocabulary()) {
+            throw new BundleException("The model reads " + task.vocabulary() + " token ids but an input vocabulary of "
+                    + info.inputVocabulary().size() + " tokens was given; give one token per id.");
+        }
+    }
+
+    private static ModelManifest manifest(ResidualNetwork network, Hyperparameters hyperparameters, DType dtype, ModelInfo info,
+                                          String weightsSha256) {
+        TaskShape task = info.task();
+        TrainingConfig config = info.config();
+        ModelManifest.Input input = new ModelManifest.Input(network.input().name(), network.input().dtype(), task.example(), task.tokens(),
+                task.vocabulary(), info.inputVocabulary());
+        ModelManifest.Output output = new ModelManifest.Output(task.output(), task.outputs(), info.labels());
+        ModelManifest.Training training = new ModelManifest.Training(info.trainer(), info.form(), info.weighting(),
+                config == null ? null : configMap(config));
+        ModelManifest.Provenance provenance = new ModelManifest.Provenance(Lpa4jVersion.get(), info.backend(), info.engineVersion(),
+                config == null ? null : config.seed(), info.dataset(), info.datasetSha256(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
+                output, dtype, network.depth(), training, provenance, info.metrics(),
+                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null);
+    }
+
+    /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */
+    private static Map<String, Object> configMap(TrainingConfig config) {
+        ObjectMapper plain = new ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = plain.convertValue(config, LinkedHashMap.class);
+        Map<String, Object> optimizer = new LinkedHashMap<>();
+        optimizer.put("kind", config.optimizer().getClass().getSimpleName());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = plain.convertValue(config.optimizer(), LinkedHashMap.class);
+        optimizer.putAll(settings);
+        map.put("optimizer", optimizer);
+        return map;
+    }
+
+    /** Whether {@code target} exists as anything but an empty folder. */
+    private static boolean occupied(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return false;
+        }
+        if (!Files.isDirectory(target)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            return entries.findAny().isPresent();
+        }
+    }
+
+    private static void moveIntoPlace(Path staging, Path target, boolean replaceExisting) throws IOException {
+        if (replaceExisting && occupied(target)) {
+            Path old = createSibling(target, "replaced");
+            Files.delete(old);
+            atomicMove(target, old);
+            try {
+                atomicMove(staging, target);
+            } catch (IOException | RuntimeException e) {
+                atomicMove(old, target);
+                throw e;
+            }
+            deleteTree(old);
+            return;
+        }
+        try {
+            atomicMove(staging, target);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            throw new BundleException("Another model was saved at " + target + " while this one was being written; it was kept, and this"
+                    + " model was not saved. Choose another folder.", e);
+        }
+    }
+
+    private static void atomicMove(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** A new empty hidden sibling of {@code target}, named after it; created with the process's default permissions. */
+    private static Path createSibling(Path target, String role) throws IOException {
+        SplittableRandom random = new SplittableRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = target.resolveSibling("." + target.getFileName() + "." + role + "-" + Long.toHexString(random.nextLong()));
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.lpa4j.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.training.TrainingConfig;
+
+/**
+ * What a saved model records besides its network and weights, given by whoever trained it: the task shape (required),
+ * output labels or vocabulary, the trainer, the training configuration, the backend, the data and per-depth metrics.
+ * Built with {@link #builder}: {@code setX} for what is required, {@code optX} for the rest.
+ */
+public final class ModelInfo {
+    private final TaskShape task;
+    private final List<String> labels;
+    private final List<String> inputVocabulary;
+    private final String trainer;
+    private final String form;
+    private final String weighting;
+    private final TrainingConfig config;
+    private final String backend;
+    private final String engineVersion;
+    private final String dataset;
+    private final String datasetSha256;
+    private final List<ModelManifest.DepthMetric> metrics;
+
+    private ModelInfo(Builder b) {
+        this.task = b.task;
+        this.labels = b.labels;
+        this.inputVocabulary = b.inputVocabulary;
+        this.trainer = b.trainer;
+        this.form = b.form;
+        this.weighting = b.weighting;
+        this.config = b.config;
+        this.backend = b.backend;
+        this.engineVersion = b.engineVersion;
+        this.dataset = b.dataset;
+        this.datasetSha256 = b.datasetSha256;
+        this.metrics = List.copyOf(b.metrics);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public TaskShape task() {
+        return task;
+    }
+
+    /** The name of each output (class labels, or the token of each id for next-token models), or null. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The token of each input id, or null. */
+    public List<String> inputVocabulary() {
+        return inputVocabulary;
+    }
+
+    public String trainer() {
+        return trainer;
+    }
+
+    public String form() {
+        return form;
+    }
+
+    public String weighting() {
+        return weighting;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    public String datasetSha256() {
+        return datasetSha256;
+    }
+
+    public List<ModelManifest.DepthMetric> metrics() {
+        return metrics;
+    }
+
+    /** Collects a {@link ModelInfo}; {@link #build} requires the task shape. */
+    public static final class Builder {
+        private TaskShape task;
+        private List<String> labels;
+        private List<String> inputVocabulary;
+        private String trainer;
+        private String form;
+        private String weighting;
+        private TrainingConfig config;
+        private String backend;
+        private String engineVersion;
+        private String dataset;
+        private String datasetSha256;
+        private final List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** What one example is and what the output means. */
+        public Builder setTask(TaskShape value) {
+            this.task = Objects.requireNonNull(value, "task is null");
+            return this;
+        }
+
+        /** The name of each output: class labels, or the token each next-token output stands for; one per output. */
+        public Builder optLabels(List<String> value) {
+            this.labels = List.copyOf(value);
+            return this;
+        }
+
+        /** The token of each input id, for token inputs; one per id. */
+        public Builder optInputVocabulary(List<String> value) {
+            this.inputVocabulary = List.copyOf(value);
+            return this;
+        }
+
+        /** The trainer's name and, for LPA, its form and depth weighting (null where a trainer has none). */
+        public Builder optTrainer(String name, String lpaForm, String depthWeighting) {
+            this.trainer = name;
+            this.form = lpaForm;
+            this.weighting = depthWeighting;
+            return this;
+        }
+
+        /** The training configuration; its seed becomes the provenance's seed. */
+        public Builder optConfig(TrainingConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** The backend the model was trained on. */
+        public Builder optBackend(Backend value) {
+            this.backend = value.name();
+            this.engineVersion = value.engineVersion();
+            return this;
+        }
+
+        /** The data set's name and the SHA-256 of its data ({@link DataFingerprint#sha256}). */
+        public Builder optDataset(String name, String sha256) {
+            this.dataset = name;
+            this.datasetSha256 = sha256;
+            return this;
+        }
+
+        /** One metric at every depth on the validation and test splits (either may be null). */
+        public Builder optMetric(String metric, boolean lowerIsBetter, double[] validation, double[] test) {
+            metrics.add(new ModelManifest.DepthMetric(metric, lowerIsBetter, validation == null ? null : validation.clone(),
+                    test == null ? null : test.clone()));
+            return this;
+        }
+
+        public ModelInfo build() {
+            if (task == null) {
+                throw new BundleException("A saved model needs its task shape (what one example is and what the output means); call setTask.");
+            }
+            return new ModelInfo(this);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package org.lpa4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.layers.Activation;
+import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.architectures.fnn.ResidualMlp;
+
+/** Saving and loading bundles on a real engine, and every way a bundle can be wrong, each refused with its sentence. */
+class ModelsTest {
+    private static final TaskShape TASK = new TaskShape(new int[] {2}, false, 0, 3, OutputKind.CLASSES);
+    private static final List<String> LABELS = List.of("red", "green", "blue");
+    private static final HostTensor X = HostTensor.ofFloats(Shape.of(4, 2), 0.1f, 0.9f, -0.5f, 0.3f, 1f, 1f, 0f, -2f);
+
+    private static Backend backend;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void openBackend() {
+        backend = Backends.open("tensorflow");
+    }
+
+    @AfterAll
+    static void closeBackend() {
+        backend.close();
+    }
+
+    private static ProgressiveModel model(ResidualNetwork network, long seed) {
+        return new ProgressiveModel(network, backend.createVariables(ParameterSet.initialize(network.parameters(), seed, DType.FLOAT32)));
+    }
+
+    private static ResidualMlp mlp() {
+        return new ResidualMlp(2, 8, 3, 3, Activation.TANH, true, DType.FLOAT32);
+    }
+
+    private static ModelInfo info() {
+        return ModelInfo.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", "JOINT", "ADAPTIVE")
+                .optConfig(TrainingConfig.defaults().withSeed(7)).optBackend(backend).optDataset("colours", "ab12")
+                .optMetric("accuracy", false, new double[] {0.5, 0.6, 0.7}, new double[] {0.4, 0.5, 0.65}).build();
+    }
+
+    private Path saved() {
+        Path bundle = dir.resolve("model");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), bundle);
+        }
+        return bundle;
+    }
+
+    private static void editManifest(Path bundle, Consumer<ObjectNode> edit) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(bundle.resolve(Models.MANIFEST_FILE).toFile());
+        edit.accept(manifest);
+        json.writeValue(bundle.resolve(Models.MANIFEST_FILE).toFile(), manifest);
+    }
+
+    /** Replaces the weights by {@code tensors} and makes the manifest name their hash, so only the later checks can object. */
+    private static void replaceWeights(Path bundle, Map<String, HostTensor> tensors) throws IOException {
+        Path file = bundle.resolve(Models.WEIGHTS_FILE);
+        Files.delete(file);
+        SafeTensors.write(tensors, Map.of(), file);
+        rehash(bundle);
+    }
+
+    private static void rehash(Path bundle) throws IOException {
+        String hash = Sha256.of(bundle.resolve(Models.WEIGHTS_FILE));
+        editManifest(bundle, m -> ((ObjectNode) m.get("weights")).put("sha256", hash));
+    }
+
+    private static Map<String, HostTensor> weights(Path bundle) throws IOException {
+        return new LinkedHashMap<>(SafeTensors.read(bundle.resolve(Models.WEIGHTS_FILE)).tensors());
+    }
+
+    private static String refusal(Path bundle) {
+        return assertThrows(BundleException.class, () -> Models.load(bundle, backend).close()).getMessage();
+    }
+
+    private static void assertMentions(String message, String... parts) {
+        for (String p : parts) {
+            assertTrue(message.contains(p), "'" + p + "' in: " + message);
+        }
+    }
+
+    @Test
+    void savedModel_loadsWithTheSamePredictionsAtEveryDepth_andItsManifest() {
+        Path bundle = dir.resolve("model");
+        List<HostTensor> before;
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            before = m.predictAll(X);
+            Models.save(m, info(), bundle);
+        }
+        try (LoadedModel loaded = Models.load(bundle, backend)) {
+            assertEquals(before, loaded.model().predictAll(X));
+            ModelManifest manifest = loaded.manifest();
+            assertEquals(Models.FORMAT_VERSION, manifest.formatVersion());
+            assertEquals("fnn", manifest.architecture().name());
+            assertEquals(mlp().hyperparameters().asMap(), org.lpa4j.api.model.Hyperparameters.of(manifest.architecture().hyperparameters()).asMap());
+            assertEquals(TASK, manifest.taskShape());
+            assertEquals(LABELS, manifest.output().labels());
+            assertEquals(DType.FLOAT32, manifest.dtype());
+            assertEquals(3, manifest.depth());
+            assertEquals("lpa", manifest.training().trainer());
+            assertEquals("ADAPTIVE", manifest.training().weighting());
+            assertEquals(7L, manifest.provenance().seed());
+            assertEquals(backend.name(), manifest.provenance().backend());
+            assertEquals(backend.engineVersion(), manifest.provenance().engineVersion());
+            assertFalse(manifest.provenance().lpa4jVersion().contains("$") || manifest.provenance().lpa4jVersion().equals("unknown"),
+                    manifest.provenance().lpa4jVersion());
+            assertArrayEquals(new double[] {0.4, 0.5, 0.65}, manifest.metrics().get(0).test());
+            assertNull(manifest.exitPolicy());
+        }
+    }
+
+    @Test
+    void existingModel_isKept_unlessReplacingIsAsked_andNoStagingFolderIsLeft() throws IOException {
+        Path bundle = saved();
+        byte[] first = Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE));
+        try (ProgressiveModel other = model(mlp(), 99)) {
+            String message = assertThrows(BundleException.class, () -> Models.save(other, info(), bundle)).getMessage();
+            assertMentions(message, "already exists", bundle.toString());
+            assertArrayEquals(first, Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE)));
+            Models.saveReplacing(other, info(), bundle);
+        }
+        assertFalse(Arrays.equals(first, Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE))));
+        Models.load(bundle, backend).close();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of(bundle), siblings.toList(), "only the bundle is left, no staging or replaced folder");
+        }
+    }
+
+    @Test
+    void emptyFolder_isNotAnExistingModel() throws IOException {
+        Path bundle = Files.createDirectory(dir.resolve("empty"));
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), bundle);
+        }
+        Models.load(bundle, backend).close();
+    }
+
+    @Test
+    void bundleFilesAreReadableAsTheUmaskAllows() throws IOException {
+        Path bundle = saved();
+        Path probe = Files.createFile(dir.resolve("probe"));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(bundle.resolve(Models.MANIFEST_FILE)));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(bundle.resolve(Models.WEIGHTS_FILE)));
+    }
+
+    @Test
+    void newerFormatVersion_isRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> m.put("format_version", Models.FORMAT_VERSION + 1));
+        assertMentions(refusal(bundle), "format " + (Models.FORMAT_VERSION + 1), "newer lpa4j");
+    }
+
+    @Test
+    void missingOrExtraFiles_areRefused() throws IOException {
+        Path bundle = saved();
+        Files.writeString(bundle.resolve("lpa-weights.bin"), "old run");
+        assertMentions(refusal(bundle), "lpa-weights.bin", "no part of it");
+        Files.delete(bundle.resolve("lpa-weights.bin"));
+        Files.delete(bundle.resolve(Models.WEIGHTS_FILE));
+        assertMentions(refusal(bundle), Models.WEIGHTS_FILE + " is missing");
+        assertMentions(assertThrows(BundleException.class, () -> Models.load(dir.resolve("nothing"), backend)).getMessage(),
+                "There is no saved model");
+    }
+
+    @Test
+    void weightsThatAreNotTheOnesTheManifestNames_areRefused() throws IOException {
+        Path bundle = saved();
+        byte[] w = Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE));
+        w[w.length - 1] ^= 1;
+        Files.write(bundle.resolve(Models.WEIGHTS_FILE), w);
+        assertMentions(refusal(bundle), "SHA-256", "mixes two saved models");
+    }
+
+    @Test
+    void truncatedOrCorruptWeights_areRefusedEvenWithAMatchingHash() throws IOException {
+        Path bundle = saved();
+        byte[] w = Files.readAllBytes(bundle.resolve(Models.WEIGHTS_FILE));
+        Files.write(bundle.resolve(Models.WEIGHTS_FILE), Arrays.copyOf(w, w.length - 12));
+        rehash(bundle);
+        assertMentions(refusal(bundle), "not a complete safetensors file", "truncated");
+        Files.writeString(bundle.resolve(Models.WEIGHTS_FILE), "garbage, not weights");
+        rehash(bundle);
+        assertMentions(refusal(bundle), "not a complete safetensors file");
+    }
+
+    @Test
+    void parameterSetThatIsNotExactlyTheArchitectures_isRefused() throws IOException {
+        Path bundle = saved();
+        Map<String, HostTensor> good = weights(bundle);
+
+        Map<String, HostTensor> missing = new LinkedHashMap<>(good);
+        missing.remove("head.bias");
+        replaceWeights(bundle, missing);
+        assertMentions(refusal(bundle), "'head.bias'", "is missing");
+
+        Map<String, HostTensor> extra = new LinkedHashMap<>(good);
+        extra.put("block9.fc1.weight", HostTensor.zeros(DType.FLOAT32, Shape.of(8, 8)));
+        replaceWeights(bundle, extra);
+        assertMentions(refusal(bundle), "'block9.fc1.weight' is no parameter");
+
+        Map<String, HostTensor> wrongShape = new LinkedHashMap<>(good);
+        wrongShape.put("head.bias", HostTensor.zeros(DType.FLOAT32, Shape.of(4)));
+        replaceWeights(bundle, wrongShape);
+        assertMentions(refusal(bundle), "'head.bias' is [4] in the weights but [3] in the network");
+
+        Map<String, HostTensor> wrongType = new LinkedHashMap<>(good);
+        wrongType.put("head.bias", good.get("head.bias").cast(DType.FLOAT64));
+        replaceWeights(bundle, wrongType);
+        assertMentions(refusal(bundle), "'head.bias' is FLOAT64 but the manifest says FLOAT32");
+    }
+
+    @Test
+    void editedHyperparametersThatNoLongerFitTheWeights_areRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("width", 16));
+        assertMentions(refusal(bundle), "not exactly the parameters", "is [2, 8] in the weights but [2, 16] in the network");
+    }
+
+    @Test
+    void hyperparametersThatBuildNoNetwork_orAnotherDepth_areRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "SWISH"));
+        assertMentions(refusal(bundle), "does not describe a buildable network", "SWISH");
+        bundle = dir.resolve("model");
+        editManifest(bundle, m -> {
+            ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "TANH");
+            m.put("depth", 5);
+        });
+        assertMentions(refusal(bundle), "says depth 5", "depth 3");
+    }
+
+    @Test
+    void vocabularyOrLabelsThatDoNotMatchTheOutputs_areRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("output").get("labels")).add("yellow"));
+        assertMentions(refusal(bundle), "names 4 outputs", "has 3 outputs");
+        editManifest(bundle, m -> ((ObjectNode) m.get("output")).put("size", 4));
+        assertMentions(refusal(bundle), "says the model has 4 outputs but its network gives 3");
+    }
+
+    @Test
+    void unknownArchitecture_isASentenceNamingItTheKnownOnesAndTheModuleToAdd() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture")).put("name", "gated-fnn"));
+        assertMentions(refusal(bundle), "'gated-fnn'", "known: fnn, nested, resnet, transformer", "Add the module that provides",
+                "META-INF/services");
+    }
+
+    @Test
+    void manifestThatIsNotJson_isRefused() throws IOException {
+        Path bundle = saved();
+        Files.writeString(bundle.resolve(Models.MANIFEST_FILE), "{\"format_version\": 1, ");
+        assertMentions(refusal(bundle), "is not valid JSON");
+    }
+
+    @Test
+    void networkWithoutARegisteredArchitecture_isNotSaved() {
+        Path bundle = dir.resolve("model");
+        try (ProgressiveModel m = model(new UnregisteredNetwork(), 1)) {
+            String message = assertThrows(org.lpa4j.api.Lpa4jException.class, () -> Models.save(m, info(), bundle)).getMessage();
+            assertMentions(message, "'unregistered'", "hyperparameters");
+        }
+        assertFalse(Files.exists(bundle));
+    }
+
+    @Test
+    void truncatedView_isNotSavedAsAModel() {
+        try (ProgressiveModel m = model(mlp(), 3); ProgressiveModel two = m.truncate(2)) {
+            assertMentions(assertThrows(BundleException.class, () -> Models.save(two, info(), dir.resolve("m"))).getMessage(),
+                    "depth-2 view", "save the full model");
+        }
+    }
+
+    @Test
+    void dataFingerprint_changesWithTheData() {
+        org.lpa4j.api.data.TensorDataset a = new org.lpa4j.api.data.TensorDataset(X, HostTensor.ofInts(Shape.of(4), 0, 1, 2, 0));
+        org.lpa4j.api.data.TensorDataset b = new org.lpa4j.api.data.TensorDataset(X, HostTensor.ofInts(Shape.of(4), 0, 1, 2, 1));
+        String one = DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a));
+        assertEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a)));
+        assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, b)));
+    }
+
+    /** A network of the user's whose architecture is registered nowhere. */
+    private static final class UnregisteredNetwork implements ResidualNetwork {
+        private final Dense stem = new Dense("stem", 2, 4);
+        private final Dense block = new Dense("block1", 4, 4);
+        private final Dense head = new Dense("head", 4, 3);
+
+        @Override
+        public String name() {
+            return "unregistered";
+        }
+
+        @Override
+        public int depth() {
+            return 1;
+        }
+
+        @Override
+        public InputSpec input() {
+            return InputSpec.batched("x", DType.FLOAT32, 2);
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return Stream.of(stem, block, head).flatMap(d -> d.parameters().stream()).toList();
+        }
+
+        @Override
+        public java.util.Set<String> blockParameters(int l) {
+            return ParameterSpec.names(block.parameters());
+        }
+
+        @Override
+        public Tensor stem(Ops ops, Parameters params, Tensor x) {
+            return stem.forward(ops, params, x);
+        }
+
+        @Override
+        public Tensor block(int l, Ops ops, Parameters params, Tensor h) {
+            return block.forward(ops, params, h);
+        }
+
+        @Override
+        public Tensor head(Ops ops, Parameters params, Tensor h) {
+            return head.forward(ops, params, h);
+        }
+    }
+}
