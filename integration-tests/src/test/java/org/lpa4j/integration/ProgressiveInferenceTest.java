@@ -169,20 +169,20 @@ class ProgressiveInferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backendNames")
     void speculativeGreedyTextEqualsPlainGreedyText(String backend) {
-        Transformer network = new Transformer(TransformerTask.NEXT_TOKEN, 9, 8, 16, 3, 2, 9);
-        int[] prompt = {1, 4, 2};
+        Transformer network = new Transformer(TransformerTask.NEXT_TOKEN, 7, 6, 8, 2, 1, 7);
+        int[] prompt = {1, 4};
         try (ProgressiveModel model = seeded(backend, network, 21)) {
             SpeculativeDecoder decoder = new SpeculativeDecoder(model);
-            // 3 + 10 tokens pass the context of 8, so both verification paths run: one window, then one window per draft
-            int[] plain = decoder.greedy(prompt, 10).tokens();
-            for (int[] draft : new int[][] {{1, 3}, {2, 2}}) {
-                Decoding d = decoder.speculative(prompt, 10, draft[0], draft[1]);
+            // 2 + 8 tokens pass the context of 6, so both verification paths run: one window, then one window per draft
+            int[] plain = decoder.greedy(prompt, 8).tokens();
+            for (int[] draft : new int[][] {{1, 3}, {1, 1}}) {
+                Decoding d = decoder.speculative(prompt, 8, draft[0], draft[1]);
                 String what = backend + " draft depth " + draft[0] + ", length " + draft[1];
                 assertArrayEquals(plain, d.tokens(), what);
                 assertTrue(d.accepted() >= 0 && d.accepted() <= d.drafted(), what + ": " + d.accepted() + " of " + d.drafted());
-                assertEquals(10, d.fullPasses() + d.accepted(), what + ": every full pass yields one token beside the accepted drafts");
+                assertEquals(8, d.fullPasses() + d.accepted(), what + ": every full pass yields one token beside the accepted drafts");
             }
-            assertThrows(Lpa4jException.class, () -> decoder.speculative(prompt, 5, 3, 2));
+            assertThrows(Lpa4jException.class, () -> decoder.speculative(prompt, 5, 2, 2));
         }
     }
 }
