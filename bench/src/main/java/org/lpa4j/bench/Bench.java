@@ -148,7 +148,7 @@ public final class Bench implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e6 / stepsPerRound;
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

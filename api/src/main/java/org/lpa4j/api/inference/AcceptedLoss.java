@@ -1,5 +1,7 @@
 package org.lpa4j.api.inference;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
 
@@ -49,11 +51,15 @@ public record AcceptedLoss(double amount, boolean relative) {
         return loss <= amount;
     }
 
+    private static String plain(double v) {
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** For reports, e.g. {@code 0.3 points} or {@code +5%}. */
     public String describe(Metric metric) {
         if (relative) {
-            return String.format("+%.3g%% %s", amount * 100, metric.label());
+            return "+" + plain(amount * 100) + "% " + metric.label();
         }
-        return metric == Metric.ACCURACY ? String.format("%.3g accuracy points", amount * 100) : String.format("%.4g %s", amount, metric.label());
+        return metric == Metric.ACCURACY ? plain(amount * 100) + " accuracy points" : plain(amount) + " " + metric.label();
     }
 }

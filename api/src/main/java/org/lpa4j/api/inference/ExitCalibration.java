@@ -25,6 +25,8 @@ public final class ExitCalibration {
     public static final int RESAMPLES = 200;
     /** The quantile of the bootstrap loss that must stay within the accepted loss. */
     public static final double BOUND_QUANTILE = 0.95;
+    /** Rows whose loss a split of n rows cannot rule out (95% upper bound of a count of 0): accuracy bounds are at least this / n. */
+    public static final int UNSEEN_ROWS = 3;
     /** Threshold candidates per family and cap, taken at evenly spaced quantiles of the signal. */
     static final int GRID = 64;
     private static final long SEED = 0;
@@ -134,7 +136,13 @@ public final class ExitCalibration {
             losses[b] = accepted.loss(metric, metric.evaluate(TensorDataset.rows(predictions, rows), y), fullValue);
         }
         Arrays.sort(losses);
-        return losses[(int) Math.ceil(BOUND_QUANTILE * losses.length) - 1];
+        double bound = losses[(int) Math.ceil(BOUND_QUANTILE * losses.length) - 1];
+        if (metric == Metric.ACCURACY) {
+            double fullValue = metric.evaluate(full, targets);
+            double unseen = (double) UNSEEN_ROWS / targets.shape().dim(0);
+            bound = Math.max(bound, accepted.loss(metric, fullValue - unseen, fullValue));
+        }
+        return bound;
     }
 
     /** The candidates of the chosen policy's family and cap, as the threshold moves, ordered by mean depth. */
