@@ -9,7 +9,6 @@ final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(TaskCatalog.class).asEagerSingleton();
-        bind(ArchitectureCatalog.class).asEagerSingleton();
         bind(ReportWriter.class).asEagerSingleton();
         bind(DepthPlot.class).asEagerSingleton();
         bind(FitRunner.class);

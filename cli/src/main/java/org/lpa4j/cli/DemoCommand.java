@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     BackendOption backend;
-    @Option(names = "--out", defaultValue = "out/demo", description = "output directory (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "out/demo", description = "output directory, replaced as a whole by each demo run (default ${DEFAULT-VALUE})")
     Path out;
 
     @Inject
@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend.name, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
-                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64, null), spec.commandLine().getOut());
+                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64, null, true), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -39,8 +39,10 @@ final class FitCommand implements Callable<Integer> {
     int epochs;
     @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--out", defaultValue = "out/fit", description = "output directory (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
     Path out;
+    @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
+    boolean overwrite;
     @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
     double learningRate;
     @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
@@ -78,7 +80,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runner.run(new FitOptions(task, arch, depth, width, trainer, backend.name, epochs, seed, out, learningRate, batchSize, examples, form,
-                weighting, activation, dtype, schedule, patience, limit, heads, context, gradeTolerance), spec.commandLine().getOut());
+                weighting, activation, dtype, schedule, patience, limit, heads, context, gradeTolerance, overwrite), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -7,16 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.io.AtomicDirectories;
+import org.lpa4j.api.io.FolderExistsException;
+import org.lpa4j.api.io.FolderLockedException;
+import org.lpa4j.api.model.ArchitectureOptions;
+import org.lpa4j.api.model.ArchitectureProvider;
+import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
-import org.lpa4j.api.params.ParameterFiles;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
@@ -24,22 +31,27 @@ import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.DepthTable;
 import org.lpa4j.cli.output.ProgressListener;
 import org.lpa4j.cli.output.ReportWriter;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.models.DataFingerprint;
+import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.Models;
 import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
-/** Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs. */
+/**
+ * Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs:
+ * {@code report.json}, {@code depth.png} and one saved model per trainer ({@code lpa/}, {@code e2e/}, {@code mgdl/}),
+ * into {@code --out} as a whole (nothing there until the run is complete; an existing result kept unless {@code --overwrite}).
+ */
 final class FitRunner {
     private final TaskCatalog tasks;
-    private final ArchitectureCatalog architectures;
     private final ReportWriter reports;
     private final DepthPlot plots;
+    private final Architectures architectures = Architectures.discover();
 
     @Inject
-    FitRunner(TaskCatalog tasks, ArchitectureCatalog architectures, ReportWriter reports, DepthPlot plots) {
+    FitRunner(TaskCatalog tasks, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
-        this.architectures = architectures;
         this.reports = reports;
         this.plots = plots;
     }
@@ -47,16 +59,38 @@ final class FitRunner {
     /** Trains, prints and writes; returns the report. */
     DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
-        Path outDir = prepareOutput(o.out());
+        Path outDir = o.out().toAbsolutePath().normalize();
         LoadedTask task = tasks.load(o.task(), o);
+        network(o, task);
+        requireWritableParent(outDir);
+        if (!o.overwrite() && AtomicDirectories.isOccupied(outDir)) {
+            throw occupied(outDir);
+        }
+        DepthReport[] report = new DepthReport[1];
+        try {
+            AtomicDirectories.write(outDir, o.overwrite(), staging -> report[0] = trainAndWrite(o, task, staging, out));
+        } catch (FolderExistsException e) {
+            throw occupied(outDir);
+        } catch (FolderLockedException e) {
+            throw new Lpa4jException("Another run is writing --out " + outDir + " right now; wait for it to finish or choose another --out.", e);
+        }
+        out.println();
+        out.println("Report: " + outDir.resolve("report.json"));
+        out.println("Plot:   " + outDir.resolve("depth.png"));
+        out.println("Models: " + String.join(", ", trainers(o).stream().map(t -> outDir.resolve(t.name()).toString()).toList()));
+        out.flush();
+        return report[0];
+    }
+
+    private DepthReport trainAndWrite(FitOptions o, LoadedTask task, Path dir, PrintWriter out) throws IOException {
         DataSplits data = task.data();
         Metric metric = task.metric();
-        architectures.create(o.arch(), task, o);
+        Metric secondaryMetric = task.secondaryMetric();
         TrainingConfig config = TrainingConfig.defaults().withEpochs(o.epochs()).withSeed(o.seed()).withLearningRate(o.learningRate())
                 .withBatchSize(o.batchSize()).withDType(o.dtype()).withSchedule(o.schedule()).withPatience(o.patience());
+        String dataSha256 = DataFingerprint.sha256(data);
         List<DepthCurve> curves = new ArrayList<>();
         List<DepthCurve> secondary = new ArrayList<>();
-        Metric secondaryMetric = task.secondaryMetric();
         String backendName;
         try (Backend backend = BackendOption.open(o.backend())) {
             backendName = backend.name();
@@ -65,12 +99,23 @@ final class FitRunner {
                     backend.engineVersion());
             out.flush();
             for (ProgressiveTrainer trainer : trainers(o)) {
-                ResidualNetwork network = trainer instanceof MultigradeTrainer ? MultigradeFit.network(task, o) : architectures.create(o.arch(), task, o);
+                ResidualNetwork network = trainer instanceof MultigradeTrainer ? MultigradeFit.network(task, o) : network(o, task);
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, network, data, config, metric, List.of(progress))) {
                     curves.add(result.test());
-                    secondary.add(byDepth(secondaryMetric, trainer.name(), result, data));
-                    ParameterFiles.write(result.model().parameters(), outDir.resolve(trainer.name() + "-weights.bin"));
+                    DepthCurve secondaryTest = byDepth(secondaryMetric, trainer.name(), result, data.test());
+                    secondary.add(secondaryTest);
+                    boolean lpa = trainer instanceof LpaTrainer;
+                    ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer.name(), lpa ? o.form().name() : null,
+                            lpa ? o.weighting().name() : null).optConfig(config).optBackend(backend).optDataset(o.task(), dataSha256)
+                            .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer.name(), result, data.validation()).values(),
+                                    result.test().values())
+                            .optMetric(secondaryMetric.label(), secondaryMetric.lowerIsBetter(),
+                                    byDepth(secondaryMetric, trainer.name(), result, data.validation()).values(), secondaryTest.values());
+                    if (task.labels() != null) {
+                        info.optLabels(task.labels());
+                    }
+                    Models.save(result.model(), info.build(), dir.resolve(trainer.name()));
                 }
             }
         }
@@ -80,28 +125,31 @@ final class FitRunner {
         out.print(DepthTable.format(secondaryMetric, secondary));
         DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
                 o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
-        reports.write(report, outDir.resolve("report.json"));
-        reports.writeJson(o, outDir.resolve("fit-options.json"));
-        for (Map.Entry<String, Object> artifact : task.artifacts().entrySet()) {
-            reports.writeJson(artifact.getValue(), outDir.resolve(artifact.getKey()));
-        }
-        Path plot = outDir.resolve("depth.png");
-        plots.write(report, plot);
-        out.println();
-        out.println("Report: " + outDir.resolve("report.json"));
-        out.println("Plot:   " + plot);
-        out.flush();
+        reports.write(report, dir.resolve("report.json"));
+        plots.write(report, dir.resolve("depth.png"));
         return report;
     }
 
-    /** {@code metric} on the test split at every depth of a trained model. */
-    private static DepthCurve byDepth(Metric metric, String trainer, TrainingResult result, DataSplits data) {
-        HostTensor x = data.test().x();
-        DType inputType = result.model().network().input().dtype();
-        List<HostTensor> predictions = result.model().predictAll(x.dtype().isFloating() ? x.cast(inputType) : x);
+    /** A fresh network of {@code --arch} for the task, or a sentence naming the architectures that fit it. */
+    private ResidualNetwork network(FitOptions o, LoadedTask task) {
+        ArchitectureProvider provider = architectures.require(o.arch());
+        String why = provider.incompatibility(task.shape());
+        if (why != null) {
+            throw new Lpa4jException("Architecture '" + o.arch() + "' does not fit task " + task.name() + " (" + why + "). Use --arch "
+                    + String.join(" or ", architectures.namesFitting(task.shape())) + ".");
+        }
+        return provider.create(task.shape(), new ArchitectureOptions(o.depth(), o.width(), o.heads(), o.activation(), o.dtype()));
+    }
+
+    /** {@code metric} on {@code split} at every depth of a trained model. */
+    private static DepthCurve byDepth(Metric metric, String trainer, TrainingResult result, TensorDataset split) {
+        ProgressiveModel model = result.model();
+        HostTensor x = split.x();
+        DType inputType = model.network().input().dtype();
+        List<HostTensor> predictions = model.predictAll(x.dtype().isFloating() ? x.cast(inputType) : x);
         double[] values = new double[predictions.size()];
         for (int l = 0; l < values.length; l++) {
-            values[l] = metric.evaluate(predictions.get(l), data.test().y());
+            values[l] = metric.evaluate(predictions.get(l), split.y());
         }
         return new DepthCurve(trainer, values, result.test().wallSeconds(), result.test().epochsRun());
     }
@@ -140,15 +188,23 @@ final class FitRunner {
         if (o.limit() < 0) {
             throw new Lpa4jException("--limit must be 0 (all examples) or positive but is " + o.limit() + ".");
         }
+        if (o.out() == null || o.out().toString().isBlank()) {
+            throw new Lpa4jException("--out must name a folder for the results, not an empty path; e.g. --out out/run.");
+        }
         trainers(o);
     }
 
-    private static Path prepareOutput(Path dir) {
+    private static Lpa4jException occupied(Path dir) {
+        return new Lpa4jException("--out " + dir + " already holds results; they are kept. Choose another --out, or pass --overwrite to"
+                + " replace them as a whole.");
+    }
+
+    /** Fails before any training when the folder that will hold {@code dir} cannot be written. */
+    private static void requireWritableParent(Path dir) {
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Path parent = Files.createDirectories(dir.getParent());
+            Path probe = Files.createTempFile(parent, ".write-check", ".tmp");
             Files.delete(probe);
-            return dir;
         } catch (IOException | SecurityException e) {
             throw new Lpa4jException("Cannot write to the output directory " + dir + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "). Choose a writable directory with --out.");

@@ -1,9 +1,5 @@
 package org.lpa4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,33 +10,30 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.data.OutputKind;
-import org.lpa4j.api.data.TaskShape;
-import org.lpa4j.api.compile.VariableStore;
-import org.lpa4j.api.model.ResidualNetwork;
-import org.lpa4j.api.params.ParameterFiles;
-import org.lpa4j.api.params.ParameterSet;
-import org.lpa4j.api.params.ParameterSpec;
-import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.datasets.text.CharacterVocabulary;
+import org.lpa4j.models.LoadedModel;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lpa4j generate}: samples text from the readout of one depth (or every depth) of a saved character model. */
+/**
+ * {@code lpa4j generate}: samples text from the readout of one depth (or every depth) of a saved character model: a
+ * bundle folder, or the {@code --out} folder of a {@code fit} with {@code --trainer} choosing its bundle.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
 final class GenerateCommand implements Callable<Integer> {
-    private final ArchitectureCatalog architectures;
-    private final ReportWriter reports;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the --out folder of a 'fit --task moby' run")
+    @Option(names = "--model", required = true, description = "a saved model (OUT/lpa), or the --out folder of a 'fit --task moby' run with --trainer")
     Path model;
     @Option(names = "--depth", defaultValue = "all", description = "the readout to sample from: 1..L, or all (default ${DEFAULT-VALUE})")
     String depth;
@@ -52,16 +45,11 @@ final class GenerateCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--temperature", defaultValue = "0.8", description = "softmax temperature, > 0; lower is more conservative (default ${DEFAULT-VALUE})")
     double temperature;
-    @Option(names = "--trainer", defaultValue = "lpa", description = "whose weights: lpa or e2e (default ${DEFAULT-VALUE})")
+    @Option(names = "--trainer", defaultValue = "lpa", description = "with --model OUT: whose saved model, OUT/lpa or OUT/e2e (default ${DEFAULT-VALUE})")
     String trainer;
     @Mixin
     BackendOption backend;
 
-    @Inject
-    GenerateCommand(ArchitectureCatalog architectures, ReportWriter reports) {
-        this.architectures = architectures;
-        this.reports = reports;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -71,68 +59,47 @@ final class GenerateCommand implements Callable<Integer> {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");
         }
-        if (!trainer.equals("lpa") && !trainer.equals("e2e")) {
-            throw new Lpa4jException("Unknown --trainer '" + trainer + "'. Use lpa or e2e.");
+        Path bundle = bundleFolder();
+        ModelManifest manifest = Models.inspect(bundle);
+        if (manifest.output().kind() != OutputKind.NEXT_TOKEN || !manifest.input().tokens()) {
+            throw new Lpa4jException("The model in " + bundle + " is a '" + manifest.architecture().name() + "' network for "
+                    + manifest.output().kind() + " (data set " + manifest.provenance().dataset() + "); generate needs a character model:"
+                    + " 'lpa4j fit --task moby --arch transformer'.");
         }
-        FitOptions options = readOptions();
-        CharacterVocabulary vocabulary = readVocabulary();
+        CharacterVocabulary vocabulary = CharacterLabels.vocabulary(manifest.output().labels(), bundle);
         requireKnownCharacters(vocabulary);
-        TaskShape shape = new TaskShape(new int[] {options.context()}, true, vocabulary.size(), vocabulary.size(), OutputKind.NEXT_TOKEN);
-        ResidualNetwork network = architectures.require(options.arch()).create(shape, options);
-        List<Integer> depths = depths(network.depth());
-        ParameterSet weights = readWeights(network);
+        List<Integer> depths = depths(manifest.depth());
+        int context = manifest.input().exampleShape()[0];
         PrintWriter out = spec.commandLine().getOut();
         try (Backend b = backend.open();
-             VariableStore store = b.createVariables(weights)) {
+             LoadedModel loaded = Models.load(bundle, b)) {
+            ProgressiveModel model = loaded.model();
             for (int k : depths) {
-                try (CompiledForward readout = store.compileForward(List.of(network.input()),
-                        (ops, p, in) -> List.of(network.readout(ops, p, in.get(0), k)))) {
-                    String text = new TextSampler(readout, vocabulary, options.context()).continuation(prompt, length, temperature,
-                            new SplittableRandom(seed));
-                    out.println("--- depth " + k + " of " + network.depth() + " ---");
-                    out.println(prompt + text);
-                    out.flush();
-                }
+                String text = new TextSampler(x -> model.predict(x, k), vocabulary, context).continuation(prompt, length, temperature,
+                        new SplittableRandom(seed));
+                out.println("--- depth " + k + " of " + model.depth() + " ---");
+                out.println(prompt + text);
+                out.flush();
             }
         }
         return 0;
     }
 
-    private FitOptions readOptions() {
-        Path file = model.resolve("fit-options.json");
-        if (!Files.isRegularFile(file)) {
-            throw new Lpa4jException("The model folder " + model + " has no fit-options.json; pass the --out folder of a finished"
-                    + " 'lpa4j fit --task moby --arch transformer' run.");
+    /** {@code --model} itself when it is a saved model, else its {@code --trainer} bundle when it is a fit's output folder. */
+    private Path bundleFolder() {
+        if (Files.isRegularFile(model.resolve(Models.MANIFEST_FILE))) {
+            return model;
         }
-        FitOptions o;
-        try {
-            o = reports.readJson(file, FitOptions.class);
-        } catch (IOException e) {
-            throw new Lpa4jException("The file " + file + " is corrupt (" + e.getMessage().lines().findFirst().orElse("") + "); run fit again.");
-        }
-        if (!TextTasks.nextToken(o.task()) || !"transformer".equals(o.arch())) {
-            throw new Lpa4jException("The model in " + model + " was trained on task " + o.task() + " with --arch " + o.arch()
-                    + "; generate needs a character model: 'lpa4j fit --task moby --arch transformer'.");
-        }
-        return o;
-    }
-
-    private CharacterVocabulary readVocabulary() {
-        Path file = model.resolve(TextTasks.VOCABULARY_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new Lpa4jException("The model folder " + model + " has no " + TextTasks.VOCABULARY_FILE + "; run 'lpa4j fit --task moby' again"
-                    + " with --out " + model + ".");
-        }
-        try {
-            JsonNode json = new ObjectMapper().readTree(file.toFile());
-            JsonNode symbols = json == null ? null : json.get("symbols");
-            if (symbols == null || !symbols.isTextual()) {
-                throw new Lpa4jException("The file " + file + " is corrupt: it has no \"symbols\" string; run fit again.");
+        if (Files.isRegularFile(model.resolve("report.json"))) {
+            Path bundle = model.resolve(trainer);
+            if (!Files.isDirectory(bundle)) {
+                throw new Lpa4jException("The fit output " + model + " has no saved model of trainer '" + trainer + "' (no folder "
+                        + bundle + "); choose --trainer among the trainers that run used.");
             }
-            return CharacterVocabulary.fromSymbols(symbols.asText());
-        } catch (IOException e) {
-            throw new Lpa4jException("The file " + file + " is corrupt (" + e.getMessage().lines().findFirst().orElse("") + "); run fit again.");
+            return bundle;
         }
+        throw new Lpa4jException("The folder " + model + " is neither a saved model (it has no " + Models.MANIFEST_FILE + ") nor the --out"
+                + " folder of a fit (it has no report.json); pass a folder written by 'lpa4j fit --task moby --arch transformer'.");
     }
 
     private void requireKnownCharacters(CharacterVocabulary vocabulary) {
@@ -166,17 +133,5 @@ final class GenerateCommand implements Callable<Integer> {
         }
         out.add(k);
         return out;
-    }
-
-    private ParameterSet readWeights(ResidualNetwork network) throws IOException {
-        ParameterSet weights = ParameterFiles.read(model.resolve(trainer + "-weights.bin"));
-        for (ParameterSpec s : network.parameters()) {
-            if (!weights.contains(s.name()) || !weights.get(s.name()).shape().equals(s.shape())) {
-                throw new Lpa4jException("The weights in " + model.resolve(trainer + "-weights.bin") + " do not fit the network described by"
-                        + " fit-options.json (parameter '" + s.name() + "' " + s.shape() + " is " + (weights.contains(s.name())
-                        ? weights.get(s.name()).shape().toString() : "missing") + "); the folder mixes two runs, run fit again.");
-            }
-        }
-        return weights;
     }
 }

@@ -1,23 +1,24 @@
 package org.lpa4j.cli;
 
-import java.util.Map;
+import java.util.List;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TaskShape;
 
 /**
- * A task ready to train on: its splits, the metric reported at every depth, the shape facts of its examples, and the
- * artifacts a saved model of it needs besides its weights (file name to a value written as JSON, e.g. a vocabulary).
+ * A task ready to train on: its splits, the metric reported at every depth, the shape facts of its examples, and what
+ * a saved model of it records about its outputs: the name of each output (class labels, or the token of each id of a
+ * next-token task, e.g. the characters of moby's vocabulary), or null when the outputs have no names.
  */
-record LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape, Map<String, Object> artifacts) {
+record LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape, List<String> labels) {
 
     LoadedTask {
-        artifacts = Map.copyOf(artifacts);
+        labels = labels == null ? null : List.copyOf(labels);
     }
 
-    /** A task without artifacts. */
+    /** A task whose outputs have no names. */
     LoadedTask(String name, DataSplits data, Metric metric, TaskShape shape) {
-        this(name, data, metric, shape, Map.of());
+        this(name, data, metric, shape, null);
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.lpa4j.cli;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.datasets.text.CharacterVocabulary;
@@ -15,12 +14,12 @@ import org.lpa4j.datasets.text.CharacterVocabulary;
  * {@code softmax(logits / temperature)} at the last real position (a sliding window once the text is longer than T).
  */
 final class TextSampler {
-    private final CompiledForward readout;
+    private final UnaryOperator<HostTensor> readout;
     private final CharacterVocabulary vocabulary;
     private final int context;
 
     /** {@code readout} maps INT32 {@code [1, context]} to logits {@code [1, context, vocabulary]}. */
-    TextSampler(CompiledForward readout, CharacterVocabulary vocabulary, int context) {
+    TextSampler(UnaryOperator<HostTensor> readout, CharacterVocabulary vocabulary, int context) {
         this.readout = readout;
         this.vocabulary = vocabulary;
         this.context = context;
@@ -39,7 +38,7 @@ final class TextSampler {
             int from = Math.max(0, n - context);
             int[] window = new int[context];
             System.arraycopy(text, from, window, 0, n - from);
-            HostTensor logits = readout.run(List.of(HostTensor.ofInts(Shape.of(1, context), window))).get(0);
+            HostTensor logits = readout.apply(HostTensor.ofInts(Shape.of(1, context), window));
             int next = draw(logits, (n - from - 1) * vocabulary.size(), temperature, random);
             text[n++] = next;
             out.append(vocabulary.decode(next));

@@ -1,14 +1,12 @@
 package org.lpa4j.cli;
 
 import java.util.List;
-import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.text.CharacterLanguageModel;
-import org.lpa4j.datasets.text.CharacterVocabulary;
 import org.lpa4j.datasets.text.MobyDick;
 import org.lpa4j.datasets.text.SpamAssassin;
 
@@ -21,8 +19,6 @@ final class TextTasks implements TaskFamily {
     static final String MOBY = "moby";
     /** The mail classification task. */
     static final String SPAM = "spam";
-    /** The file beside the weights that holds a character model's vocabulary. */
-    static final String VOCABULARY_FILE = "vocabulary.json";
     /** The longest context accepted: attention is quadratic in it, and the splits hold every example's ids in memory. */
     static final int MAX_CONTEXT = 2048;
 
@@ -42,10 +38,9 @@ final class TextTasks implements TaskFamily {
         if (MOBY.equals(task)) {
             CharacterLanguageModel lm = MobyDick.load(DataCache.locate(), o.context(), o.limit(), o.seed());
             int v = lm.vocabulary().size();
-            // generate needs the vocabulary, which depends on the seed's split.
-            Map<String, Object> vocabulary = Map.of("task", task, "unknownId", CharacterVocabulary.UNKNOWN, "symbols", lm.vocabulary().symbols());
+            // generate needs the vocabulary, which depends on the seed's split; the saved model records it as its output labels.
             return new LoadedTask(task, lm.splits(), Metric.BITS_PER_CHARACTER, new TaskShape(new int[] {o.context()}, true, v, v, OutputKind.NEXT_TOKEN),
-                    Map.of(VOCABULARY_FILE, vocabulary));
+                    CharacterLabels.of(lm.vocabulary()));
         }
         return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
                 new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES));

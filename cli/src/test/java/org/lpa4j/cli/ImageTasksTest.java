@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lpa4j.api.params.ParameterFiles;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
 
 /** {@code lpa4j fit --task digits --arch resnet} end to end on TensorFlow, and the answers to mismatched task and architecture. */
 class ImageTasksTest {
@@ -38,7 +39,11 @@ class ImageTasksTest {
         assertEquals(2, lpa.length);
         assertTrue(lpa[1] >= WELL_ABOVE_CHANCE, "LPA's last depth should have learned the digits: " + Arrays.toString(lpa));
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
-        assertTrue(ParameterFiles.read(dir.resolve("lpa-weights.bin")).contains("block2.conv2.weight"));
+        ModelManifest lpaModel = Models.inspect(dir.resolve("lpa"));
+        assertEquals("resnet", lpaModel.architecture().name());
+        assertEquals(org.lpa4j.api.data.OutputKind.CLASSES, lpaModel.output().kind());
+        assertEquals(java.util.List.of(1, 8, 8), Arrays.stream(lpaModel.input().exampleShape()).boxed().toList());
+        assertTrue(Arrays.equals(lpa, lpaModel.metrics().get(0).test()), "the bundle records the test accuracy the report gives");
     }
 
     @Test

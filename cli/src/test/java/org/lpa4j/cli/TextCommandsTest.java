@@ -3,6 +3,9 @@ package org.lpa4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.datasets.cache.DataCache;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
 
 /** {@code fit --task moby|spam --arch transformer} and {@code generate} end to end on a tiny slice, and their errors. */
 class TextCommandsTest {
@@ -29,7 +35,9 @@ class TextCommandsTest {
         assertEquals("bits per character", report.metric());
         assertEquals("accuracy", report.secondaryMetric());
         assertEquals(2, report.trainers().get(0).values().length);
-        assertTrue(Files.isRegularFile(dir.resolve(TextTasks.VOCABULARY_FILE)));
+        ModelManifest saved = Models.inspect(dir.resolve("lpa"));
+        assertEquals(OutputKind.NEXT_TOKEN, saved.output().kind());
+        assertEquals(saved.output().size(), saved.output().labels().size(), "the character vocabulary travels in the saved model");
 
         CliRun all = CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
@@ -49,11 +57,27 @@ class TextCommandsTest {
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
         assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
-        assertTrue(CliRun.of("generate", "--model", dir.resolve("nope").toString(), "--prompt", PROMPT).err().contains("has no fit-options.json"));
-        Files.writeString(dir.resolve(TextTasks.VOCABULARY_FILE), "{\"symbols\": 3", StandardCharsets.UTF_8);
+        CliRun bundle = CliRun.of("generate", "--model", dir.resolve("lpa").toString(), "--depth", "2", "--prompt", PROMPT, "--length",
+                "20", "--seed", "3", "--backend", "tensorflow");
+        assertEquals(0, bundle.code(), bundle.err());
+        assertEquals(lines.get(3), bundle.out().lines().toList().get(1), "the saved model's own folder gives the same sample");
+        assertTrue(CliRun.of("generate", "--model", dir.resolve("nope").toString(), "--prompt", PROMPT).err()
+                .contains("is neither a saved model (it has no model.json) nor the --out folder of a fit"));
+        assertTrue(CliRun.of("generate", "--model", dir.toString(), "--trainer", "e2e", "--prompt", PROMPT).err()
+                .contains("has no saved model of trainer 'e2e'"));
+
+        Path manifest = dir.resolve("lpa").resolve(Models.MANIFEST_FILE);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(manifest.toFile());
+        ((ArrayNode) edited.get("output").get("labels")).remove(5);
+        json.writeValue(manifest.toFile(), edited);
+        CliRun mismatch = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT);
+        assertEquals(2, mismatch.code());
+        assertTrue(mismatch.err().contains("the vocabulary does not match the model"), mismatch.err());
+        Files.writeString(manifest, "{\"format_version\": 1, \"architec", StandardCharsets.UTF_8);
         CliRun corrupt = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT);
         assertEquals(2, corrupt.code());
-        assertTrue(corrupt.err().contains("is corrupt"), corrupt.err());
+        assertTrue(corrupt.err().contains("is not valid JSON"), corrupt.err());
     }
 
     @Test

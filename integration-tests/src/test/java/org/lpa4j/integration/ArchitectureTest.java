@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The architecture of lpa4j, as rules that fail the build when a dependency points the wrong way:
- * api &lt;- backends; api &lt;- conformance suite; nothing in a library module prints to standard output.
+ * api &lt;- backends; api &lt;- conformance suite; api &lt;- models; nothing in a library module prints to standard output.
  */
 @AnalyzeClasses(packages = "org.lpa4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -53,13 +53,19 @@ class ArchitectureTest {
             .as("Architectures do not know how they are trained");
 
     @ArchTest
+    static final ArchRule modelsUseOnlyTheApiAndJackson = classes().that().resideInAPackage("org.lpa4j.models..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.models..",
+                    "com.fasterxml.jackson.."))
+            .as("Saved models depend only on the api and Jackson: architectures are found through the registry, backends through discovery");
+
+    @ArchTest
     static final ArchRule onlyTheCliWiresWithGuice = noClasses().that().resideOutsideOfPackage("org.lpa4j.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
             .as("Only the CLI wires with Guice");
 
     @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
-                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..")
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
             // The one exception swaps System.out to silence a line SameDiff prints itself; it prints nothing.
             .and().doNotHaveFullyQualifiedName("org.lpa4j.backend.nd4j.Nd4jQuietStdout")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSpec;
@@ -16,10 +17,12 @@ import org.lpa4j.api.tensor.Tensor;
 /**
  * A user-defined architecture written only against the public api: a residual MLP whose blocks are gated,
  * {@code f_l(h) = sigmoid(G_l h) * tanh(W_l h)} projected by {@code V_l}. It is the README's example of a custom
- * architecture and trains through the same trainers as the built-in ones.
+ * architecture and trains through the same trainers as the built-in ones; {@link GatedResidualMlpProvider}, registered in
+ * this module's test service file, makes it an architecture that saves, loads and is accepted by {@code fit --arch}.
  */
 final class GatedResidualMlp implements ResidualNetwork {
     private final int inputDim;
+    private final int width;
     private final int depth;
     private final Dense stem;
     private final List<Dense[]> blocks = new ArrayList<>();
@@ -27,6 +30,7 @@ final class GatedResidualMlp implements ResidualNetwork {
 
     GatedResidualMlp(int inputDim, int width, int depth) {
         this.inputDim = inputDim;
+        this.width = width;
         this.depth = depth;
         this.stem = new Dense("stem", inputDim, width);
         for (int l = 1; l <= depth; l++) {
@@ -39,6 +43,12 @@ final class GatedResidualMlp implements ResidualNetwork {
     @Override
     public String name() {
         return "gated-fnn";
+    }
+
+    /** What {@link GatedResidualMlpProvider} rebuilds it from, so it saves and loads like a built-in architecture. */
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.builder().put("inputDim", inputDim).put("width", width).put("depth", depth).build();
     }
 
     @Override

@@ -4,24 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.io.AtomicDirectories;
+import org.lpa4j.api.io.FolderExistsException;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ProgressiveModel;
@@ -33,8 +27,8 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.TrainingConfig;
 
 /**
- * Writes a bundle as a whole: into a fresh hidden sibling folder, weights first and the manifest (naming the weights'
- * hash) last, then renamed into place, so the target is either the complete new bundle or what it was before.
+ * Writes a bundle as a whole ({@link AtomicDirectories}): weights first and the manifest (naming the weights' hash) last,
+ * into a hidden sibling folder renamed into place, so the target is either the complete new bundle or what it was before.
  */
 final class BundleWriter {
     private final Architectures architectures;
@@ -54,26 +48,21 @@ final class BundleWriter {
         DType dtype = checkParameters(network, parameters);
         checkInfo(info);
         Path target = dir.toAbsolutePath().normalize();
-        if (!replaceExisting && occupied(target)) {
-            throw new BundleException("A saved model (or other files) already exists at " + target + "; choose another folder, or ask"
-                    + " for it to be replaced.");
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = createSibling(target, "partial");
         try {
-            Path weights = staging.resolve(Models.WEIGHTS_FILE);
-            SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
-            force(weights);
-            ModelManifest manifest = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
-            Path json = staging.resolve(Models.MANIFEST_FILE);
-            try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ManifestJson.MAPPER.writeValue(out, manifest);
-            }
-            force(json);
-            moveIntoPlace(staging, target, replaceExisting);
-        } finally {
-            deleteTree(staging);
+            AtomicDirectories.write(target, replaceExisting, staging -> {
+                Path weights = staging.resolve(Models.WEIGHTS_FILE);
+                SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
+                force(weights);
+                ModelManifest manifest = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
+                Path json = staging.resolve(Models.MANIFEST_FILE);
+                try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ManifestJson.MAPPER.writeValue(out, manifest);
+                }
+                force(json);
+            });
+        } catch (FolderExistsException e) {
+            throw new BundleException("A saved model (or other files) already exists at " + target + "; it is kept. Choose another folder,"
+                    + " or ask for it to be replaced.", e);
         }
     }
 
@@ -143,81 +132,9 @@ final class BundleWriter {
         return map;
     }
 
-    /** Whether {@code target} exists as anything but an empty folder. */
-    private static boolean occupied(Path target) throws IOException {
-        if (!Files.exists(target)) {
-            return false;
-        }
-        if (!Files.isDirectory(target)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(target)) {
-            return entries.findAny().isPresent();
-        }
-    }
-
-    private static void moveIntoPlace(Path staging, Path target, boolean replaceExisting) throws IOException {
-        if (replaceExisting && occupied(target)) {
-            Path old = createSibling(target, "replaced");
-            Files.delete(old);
-            atomicMove(target, old);
-            try {
-                atomicMove(staging, target);
-            } catch (IOException | RuntimeException e) {
-                atomicMove(old, target);
-                throw e;
-            }
-            deleteTree(old);
-            return;
-        }
-        try {
-            atomicMove(staging, target);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            throw new BundleException("Another model was saved at " + target + " while this one was being written; it was kept, and this"
-                    + " model was not saved. Choose another folder.", e);
-        }
-    }
-
-    private static void atomicMove(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    /** A new empty hidden sibling of {@code target}, named after it; created with the process's default permissions. */
-    private static Path createSibling(Path target, String role) throws IOException {
-        SplittableRandom random = new SplittableRandom();
-        for (int attempt = 0; ; attempt++) {
-            Path candidate = target.resolveSibling("." + target.getFileName() + "." + role + "-" + Long.toHexString(random.nextLong()));
-            try {
-                return Files.createDirectory(candidate);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     private static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(paths::add);
-        }
-        paths.sort(Comparator.reverseOrder());
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
         }
     }
 }

@@ -89,6 +89,48 @@ class SafeTensorsTest {
     }
 
     @Test
+    void numpyReadsTheFile_whenItIsInstalled() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        SafeTensors.write(tensors(), Map.of(), file);
+        String script = String.join("\n",
+                "import json, struct, sys",
+                "import numpy as np",
+                "raw = open(sys.argv[1], 'rb').read()",
+                "n = struct.unpack('<Q', raw[:8])[0]",
+                "header = json.loads(raw[8:8 + n])",
+                "codes = {'F32': '<f4', 'F64': '<f8', 'I32': '<i4'}",
+                "for name, e in header.items():",
+                "    b, end = e['data_offsets']",
+                "    a = np.frombuffer(raw, dtype=codes[e['dtype']], count=(end - b) // np.dtype(codes[e['dtype']]).itemsize,"
+                        + " offset=8 + n + b).reshape(e['shape'])",
+                "    print(name + '|' + repr(float(a.astype(np.float64).sum())) + '|' + str(list(a.shape)))");
+        Path py = dir.resolve("read_numpy.py");
+        Files.writeString(py, script);
+        Process probe;
+        try {
+            probe = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not installed here: " + e.getMessage());
+            return;
+        }
+        assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0, "numpy is not installed for python3 here (Debian: python3-numpy)");
+        Process p = new ProcessBuilder("python3", py.toString(), file.toString()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python3 finished");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        Map<String, String[]> lines = new LinkedHashMap<>();
+        out.lines().forEach(l -> lines.put(l.split("\\|")[0], l.split("\\|")));
+        for (Map.Entry<String, HostTensor> e : tensors().entrySet()) {
+            double sum = 0;
+            for (int i = 0; i < e.getValue().size(); i++) {
+                sum += e.getValue().getDouble(i);
+            }
+            assertEquals(sum, Double.parseDouble(lines.get(e.getKey())[1]), Math.abs(sum) * 1e-12, e.getKey());
+            assertEquals(Arrays.toString(e.getValue().shape().dims()), lines.get(e.getKey())[2], e.getKey());
+        }
+    }
+
+    @Test
     void truncatedFile_isRefusedWithASentence() throws IOException {
         Path file = dir.resolve("w.safetensors");
         SafeTensors.write(tensors(), Map.of(), file);

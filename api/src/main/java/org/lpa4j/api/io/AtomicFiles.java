@@ -6,8 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes a file through a temporary sibling moved into place, so a reader never sees half a file. */
+/**
+ * Writes a file through a hidden temporary sibling moved into place, so a reader never sees half a file. The file gets
+ * the permissions the process's umask gives any new file (not the owner-only ones of {@code Files.createTempFile}).
+ */
 public final class AtomicFiles {
     /** Writes the content to a stream. */
     public interface Content {
@@ -19,17 +23,17 @@ public final class AtomicFiles {
 
     /** Writes {@code content} to {@code file}: a temporary sibling is written, then moved over {@code file}. */
     public static void write(Path file, Content content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = AtomicDirectories.siblingName(target, "partial");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.lpa4j.api.io.AtomicFiles;
 
-/** Writes and reads the JSON outputs of the CLI ({@code report.json}, {@code fit-options.json}, ...); writes are atomic. */
+/** Writes and reads the JSON outputs of the CLI ({@code report.json}, ...); writes are atomic. */
 public final class ReportWriter {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,0 +1,2 @@
+/** Tests of whole-file and whole-folder writes. */
+package org.lpa4j.api.io;
