@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 parts=("$@")
 [[ ${#parts[@]} -eq 0 ]] && parts=(latency exit)
 OUT=${OUT:-out/inference-benchmark}
+LPA4J=${LPA4J:-./lpa4j}   # the command that runs lpa4j (./lpa4j builds on first use)
 BACKENDS=${BACKENDS:-tensorflow djl nd4j}
 export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
 for part in "${parts[@]}"; do
@@ -31,14 +32,14 @@ for part in "${parts[@]}"; do
         local task=$1; shift
         local dir="$OUT/${task//:/-}"
         if [[ ! -f "$dir/lpa/model.json" ]]; then
-          ./lpa4j fit --task "$task" --trainer lpa --backend tensorflow --seed 0 --out "$dir" "$@"
+          $LPA4J fit --task "$task" --trainer lpa --backend tensorflow --seed 0 --out "$dir" "$@"
         fi
         echo
         echo "=== $task: lpa4j evaluate --model $dir/lpa --backend tensorflow ==="
-        ./lpa4j evaluate --model "$dir/lpa" --backend tensorflow --json "$dir/evaluate.json"
+        $LPA4J evaluate --model "$dir/lpa" --backend tensorflow --json "$dir/evaluate.json"
       }
-      fit mnist --arch resnet --depth 6 --width 16 --epochs 6
-      fit spam --arch fnn --depth 6 --width 64 --epochs 30
+      fit mnist --arch resnet --depth 6 --width 16 --epochs 6 --lr 0.01
+      fit spam --arch transformer --depth 4 --width 48 --heads 4 --context 128 --epochs 3 --batch-size 32 --lr 0.003
       fit surface:peaks2d --arch fnn --depth 6 --width 64 --epochs 60
       ;;
     *) echo "Unknown part '$part'; use latency and/or exit." >&2; exit 2 ;;

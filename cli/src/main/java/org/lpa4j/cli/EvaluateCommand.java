@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ModelManifest manifest = Models.inspect(model);
         LoadedTask task = SavedModelTask.load(tasks, manifest, model, examples, limit);
-        AcceptedLoss accepted = acceptedLoss(task.metric());
+        AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
@@ -91,7 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private AcceptedLoss acceptedLoss(Metric metric) {
+    /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */
+    static AcceptedLoss acceptedLoss(Metric metric, Double maxLoss) {
         if (maxLoss == null) {
             return AcceptedLoss.defaultFor(metric);
         }

@@ -30,7 +30,7 @@ final class SavedModelTask {
         TrainingConfig d = TrainingConfig.defaults();
         FitOptions options = new FitOptions(p.dataset(), manifest.architecture().name(), manifest.depth(), 1, "lpa", p.backend(), 1, seed,
                 model, d.learningRate(), d.batchSize(), examples, LpaForm.JOINT, DepthWeighting.ADAPTIVE, null, manifest.dtype(),
-                LearningRateSchedule.CONSTANT, 0, limit, 1, context, null);
+                LearningRateSchedule.CONSTANT, 0, limit, 1, context, null, false);
         LoadedTask task = tasks.load(p.dataset(), options);
         String sha = DataFingerprint.sha256(task.data());
         if (p.datasetSha256() != null && !p.datasetSha256().equals(sha)) {

@@ -21,17 +21,11 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
-import org.lpa4j.api.training.TrainingConfig;
-import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.resnet.ResNet;
-import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.LoadedModel;
-import org.lpa4j.models.ModelInfo;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
-import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /**
  * {@code lpa4j evaluate} on a digits ResNet trained with LPA on TensorFlow and saved: the per-depth test accuracy of
@@ -46,22 +40,17 @@ class EvaluateCommandTest {
     static Path dir;
     private Path model;
     private double[] trainedTestAccuracy;
-    private TensorDataset test;
+
 
     @BeforeAll
-    void trainAndSave() {
-        LoadedTask task = new TaskCatalog().load("digits", new FitOptions("digits", "resnet", DEPTH, 8, "lpa", "tensorflow", 4, 0, dir, 0.02,
-                64, 4000, LpaForm.JOINT, DepthWeighting.ADAPTIVE, Activation.RELU, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 1, 0, null));
-        test = task.data().test();
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(4).withBatchSize(64).withLearningRate(0.02).withSeed(0);
-        model = dir.resolve("lpa");
-        try (Backend tensorflow = Backends.open("tensorflow");
-             TrainingResult r = new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).train(tensorflow,
-                     new ResNet(1, 8, 8, 8, DEPTH, 10, 2, DType.FLOAT32), task.data(), config, Metric.ACCURACY, List.of())) {
-            trainedTestAccuracy = r.test().values();
-            Models.save(r.model(), ModelInfo.builder().setTask(task.shape()).optTrainer("lpa", "JOINT", "ADAPTIVE").optConfig(config)
-                    .optBackend(tensorflow).optDataset("digits", DataFingerprint.sha256(task.data())).build(), model);
-        }
+    void fit() {
+        CliRun fit = CliRun.of("fit", "--task", "digits", "--arch", "resnet", "--depth", String.valueOf(DEPTH), "--width", "8", "--epochs", "4",
+                "--lr", "0.02", "--batch-size", "64", "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.resolve("run").toString());
+        assertEquals(0, fit.code(), fit.err());
+        model = dir.resolve("run").resolve("lpa");
+        ModelManifest manifest = Models.inspect(model);
+        assertEquals("accuracy", manifest.metrics().get(0).metric());
+        trainedTestAccuracy = manifest.metrics().get(0).test();
     }
 
     @Test
@@ -97,6 +86,9 @@ class EvaluateCommandTest {
         assertNotNull(manifest.exitPolicy(), "the policy is in model.json");
         try (Backend djl = Backends.open("djl"); LoadedModel loaded = Models.load(model, djl)) {
             assertEquals(exit.get("policy").asText(), loaded.exitPolicy().orElseThrow().describe());
+            TensorDataset test = new TaskCatalog().load("digits", new FitOptions("digits", "resnet", DEPTH, 8, "lpa", "djl", 4, 0, dir, 0.02,
+                    64, 4000, LpaForm.JOINT, DepthWeighting.ADAPTIVE, Activation.RELU, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 1, 0, null,
+                    false)).data().test();
             List<HostTensor> readouts = loaded.model().predictAll(test.x());
             for (int k = 1; k <= DEPTH; k++) {
                 assertEquals(trainedTestAccuracy[k - 1], Metric.ACCURACY.evaluate(readouts.get(k - 1), test.y()), 1e-4, "depth " + k + " on DJL");

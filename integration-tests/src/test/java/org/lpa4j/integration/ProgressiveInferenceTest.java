@@ -85,18 +85,8 @@ class ProgressiveInferenceTest {
         return HostTensor.ofFloats(Shape.of(ROWS, 3), v);
     }
 
-    /** Norm-wise relative difference, as in {@link CrossBackendAgreementTest}. */
     private static void assertClose(HostTensor expected, HostTensor actual, String what) {
-        assertArrayEquals(expected.shape().dims(), actual.shape().dims(), what);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            double d = expected.getDouble(i) - actual.getDouble(i);
-            diff += d * d;
-            norm += expected.getDouble(i) * expected.getDouble(i);
-        }
-        assertTrue(Math.sqrt(diff) <= CrossBackendAgreementTest.FLOAT32_TOLERANCE * Math.max(Math.sqrt(norm), 1e-30),
-                what + ": relative difference " + Math.sqrt(diff / Math.max(norm, 1e-60)));
+        CrossBackendAgreementTest.assertClose(what, expected, actual, CrossBackendAgreementTest.FLOAT32_TOLERANCE);
     }
 
     @ParameterizedTest(name = "{0}")
