@@ -17,8 +17,12 @@ import org.lpa4j.api.tensor.HostTensor;
  * user accepts, on a validation split, with a margin: a candidate passes only when the {@value #BOUND_QUANTILE}
  * quantile of its loss over {@value #RESAMPLES} paired bootstrap resamples of the split is accepted, not just its
  * point estimate. (0.3 accuracy points of a 5,000-image split is 15 images; a policy set at the edge of the point
- * estimate loses more than that on the test split.) Classifiers try a confidence threshold shared by every depth
- * and patience, regression a correction tolerance; each with every depth cap.
+ * estimate loses more than that on the test split.) For accuracy the bound is also at least {@value #UNSEEN_ROWS}
+ * rows' worth ({@value #UNSEEN_ROWS}/n, the rule of three): when the policy and the full depth are right on exactly
+ * the same validation rows the bootstrap sees no spread, yet a split of n rows cannot vouch for a smaller loss.
+ * Classifiers try a confidence threshold shared by every depth and patience, regression a correction tolerance; each
+ * with every depth cap. An adaptive policy is kept only when it saves at least {@value #MIN_BLOCKS_SAVED} blocks per
+ * row over the shallowest fixed depth that meets the loss; otherwise that fixed depth is the policy.
  */
 public final class ExitCalibration {
     /** Bootstrap resamples of the validation split per candidate. */
@@ -27,6 +31,11 @@ public final class ExitCalibration {
     public static final double BOUND_QUANTILE = 0.95;
     /** Rows whose loss a split of n rows cannot rule out (95% upper bound of a count of 0): accuracy bounds are at least this / n. */
     public static final int UNSEEN_ROWS = 3;
+    /**
+     * Blocks per row an adaptive policy must save, on average, over the shallowest fixed depth that meets the loss: it runs
+     * one program per block instead of one in all, so a smaller saving is slower in wall-clock time.
+     */
+    public static final double MIN_BLOCKS_SAVED = 0.5;
     /** Threshold candidates per family and cap, taken at evenly spaced quantiles of the signal. */
     static final int GRID = 64;
     private static final long SEED = 0;
@@ -58,17 +67,34 @@ public final class ExitCalibration {
         for (int b = 0; b < RESAMPLES; b++) {
             resamples[b] = random.ints(simulation.rows(), 0, simulation.rows()).toArray();
         }
+        Candidate fixed = null;
         for (Candidate c : candidates) {
-            if (!accepted.accepts(c.loss)) {
-                continue;
+            if (c.policy instanceof ExitPolicy.FixedDepth && passes(c, full, targets, metric, accepted, resamples)) {
+                fixed = c;
+                break;
             }
-            double bound = lossBound(c.result.predictions(), full, targets, metric, accepted, resamples);
-            if (accepted.accepts(bound)) {
-                return new CalibratedExit(c.policy, metric, accepted, fullMetric, c.value, c.result.meanDepth(), bound, curve(candidates, c.policy));
+        }
+        for (Candidate c : candidates) {
+            boolean adaptive = !(c.policy instanceof ExitPolicy.FixedDepth);
+            if (fixed != null && (c == fixed || adaptive && c.result.meanDepth() > fixed.result.meanDepth() - MIN_BLOCKS_SAVED)) {
+                return calibrated(fixed, candidates, full, targets, metric, accepted, fullMetric, resamples);
+            }
+            if (adaptive && passes(c, full, targets, metric, accepted, resamples)) {
+                return calibrated(c, candidates, full, targets, metric, accepted, fullMetric, resamples);
             }
         }
         throw new Lpa4jException("No exit policy, not even the full depth, met the accepted loss; this cannot happen unless the metric"
                 + " is not deterministic.");
+    }
+
+    private static boolean passes(Candidate c, HostTensor full, HostTensor targets, Metric metric, AcceptedLoss accepted, int[][] resamples) {
+        return accepted.accepts(c.loss) && accepted.accepts(lossBound(c.result.predictions(), full, targets, metric, accepted, resamples));
+    }
+
+    private static CalibratedExit calibrated(Candidate c, List<Candidate> candidates, HostTensor full, HostTensor targets, Metric metric,
+            AcceptedLoss accepted, double fullMetric, int[][] resamples) {
+        double bound = lossBound(c.result.predictions(), full, targets, metric, accepted, resamples);
+        return new CalibratedExit(c.policy, metric, accepted, fullMetric, c.value, c.result.meanDepth(), bound, curve(candidates, c.policy));
     }
 
     private record Candidate(ExitPolicy policy, ExitResult result, double value, double loss) {

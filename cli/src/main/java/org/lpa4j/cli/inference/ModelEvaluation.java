@@ -50,13 +50,25 @@ public final class ModelEvaluation {
         List<DepthFigures> depths = new ArrayList<>();
         HostTensor large = firstRows(test.x(), LARGE_BATCH);
         HostTensor single = firstRows(test.x(), 1);
+        double[][] one = new double[depth][repeats];
+        double[][] many = new double[depth][repeats];
         for (int k = 1; k <= depth; k++) {
-            int at = k;
+            model.predict(single, k);
+            model.predict(large, k);
+        }
+        // Depths interleaved in every repeat, so a burst of load on the machine hits every depth alike.
+        for (int r = 0; r < repeats; r++) {
+            for (int k = 1; k <= depth; k++) {
+                int at = k;
+                one[k - 1][r] = Latency.ms(() -> model.predict(single, at)) * 1000;
+                many[k - 1][r] = Latency.ms(() -> model.predict(large, at)) * 1000 / large.shape().dim(0);
+            }
+        }
+        for (int k = 1; k <= depth; k++) {
             HostTensor r = readouts.get(k - 1);
-            double one = Latency.medianMs(() -> model.predict(single, at), 3, repeats) * 1000;
-            double many = Latency.medianMs(() -> model.predict(large, at), 2, repeats) * 1000 / large.shape().dim(0);
             depths.add(new DepthFigures(k, metric.evaluate(r, test.y()), secondMetric.evaluate(r, test.y()),
-                    metric.isClassification() ? CalibrationError.of(r, test.y()) : null, cost.parameters(k), cost.multiplyAdds(k), one, many));
+                    metric.isClassification() ? CalibrationError.of(r, test.y()) : null, cost.parameters(k), cost.multiplyAdds(k),
+                    Latency.median(one[k - 1]), Latency.median(many[k - 1])));
         }
         if (outputs == OutputKind.NEXT_TOKEN) {
             return new Result(depths, null, null, "Early exit decides per example; a next-token model predicts at every position, so it"
@@ -111,8 +123,8 @@ public final class ModelEvaluation {
         early.run();
         double[] ratios = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            double tFull = Latency.medianMs(full, 0, 1);
-            double tExit = Latency.medianMs(early, 0, 1);
+            double tFull = Latency.ms(full);
+            double tExit = Latency.ms(early);
             ratios[r] = tFull / tExit;
         }
         return Latency.median(ratios);
