@@ -20,6 +20,7 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.inference.Decoding;
 import org.lpa4j.api.inference.EarlyExit;
 import org.lpa4j.api.inference.ExitPolicy;
@@ -150,6 +151,17 @@ class ProgressiveInferenceTest {
                 ExitResult actual = new EarlyExit(model, policy).run(x);
                 assertArrayEquals(expected.depths(), actual.depths(), backend + " " + policy.describe());
                 assertClose(expected.predictions(), actual.predictions(), backend + " " + policy.describe());
+            }
+            // a batch small enough that its rows still running after block 1 finish their blocks in one program
+            int[] few = new int[EarlyExit.FINISH_TOGETHER_ROWS - 2];
+            Arrays.setAll(few, i -> i);
+            HostTensor small = TensorDataset.rows(x, few);
+            ExitSimulation smallSimulation = new ExitSimulation(model.predictAll(small));
+            for (ExitPolicy policy : policies) {
+                ExitResult expected = smallSimulation.apply(policy);
+                ExitResult actual = new EarlyExit(model, policy).run(small);
+                assertArrayEquals(expected.depths(), actual.depths(), backend + " few rows, " + policy.describe());
+                assertClose(expected.predictions(), actual.predictions(), backend + " few rows, " + policy.describe());
             }
             long depthsUsed = Arrays.stream(simulation.exitDepths(policies.get(0))).distinct().count();
             assertTrue(depthsUsed >= 2, "the rows of one batch leave at " + depthsUsed + " depth(s)");

@@ -14,10 +14,16 @@ import org.lpa4j.api.tensor.Shape;
 /**
  * Runs a batch through a progressive model one block at a time and lets each row leave at its own depth: after block
  * l the rows whose policy says stop keep readout l, and only the others continue from their state {@code h_l}
- * through block l + 1 (the routing happens on the host, between the model's per-block programs). A fixed depth runs
- * the one depth-k program instead.
+ * through block l + 1 (the routing happens on the host, between the model's per-block programs); the last few rows
+ * run their remaining blocks in one program (see {@link #FINISH_TOGETHER_ROWS}). A fixed depth runs the one depth-k
+ * program instead.
  */
 public final class EarlyExit {
+    /**
+     * When at most this many rows are still running, the blocks up to the cap run for them in one program: a few rows cost
+     * little compute, while a program call per block costs about as much as a call for the whole batch.
+     */
+    public static final int FINISH_TOGETHER_ROWS = 32;
     private final ProgressiveModel model;
     private final ExitPolicy policy;
 
@@ -75,9 +81,7 @@ public final class EarlyExit {
                 }
             }
             if (stay == 0) {
-                int[] dims = out.readout().shape().dims();
-                dims[0] = n;
-                return new ExitResult(HostTensor.fromDoubles(out.readout().dtype(), Shape.of(dims), predictions), depths);
+                return result(out.readout(), n, predictions, depths);
             }
             HostTensor state = out.state();
             if (stay < active.length) {
@@ -89,8 +93,38 @@ public final class EarlyExit {
                 }
                 active = next;
             }
+            int last = Math.min(policy.cap(), depth);
+            if (stay <= FINISH_TOGETHER_ROWS && k + 1 < last) {
+                finish(k + 1, last, state, active, trackers, predictions, depths, width);
+                return result(out.readout(), n, predictions, depths);
+            }
             out = model.nextBlock(k + 1, state);
         }
+    }
+
+    /** The last few rows: blocks {@code from..last} in one program, then each row's exit decided on the host as usual. */
+    private void finish(int from, int last, HostTensor state, int[] active, SignalTracker[] trackers, double[] predictions, int[] depths,
+            int width) {
+        double[][] readouts = model.readoutsFrom(from, last, state).stream().map(HostTensor::toDoubleArray).toArray(double[][]::new);
+        int depth = model.depth();
+        for (int j = 0; j < active.length; j++) {
+            int row = active[j];
+            for (int k = from; k <= last; k++) {
+                double[] readout = readouts[k - from];
+                if (policy.stops(k, depth, trackers[row].next(readout, j * width, width))) {
+                    System.arraycopy(readout, j * width, predictions, row * width, width);
+                    depths[row] = k;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The predictions of all {@code n} rows, shaped like {@code readout} but for the row count. */
+    private static ExitResult result(HostTensor readout, int n, double[] predictions, int[] depths) {
+        int[] dims = readout.shape().dims();
+        dims[0] = n;
+        return new ExitResult(HostTensor.fromDoubles(readout.dtype(), Shape.of(dims), predictions), depths);
     }
 
     private static int[] range(int from, int to) {

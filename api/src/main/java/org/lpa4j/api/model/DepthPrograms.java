@@ -1,5 +1,6 @@
 package org.lpa4j.api.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Tensor;
 
 /**
  * The forward programs of one trained network, each compiled on first use and kept until {@link #close}: the
@@ -56,6 +58,21 @@ final class DepthPrograms implements AutoCloseable {
         return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
             var h = ops.add(in.get(0), network.block(l, ops, p, in.get(0)));
             return List.of(h, network.head(ops, p, h));
+        }));
+    }
+
+    /** {@code h_{l-1} -> [yhat_l, ..., yhat_k]}: blocks l..k in one program, for the last few rows of an early exit. */
+    CompiledForward readoutsFrom(int l, int k, HostTensor state) {
+        int[] dims = state.shape().dims();
+        InputSpec spec = InputSpec.batched("h", state.dtype(), Arrays.copyOfRange(dims, 1, dims.length));
+        return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
+            List<Tensor> out = new ArrayList<>();
+            var h = in.get(0);
+            for (int b = l; b <= k; b++) {
+                h = ops.add(h, network.block(b, ops, p, h));
+                out.add(network.head(ops, p, h));
+            }
+            return out;
         }));
     }
 

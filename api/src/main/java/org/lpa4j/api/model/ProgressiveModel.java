@@ -74,6 +74,17 @@ public final class ProgressiveModel implements AutoCloseable {
     }
 
     /**
+     * Blocks {@code l..k} ({@code 2 <= l <= k <= depth()}) continuing from the state {@code h_{l-1}}, in one program: the
+     * readouts {@code yhat_l..yhat_k}. Early exit finishes its last few rows this way, one call instead of one per block.
+     */
+    public List<HostTensor> readoutsFrom(int l, int k, HostTensor state) {
+        if (l < 2 || l > k || k > depth) {
+            throw new Lpa4jException("Blocks " + l + ".." + k + " cannot continue a state: they must lie in 2.." + depth + ", in order.");
+        }
+        return programs.readoutsFrom(l, k, state).run(List.of(state));
+    }
+
+    /**
      * A depth-{@code k} model sharing these weights and this model's compiled programs; closing it leaves this model
      * open, and it cannot run once this model is closed.
      */
