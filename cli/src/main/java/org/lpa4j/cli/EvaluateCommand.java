@@ -46,10 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path plot;
     @Option(names = "--repeats", defaultValue = "15", description = "timed runs per latency figure; the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
-    @Option(names = "--examples", defaultValue = "4000", description = "as given to fit: examples of a surface task (default ${DEFAULT-VALUE})")
-    int examples;
-    @Option(names = "--limit", defaultValue = "0", description = "as given to fit: training examples of a fetched data set, 0 = all (default ${DEFAULT-VALUE})")
-    int limit;
+    @Mixin
+    SavedModelTask data;
 
     @Inject
     EvaluateCommand(TaskCatalog tasks, ReportWriter reports) {
@@ -63,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new Lpa4jException("--repeats must be at least 1 but is " + repeats + ".");
         }
         ModelManifest manifest = Models.inspect(model);
-        LoadedTask task = SavedModelTask.load(tasks, manifest, model, examples, limit);
+        LoadedTask task = data.load(tasks, manifest, model);
         AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;

@@ -50,10 +50,8 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--overwrite", description = "replace an existing --out file")
     boolean overwrite;
-    @Option(names = "--examples", defaultValue = "4000", description = "when calibrating: as given to fit for a surface task (default ${DEFAULT-VALUE})")
-    int examples;
-    @Option(names = "--limit", defaultValue = "0", description = "when calibrating: as given to fit for a fetched data set (default ${DEFAULT-VALUE})")
-    int limit;
+    @Mixin
+    SavedModelTask data;
     @Mixin
     BackendOption backend;
 
@@ -101,7 +99,7 @@ final class PredictCommand implements Callable<Integer> {
         if (maxLoss == null && loaded.exitPolicy().isPresent()) {
             return loaded.exitPolicy().get();
         }
-        LoadedTask task = SavedModelTask.load(tasks, manifest, model, examples, limit);
+        LoadedTask task = data.load(tasks, manifest, model);
         return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), EvaluateCommand.acceptedLoss(task.metric(),
                 maxLoss)).policy();
     }

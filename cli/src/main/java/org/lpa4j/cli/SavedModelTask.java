@@ -8,17 +8,22 @@ import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
+import picocli.CommandLine.Option;
 
 /**
  * The task a saved model was trained on, rebuilt from its manifest (data set name, seed, element type, context) and the
- * data options that the manifest does not record ({@code --examples}, {@code --limit}); the rebuilt data must have the
- * fingerprint the manifest names, so a model is never evaluated on other data than its own splits.
+ * data options that the manifest does not record ({@code --examples}, {@code --limit}: a picocli mixin of the commands
+ * that need the splits); the rebuilt data must have the fingerprint the manifest names, so a model is never evaluated
+ * on other data than its own splits.
  */
 final class SavedModelTask {
-    private SavedModelTask() {
-    }
+    @Option(names = "--examples", defaultValue = "4000", description = "as given to fit: examples of a surface task (default ${DEFAULT-VALUE})")
+    int examples;
+    @Option(names = "--limit", defaultValue = "0", description = "as given to fit: training examples of a fetched data set, 0 = all (default ${DEFAULT-VALUE})")
+    int limit;
 
-    static LoadedTask load(TaskCatalog tasks, ModelManifest manifest, Path model, int examples, int limit) {
+    /** The splits of the task {@code model} (with {@code manifest}) was trained on, or a sentence saying why they cannot be rebuilt. */
+    LoadedTask load(TaskCatalog tasks, ModelManifest manifest, Path model) {
         ModelManifest.Provenance p = manifest.provenance();
         if (p == null || p.dataset() == null) {
             throw new Lpa4jException("The saved model at " + model + " does not name the data set it was trained on, so its test split"
