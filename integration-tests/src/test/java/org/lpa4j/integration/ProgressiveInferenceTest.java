@@ -20,7 +20,6 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.Backends;
-import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.inference.Decoding;
 import org.lpa4j.api.inference.EarlyExit;
 import org.lpa4j.api.inference.ExitPolicy;
@@ -152,17 +151,19 @@ class ProgressiveInferenceTest {
                 assertArrayEquals(expected.depths(), actual.depths(), backend + " " + policy.describe());
                 assertClose(expected.predictions(), actual.predictions(), backend + " " + policy.describe());
             }
-            // a batch small enough that its rows still running after block 1 finish their blocks in one program
-            int[] few = new int[EarlyExit.FINISH_TOGETHER_ROWS - 2];
-            Arrays.setAll(few, i -> i);
-            HostTensor small = TensorDataset.rows(x, few);
-            ExitSimulation smallSimulation = new ExitSimulation(model.predictAll(small));
-            for (ExitPolicy policy : policies) {
-                ExitResult expected = smallSimulation.apply(policy);
-                ExitResult actual = new EarlyExit(model, policy).run(small);
-                assertArrayEquals(expected.depths(), actual.depths(), backend + " few rows, " + policy.describe());
-                assertClose(expected.predictions(), actual.predictions(), backend + " few rows, " + policy.describe());
+            // a threshold most rows reach at depth 1: the few still running (the batch's tail) finish their blocks in one program
+            double[] first = new double[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                first[i] = simulation.signals(1, i).confidence();
             }
+            Arrays.sort(first);
+            ExitPolicy tail = ExitPolicy.Confidence.shared(first[ROWS / 10], DEPTH);
+            int compiled = model.compiledPrograms();
+            ExitResult expected = simulation.apply(tail);
+            ExitResult actual = new EarlyExit(model, tail).run(x);
+            assertArrayEquals(expected.depths(), actual.depths(), backend + " " + tail.describe());
+            assertClose(expected.predictions(), actual.predictions(), backend + " " + tail.describe());
+            assertEquals(compiled + 1, model.compiledPrograms(), "the tail ran blocks 2.." + DEPTH + " in one program");
             long depthsUsed = Arrays.stream(simulation.exitDepths(policies.get(0))).distinct().count();
             assertTrue(depthsUsed >= 2, "the rows of one batch leave at " + depthsUsed + " depth(s)");
         }

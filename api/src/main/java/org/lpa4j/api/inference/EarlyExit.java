@@ -20,10 +20,16 @@ import org.lpa4j.api.tensor.Shape;
  */
 public final class EarlyExit {
     /**
-     * When at most this many rows are still running, the blocks up to the cap run for them in one program: a few rows cost
-     * little compute, while a program call per block costs about as much as a call for the whole batch.
+     * When at most this many rows are still running (and at most 1/{@link #TAIL_SHARE} of the batch), the blocks up to the
+     * cap run for them in one program: a few rows cost little compute, while a program call per block costs about as much
+     * as a call for the whole batch.
      */
     public static final int FINISH_TOGETHER_ROWS = 32;
+    /**
+     * ...and at most this share (1/{@value}) of the batch: the tail of a large batch. A small batch keeps going block by
+     * block, since finishing together computes every block up to the cap for rows that might have left earlier.
+     */
+    public static final int TAIL_SHARE = 8;
     private final ProgressiveModel model;
     private final ExitPolicy policy;
 
@@ -94,7 +100,7 @@ public final class EarlyExit {
                 active = next;
             }
             int last = Math.min(policy.cap(), depth);
-            if (stay <= FINISH_TOGETHER_ROWS && k + 1 < last) {
+            if (stay <= Math.min(FINISH_TOGETHER_ROWS, n / TAIL_SHARE) && k + 1 < last) {
                 finish(k + 1, last, state, active, trackers, predictions, depths, width);
                 return result(out.readout(), n, predictions, depths);
             }
