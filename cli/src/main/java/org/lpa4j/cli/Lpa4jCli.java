@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code lpa4j} command and its subcommands. */
 @Command(name = "lpa4j", mixinStandardHelpOptions = true, version = "lpa4j 0.1.0",
         description = "Train residual networks once and use every depth.",
-        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class})
+        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class, EvaluateCommand.class, PredictCommand.class})
 public final class Lpa4jCli implements Runnable {
 
     public static void main(String[] args) {

@@ -53,6 +53,16 @@ class TextCommandsTest {
                 "--backend", "tensorflow");
         assertEquals(lines.get(3), again.out().lines().toList().get(1), "the same seed gives the same sample");
 
+        CliRun speculative = CliRun.of("generate", "--model", dir.toString(), "--draft-depth", "1", "--draft-length", "3", "--prompt", PROMPT,
+                "--length", "20", "--backend", "tensorflow");
+        assertEquals(0, speculative.code(), speculative.err());
+        List<String> spoken = speculative.out().lines().toList();
+        assertEquals("--- greedy, depth 2 of 2, drafted at depth 1 ---", spoken.get(0));
+        assertEquals(PROMPT.length() + 20, spoken.get(1).codePointCount(0, spoken.get(1).length()), spoken.get(1));
+        assertTrue(spoken.get(2).contains("acceptance rate") && spoken.get(2).endsWith("text identical to full-depth greedy: yes"), spoken.get(2));
+        assertTrue(CliRun.of("generate", "--model", dir.toString(), "--draft-depth", "2", "--prompt", PROMPT).err()
+                .startsWith("error: The draft depth must be in 1..1"));
+
         assertEquals("error: --depth 3 is outside 1..2 of this model.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
         assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",

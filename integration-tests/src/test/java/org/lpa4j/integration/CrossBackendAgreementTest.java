@@ -152,7 +152,8 @@ class CrossBackendAgreementTest {
         return Math.sqrt(n);
     }
 
-    private static void assertClose(String what, HostTensor a, HostTensor b, double tol) {
+    /** Norm-wise: {@code ||a - b|| / max(||a||, ||b||) <= tol}, shapes equal; shared with the other agreement tests. */
+    static void assertClose(String what, HostTensor a, HostTensor b, double tol) {
         assertClose(what, a, b, tol, 1e-30);
     }
 

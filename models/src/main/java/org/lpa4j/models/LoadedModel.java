@@ -1,6 +1,8 @@
 package org.lpa4j.models;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.lpa4j.api.inference.ExitPolicy;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.model.ProgressiveModel;
 
@@ -27,6 +29,11 @@ public final class LoadedModel implements AutoCloseable {
     /** What {@code model.json} says about the model. */
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /** The calibrated exit policy saved with the model, if any. */
+    public Optional<ExitPolicy> exitPolicy() {
+        return manifest.exitPolicy() == null ? Optional.empty() : Optional.of(ExitPolicies.fromJson(manifest.exitPolicy()));
     }
 
     @Override

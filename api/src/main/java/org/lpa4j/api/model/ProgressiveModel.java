@@ -3,33 +3,35 @@ package org.lpa4j.api.model;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.HostTensor;
 
 /**
- * A trained residual network: one set of weights, a model at every depth. {@link #predict} reads out any depth,
- * {@link #predictAll} every depth in one pass, and {@link #truncate} gives a depth-k model sharing the weights.
+ * A trained residual network: one set of weights, a model at every depth. {@link #predict} reads out depth k at the
+ * cost of the stem, k blocks and the head; {@link #predictAll} reads out every depth in one pass; {@link #firstBlock}
+ * and {@link #nextBlock} run one block at a time so a row can stop at its own depth; {@link #truncate} gives a depth-k
+ * model sharing the weights and the compiled programs. Every program is compiled once, on first use, and freed when
+ * this model closes.
  */
 public final class ProgressiveModel implements AutoCloseable {
     private final ResidualNetwork network;
     private final VariableStore store;
     private final int depth;
-    private final boolean ownsStore;
-    private CompiledForward all;
-    private CompiledForward last;
+    private final DepthPrograms programs;
+    private final boolean owner;
 
     /** Wraps a store holding {@code network}'s parameters; the model closes the store when closed. */
     public ProgressiveModel(ResidualNetwork network, VariableStore store) {
-        this(network, store, network.depth(), true);
+        this(network, store, network.depth(), new DepthPrograms(network, store), true);
     }
 
-    private ProgressiveModel(ResidualNetwork network, VariableStore store, int depth, boolean ownsStore) {
+    private ProgressiveModel(ResidualNetwork network, VariableStore store, int depth, DepthPrograms programs, boolean owner) {
         this.network = Objects.requireNonNull(network, "network is null");
         this.store = Objects.requireNonNull(store, "store is null");
         this.depth = depth;
-        this.ownsStore = ownsStore;
+        this.programs = programs;
+        this.owner = owner;
     }
 
     public ResidualNetwork network() {
@@ -41,35 +43,64 @@ public final class ProgressiveModel implements AutoCloseable {
         return depth;
     }
 
-    /** The prediction of the depth-{@code k} readout, {@code 1 <= k <= depth()}. */
+    /** The prediction of the depth-{@code k} readout, {@code 1 <= k <= depth()}: blocks deeper than k are not run. */
     public HostTensor predict(HostTensor x, int k) {
         requireDepth(k);
-        if (k == depth) {
-            if (last == null) {
-                last = store.compileForward(List.of(network.input()), (ops, p, in) -> List.of(network.readout(ops, p, in.get(0), depth)));
-            }
-            return RowBatches.run(last, x).get(0);
-        }
-        return predictAll(x).get(k - 1);
+        return RowBatches.run(programs.prefix(k), x).get(0);
     }
 
     /** The predictions of every depth 1..depth(), computed in one pass per slice of {@link RowBatches#DEFAULT_ROWS} examples. */
     public List<HostTensor> predictAll(HostTensor x) {
-        if (all == null) {
-            all = store.compileForward(List.of(network.input()), (ops, p, in) -> network.readouts(ops, p, in.get(0), depth, false));
-        }
-        return RowBatches.run(all, x);
+        return RowBatches.run(programs.readouts(depth), x);
     }
 
-    /** A depth-{@code k} model sharing these weights; closing it leaves this model open. */
+    /** The stem and block 1 on {@code x}: the state {@code h_1} and the readout {@code yhat_1}. */
+    public BlockOutput firstBlock(HostTensor x) {
+        List<HostTensor> out = programs.firstBlock().run(List.of(x));
+        return new BlockOutput(out.get(0), out.get(1));
+    }
+
+    /**
+     * Block {@code l} ({@code 2 <= l <= depth()}) continuing from the state {@code h_{l-1}} of the rows still running:
+     * their state {@code h_l} and readout {@code yhat_l}.
+     */
+    public BlockOutput nextBlock(int l, HostTensor state) {
+        if (l < 2 || l > depth) {
+            throw new Lpa4jException("Block " + l + " cannot continue a state: blocks 2.." + depth + " continue from the previous one"
+                    + " (block 1 starts from the input through firstBlock).");
+        }
+        List<HostTensor> out = programs.nextBlock(l, state).run(List.of(state));
+        return new BlockOutput(out.get(0), out.get(1));
+    }
+
+    /**
+     * Blocks {@code l..k} ({@code 2 <= l <= k <= depth()}) continuing from the state {@code h_{l-1}}, in one program: the
+     * readouts {@code yhat_l..yhat_k}. Early exit finishes its last few rows this way, one call instead of one per block.
+     */
+    public List<HostTensor> readoutsFrom(int l, int k, HostTensor state) {
+        if (l < 2 || l > k || k > depth) {
+            throw new Lpa4jException("Blocks " + l + ".." + k + " cannot continue a state: they must lie in 2.." + depth + ", in order.");
+        }
+        return programs.readoutsFrom(l, k, state).run(List.of(state));
+    }
+
+    /**
+     * A depth-{@code k} model sharing these weights and this model's compiled programs; closing it leaves this model
+     * open, and it cannot run once this model is closed.
+     */
     public ProgressiveModel truncate(int k) {
         requireDepth(k);
-        return new ProgressiveModel(network, store, k, false);
+        return new ProgressiveModel(network, store, k, programs, false);
     }
 
     /** A host copy of the weights. */
     public ParameterSet parameters() {
         return store.export();
+    }
+
+    /** How many programs this model and its truncations have compiled so far (each depth and block at most once). */
+    public int compiledPrograms() {
+        return programs.size();
     }
 
     private void requireDepth(int k) {
@@ -78,15 +109,11 @@ public final class ProgressiveModel implements AutoCloseable {
         }
     }
 
+    /** Frees the compiled programs and the weights; a truncated model's close leaves its parent's untouched. */
     @Override
     public void close() {
-        if (all != null) {
-            all.close();
-        }
-        if (last != null) {
-            last.close();
-        }
-        if (ownsStore) {
+        if (owner) {
+            programs.close();
             store.close();
         }
     }

@@ -1,0 +1,104 @@
+package org.lpa4j.api.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.compile.CompiledForward;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Tensor;
+
+/**
+ * The forward programs of one trained network, each compiled on first use and kept until {@link #close}: the
+ * depth-k prefix (stem, blocks 1..k, head), the readouts 1..k in one pass, and the per-block steps that early exit
+ * routes rows through. A model and every model truncated from it share one instance, so asking for a depth again
+ * never compiles again (on a graph engine each compilation adds to the graph and its memory for good).
+ */
+final class DepthPrograms implements AutoCloseable {
+    private final ResidualNetwork network;
+    private final VariableStore store;
+    private final Map<String, CompiledForward> programs = new LinkedHashMap<>();
+    private boolean closed;
+
+    DepthPrograms(ResidualNetwork network, VariableStore store) {
+        this.network = network;
+        this.store = store;
+    }
+
+    /** {@code x -> yhat_k}: the stem, blocks 1..k and the head, nothing deeper. */
+    CompiledForward prefix(int k) {
+        return cached("prefix " + k, () -> store.compileForward(List.of(network.input()),
+                (ops, p, in) -> List.of(network.readout(ops, p, in.get(0), k))));
+    }
+
+    /** {@code x -> [yhat_1, ..., yhat_k]} in one pass. */
+    CompiledForward readouts(int k) {
+        return cached("readouts " + k, () -> store.compileForward(List.of(network.input()),
+                (ops, p, in) -> network.readouts(ops, p, in.get(0), k, false)));
+    }
+
+    /** {@code x -> [h_1, yhat_1]}: the stem and block 1, so the first exit costs one call. */
+    CompiledForward firstBlock() {
+        return cached("block 1", () -> store.compileForward(List.of(network.input()), (ops, p, in) -> {
+            var h0 = network.stem(ops, p, in.get(0));
+            var h1 = ops.add(h0, network.block(1, ops, p, h0));
+            return List.of(h1, network.head(ops, p, h1));
+        }));
+    }
+
+    /** {@code h_{l-1} -> [h_l, yhat_l]} for a state shaped like {@code state} (its batch dimension is free). */
+    CompiledForward nextBlock(int l, HostTensor state) {
+        int[] dims = state.shape().dims();
+        InputSpec spec = InputSpec.batched("h", state.dtype(), Arrays.copyOfRange(dims, 1, dims.length));
+        return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
+            var h = ops.add(in.get(0), network.block(l, ops, p, in.get(0)));
+            return List.of(h, network.head(ops, p, h));
+        }));
+    }
+
+    /** {@code h_{l-1} -> [yhat_l, ..., yhat_k]}: blocks l..k in one program, for the last few rows of an early exit. */
+    CompiledForward readoutsFrom(int l, int k, HostTensor state) {
+        int[] dims = state.shape().dims();
+        InputSpec spec = InputSpec.batched("h", state.dtype(), Arrays.copyOfRange(dims, 1, dims.length));
+        return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
+            List<Tensor> out = new ArrayList<>();
+            var h = in.get(0);
+            for (int b = l; b <= k; b++) {
+                h = ops.add(h, network.block(b, ops, p, h));
+                out.add(network.head(ops, p, h));
+            }
+            return out;
+        }));
+    }
+
+    private synchronized CompiledForward cached(String key, Supplier<CompiledForward> compile) {
+        if (closed) {
+            throw new Lpa4jException("This model is closed; its programs cannot run. Load the model again.");
+        }
+        CompiledForward program = programs.get(key);
+        if (program == null) {
+            program = compile.get();
+            programs.put(key, program);
+        }
+        return program;
+    }
+
+    /** How many programs are compiled: each depth and block is compiled at most once. */
+    synchronized int size() {
+        return programs.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            programs.values().forEach(CompiledForward::close);
+            programs.clear();
+        }
+    }
+}
