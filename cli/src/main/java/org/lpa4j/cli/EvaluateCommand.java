@@ -1,13 +1,15 @@
 package org.lpa4j.cli;
 
-import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import com.google.inject.Inject;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.inference.AcceptedLoss;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.inference.Evaluation;
 import org.lpa4j.cli.inference.EvaluationTable;
 import org.lpa4j.cli.inference.ExitCostPlot;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Measure every depth of a saved model on its task's test split (metrics, calibration error, cost, latency),"
                 + " calibrate an early-exit policy on the validation split, measure its speedup and save it into the model.")
 final class EvaluateCommand implements Callable<Integer> {
-    private final TaskCatalog tasks;
+    private final Tasks tasks;
     private final ReportWriter reports;
 
     @Spec
@@ -50,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     SavedModelTask data;
 
     @Inject
-    EvaluateCommand(TaskCatalog tasks, ReportWriter reports) {
+    EvaluateCommand(Tasks tasks, ReportWriter reports) {
         this.tasks = tasks;
         this.reports = reports;
     }

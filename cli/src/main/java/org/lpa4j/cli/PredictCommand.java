@@ -1,11 +1,11 @@
 package org.lpa4j.cli;
 
-import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import com.google.inject.Inject;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.Metric;
@@ -15,6 +15,8 @@ import org.lpa4j.api.inference.EarlyExit;
 import org.lpa4j.api.inference.ExitCalibration;
 import org.lpa4j.api.inference.ExitPolicy;
 import org.lpa4j.api.inference.ExitResult;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.cli.inference.InputCsv;
 import org.lpa4j.cli.inference.PredictionCsv;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Run a saved model on new inputs (a CSV file, one example per line) at a fixed depth or with early exit (auto),"
                 + " and write one CSV line per input with its prediction and the depth it left at.")
 final class PredictCommand implements Callable<Integer> {
-    private final TaskCatalog tasks;
+    private final Tasks tasks;
 
     @Spec
     CommandSpec spec;
@@ -56,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
     BackendOption backend;
 
     @Inject
-    PredictCommand(TaskCatalog tasks) {
+    PredictCommand(Tasks tasks) {
         this.tasks = tasks;
     }
 

@@ -2,12 +2,11 @@ package org.lpa4j.cli;
 
 import java.nio.file.Path;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.api.training.LearningRateSchedule;
-import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelManifest;
-import org.lpa4j.trainers.lpa.DepthWeighting;
-import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,7 +22,7 @@ final class SavedModelTask {
     int limit;
 
     /** The splits of the task {@code model} (with {@code manifest}) was trained on, or a sentence saying why they cannot be rebuilt. */
-    LoadedTask load(TaskCatalog tasks, ModelManifest manifest, Path model) {
+    LoadedTask load(Tasks tasks, ModelManifest manifest, Path model) {
         ModelManifest.Provenance p = manifest.provenance();
         if (p == null || p.dataset() == null) {
             throw new Lpa4jException("The saved model at " + model + " does not name the data set it was trained on, so its test split"
@@ -31,11 +30,7 @@ final class SavedModelTask {
         }
         int context = manifest.input().tokens() ? manifest.input().exampleShape()[0] : 0;
         long seed = p.seed() == null ? 0 : p.seed();
-        // Only the fields a task reads to build its data matter here: task, seed, examples, dtype, limit and context.
-        TrainingConfig d = TrainingConfig.defaults();
-        FitOptions options = new FitOptions(p.dataset(), manifest.architecture().name(), manifest.depth(), 1, "lpa", p.backend(), 1, seed,
-                model, d.learningRate(), d.batchSize(), examples, LpaForm.JOINT, DepthWeighting.ADAPTIVE, null, manifest.dtype(),
-                LearningRateSchedule.CONSTANT, 0, limit, 1, context, null, false);
+        TaskOptions options = new TaskOptions(seed, examples, limit, context > 0 ? context : TaskOptions.defaults().context(), manifest.dtype());
         LoadedTask task = tasks.load(p.dataset(), options);
         String sha = DataFingerprint.sha256(task.data());
         if (p.datasetSha256() != null && !p.datasetSha256().equals(sha)) {

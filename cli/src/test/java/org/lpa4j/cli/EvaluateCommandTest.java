@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,15 +17,12 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.api.layers.Activation;
-import org.lpa4j.api.tensor.DType;
-import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
-import org.lpa4j.trainers.lpa.DepthWeighting;
-import org.lpa4j.trainers.lpa.LpaForm;
 
 /**
  * {@code lpa4j evaluate} on a digits ResNet trained with LPA on TensorFlow and saved: the per-depth test accuracy of
@@ -86,9 +83,7 @@ class EvaluateCommandTest {
         assertNotNull(manifest.exitPolicy(), "the policy is in model.json");
         try (Backend djl = Backends.open("djl"); LoadedModel loaded = Models.load(model, djl)) {
             assertEquals(exit.get("policy").asText(), loaded.exitPolicy().orElseThrow().describe());
-            TensorDataset test = new TaskCatalog().load("digits", new FitOptions("digits", "resnet", DEPTH, 8, "lpa", "djl", 4, 0, dir, 0.02,
-                    64, 4000, LpaForm.JOINT, DepthWeighting.ADAPTIVE, Activation.RELU, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 1, 0, null,
-                    false)).data().test();
+            TensorDataset test = Tasks.discover().load("digits", TaskOptions.defaults()).data().test();
             List<HostTensor> readouts = loaded.model().predictAll(test.x());
             for (int k = 1; k <= DEPTH; k++) {
                 assertEquals(trainedTestAccuracy[k - 1], Metric.ACCURACY.evaluate(readouts.get(k - 1), test.y()), 1e-4, "depth " + k + " on DJL");
