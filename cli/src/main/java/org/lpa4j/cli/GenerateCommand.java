@@ -42,6 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
     String depth;
     @Option(names = "--prompt", required = true, description = "the text to continue (characters of the training vocabulary)")
     String prompt;
+    /** The longest text generate writes in one run: a million characters (the prompt and the text are held in memory). */
+    static final int MAX_LENGTH = 1_000_000;
+    /** The most tokens drafted per round of speculative decoding. */
+    static final int MAX_DRAFT_LENGTH = 256;
+
     @Option(names = "--length", defaultValue = "200", description = "characters to generate (default ${DEFAULT-VALUE})")
     int length;
     @Option(names = "--seed", defaultValue = "0", description = "seed of the sampling (default ${DEFAULT-VALUE})")
@@ -60,8 +65,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (length < 1) {
-            throw new Lpa4jException("--length must be at least 1 but is " + length + ".");
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new Lpa4jException("--length must be between 1 and " + MAX_LENGTH + " characters but is " + length + ".");
+        }
+        if (draftLength < 1 || draftLength > MAX_DRAFT_LENGTH) {
+            throw new Lpa4jException("--draft-length must be between 1 and " + MAX_DRAFT_LENGTH + " tokens but is " + draftLength + ".");
         }
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");

@@ -108,4 +108,14 @@ class TextCommandsTest {
         assertEquals("error: The context must be between 1 and 2048 tokens but is 0. (the context is set with --context)\n",
                 CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
     }
+
+    @Test
+    void generateRefusesLengthsThatWouldOverflowOrRunForHours(@TempDir Path dir) {
+        CliRun huge = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--length", "2147483647");
+        assertEquals(2, huge.code());
+        assertEquals("error: --length must be between 1 and 1000000 characters but is 2147483647.\n", huge.err());
+        CliRun draft = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--draft-depth", "1", "--draft-length", "2147483647");
+        assertEquals(2, draft.code());
+        assertEquals("error: --draft-length must be between 1 and 256 tokens but is 2147483647.\n", draft.err());
+    }
 }
