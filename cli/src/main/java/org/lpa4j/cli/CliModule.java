@@ -3,6 +3,7 @@ package org.lpa4j.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.ReportWriter;
@@ -14,6 +15,13 @@ final class CliModule extends AbstractModule {
         bind(ReportWriter.class).asEagerSingleton();
         bind(DepthPlot.class).asEagerSingleton();
         bind(FitRunner.class);
+    }
+
+    /** Every architecture registered on the classpath (the architectures module's and any of the user's own). */
+    @Provides
+    @Singleton
+    Architectures architectures() {
+        return Architectures.discover();
     }
 
     /** Every task registered on the classpath (the datasets module's and any of the user's own). */

@@ -59,11 +59,12 @@ final class FitRunner {
     private final Tasks tasks;
     private final ReportWriter reports;
     private final DepthPlot plots;
-    private final Architectures architectures = Architectures.discover();
+    private final Architectures architectures;
 
     @Inject
-    FitRunner(Tasks tasks, ReportWriter reports, DepthPlot plots) {
+    FitRunner(Tasks tasks, Architectures architectures, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
+        this.architectures = architectures;
         this.reports = reports;
         this.plots = plots;
     }
