@@ -2,15 +2,12 @@ package org.lpa4j.cli;
 
 import com.google.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.lpa4j.api.tensor.DType;
-import org.lpa4j.api.training.LearningRateSchedule;
-import org.lpa4j.api.layers.Activation;
-import org.lpa4j.trainers.lpa.DepthWeighting;
-import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,8 +32,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        runner.run(new FitOptions("surface:peaks2d", "fnn", 6, 64, "both", backend.name, 60, 0, out, 3e-3, 128, 4000, LpaForm.JOINT,
-                DepthWeighting.ADAPTIVE, Activation.TANH, DType.FLOAT32, LearningRateSchedule.COSINE, 0, 0, 4, 64, null, true), spec.commandLine().getOut());
+        List<String> args = new ArrayList<>(List.of("--task", "surface:peaks2d", "--arch", "fnn", "--depth", "6", "--width", "64",
+                "--trainer", "both", "--epochs", "60", "--seed", "0", "--lr", "3e-3", "--activation", "TANH", "--out", out.toString(), "--overwrite"));
+        if (backend.name != null) {
+            args.addAll(List.of("--backend", backend.name));
+        }
+        runner.run(FitOptions.parse(args.toArray(String[]::new)), spec.commandLine().getOut());
         return 0;
     }
 }
