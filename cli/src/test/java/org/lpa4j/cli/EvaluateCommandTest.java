@@ -101,4 +101,25 @@ class EvaluateCommandTest {
         CliRun otherData = CliRun.of("evaluate", "--model", model.toString(), "--limit", "100", "--backend", "tensorflow");
         assertTrue(otherData.err().contains("is not the data the model at"), otherData.err());
     }
+
+    /** The done-when of saved models: a model trained on TensorFlow, evaluated from the command line on the other engines, agrees to 4 digits. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"djl", "nd4j"})
+    void evaluateOnAnotherBackend_givesTheSamePerDepthMetrics(String backend) throws Exception {
+        Path copy = dir.resolve("copy-" + backend);
+        try (java.util.stream.Stream<Path> files = Files.walk(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(model.relativize(f).toString()));
+            }
+        }
+        Path json = dir.resolve("evaluate-" + backend + ".json");
+        CliRun r = CliRun.of("evaluate", "--model", copy.toString(), "--backend", backend, "--repeats", "1", "--json", json.toString(),
+                "--max-loss", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertEquals(backend, e.get("backend").asText());
+        for (int k = 1; k <= DEPTH; k++) {
+            assertEquals(trainedTestAccuracy[k - 1], e.get("depths").get(k - 1).get("metric").asDouble(), 1e-4, "depth " + k + " on " + backend);
+        }
+    }
 }
