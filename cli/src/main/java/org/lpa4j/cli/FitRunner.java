@@ -74,14 +74,14 @@ final class FitRunner {
         validate(o);
         Path outDir = o.out().toAbsolutePath().normalize();
         LoadedTask task = tasks.load(o.task(), taskOptions(o));
-        network(o, task);
+        ResidualNetwork network = network(o, task);
         requireWritableParent(outDir);
         if (!o.overwrite() && AtomicDirectories.isOccupied(outDir)) {
             throw occupied(outDir);
         }
         DepthReport[] report = new DepthReport[1];
         try {
-            AtomicDirectories.write(outDir, o.overwrite(), staging -> report[0] = trainAndWrite(o, task, staging, out));
+            AtomicDirectories.write(outDir, o.overwrite(), staging -> report[0] = trainAndWrite(o, task, network, staging, out));
         } catch (FolderExistsException e) {
             throw occupied(outDir);
         } catch (FolderLockedException e) {
@@ -90,12 +90,12 @@ final class FitRunner {
         out.println();
         out.println("Report: " + outDir.resolve("report.json"));
         out.println("Plot:   " + outDir.resolve("depth.png"));
-        out.println("Models: " + String.join(", ", trainers(o, null, config(o)).stream().map(t -> outDir.resolve(t.trainer().name()).toString()).toList()));
+        out.println("Models: " + String.join(", ", trainers(o, null, null, config(o)).stream().map(t -> outDir.resolve(t.trainer().name()).toString()).toList()));
         out.flush();
         return report[0];
     }
 
-    private DepthReport trainAndWrite(FitOptions o, LoadedTask task, Path dir, PrintWriter out) throws IOException {
+    private DepthReport trainAndWrite(FitOptions o, LoadedTask task, ResidualNetwork network, Path dir, PrintWriter out) throws IOException {
         DataSplits data = task.data();
         Metric metric = task.metric();
         Metric secondaryMetric = task.secondaryMetric();
@@ -109,7 +109,7 @@ final class FitRunner {
                     data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
                     backend.engineVersion());
             out.flush();
-            for (PlannedTrainer planned : trainers(o, task, config(o))) {
+            for (PlannedTrainer planned : trainers(o, task, network, config(o))) {
                 ProgressiveTrainer trainer = planned.trainer();
                 try (ProgressListener progress = new ProgressListener(metric);
                      TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress))) {
@@ -179,11 +179,15 @@ final class FitRunner {
                                   String weighting) {
     }
 
-    /** The trainers {@code --trainer} names, each with its network and settings; {@code task} null only checks the name. */
-    private List<PlannedTrainer> trainers(FitOptions o, LoadedTask task, TrainingConfig config) {
-        PlannedTrainer lpa = new PlannedTrainer(new LpaTrainer(o.form(), o.weighting()), () -> network(o, task), config, o.form().name(),
+    /**
+     * The trainers {@code --trainer} names, each with its network and settings: LPA and E2E share {@code network} (a
+     * network is a description; each training initialises its own weights), multigrade builds its stair network.
+     * With {@code task} and {@code network} null it only checks the name.
+     */
+    private List<PlannedTrainer> trainers(FitOptions o, LoadedTask task, ResidualNetwork network, TrainingConfig config) {
+        PlannedTrainer lpa = new PlannedTrainer(new LpaTrainer(o.form(), o.weighting()), () -> network, config, o.form().name(),
                 o.weighting().name());
-        PlannedTrainer e2e = new PlannedTrainer(new E2ETrainer(), () -> network(o, task), config, null, null);
+        PlannedTrainer e2e = new PlannedTrainer(new E2ETrainer(), () -> network, config, null, null);
         switch (o.trainer()) {
             case "lpa":
                 return List.of(lpa);
@@ -231,7 +235,7 @@ final class FitRunner {
         if (o.out().toAbsolutePath().normalize().getParent() == null) {
             throw new Lpa4jException("--out " + o.out() + " is the file system's root; name a folder of its own, e.g. --out out/run.");
         }
-        trainers(o, null, config(o));
+        trainers(o, null, null, config(o));
         taskOptions(o);
     }
 
