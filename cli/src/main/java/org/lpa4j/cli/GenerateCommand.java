@@ -81,7 +81,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + manifest.output().kind() + " (data set " + manifest.provenance().dataset() + "); generate needs a character model:"
                     + " 'lpa4j fit --task moby --arch transformer'.");
         }
-        CharacterVocabulary vocabulary = CharacterLabels.vocabulary(manifest.output().labels(), bundle);
+        CharacterVocabulary vocabulary;
+        try {
+            vocabulary = CharacterVocabulary.fromLabels(manifest.output().labels());
+        } catch (Lpa4jException e) {
+            throw new Lpa4jException("The model at " + bundle + " does not record a character vocabulary (" + e.getMessage() + "); generate"
+                    + " needs a character model trained with 'lpa4j fit --task moby --arch transformer'.", e);
+        }
         requireKnownCharacters(vocabulary);
         List<Integer> depths = depths(manifest.depth());
         int context = manifest.input().exampleShape()[0];

@@ -14,6 +14,8 @@ import org.lpa4j.api.Lpa4jException;
 public final class CharacterVocabulary {
     /** The id every character outside the vocabulary maps to. */
     public static final int UNKNOWN = 0;
+    /** What the unknown id decodes to, and its label: U+FFFD, the replacement character. */
+    public static final String UNKNOWN_LABEL = "\uFFFD";
 
     private final String symbols;
     private final int[] codePoints;
@@ -42,6 +44,27 @@ public final class CharacterVocabulary {
     /** The vocabulary whose ids 1, 2, ... are the characters of {@code symbols} in order (as {@link #symbols()} gives). */
     public static CharacterVocabulary fromSymbols(String symbols) {
         return new CharacterVocabulary(symbols);
+    }
+
+    /**
+     * The vocabulary whose {@link #labels()} these are: label 0 the unknown character's decoding (U+FFFD), every other
+     * label one character; anything else is refused with a sentence saying which label does not fit.
+     */
+    public static CharacterVocabulary fromLabels(List<String> labels) {
+        String unknown = UNKNOWN_LABEL;
+        if (labels == null || labels.isEmpty() || !labels.get(UNKNOWN).equals(unknown)) {
+            throw new Lpa4jException("These output labels are not a character vocabulary: the first label should be the unknown"
+                    + " character " + unknown + ".");
+        }
+        StringBuilder symbols = new StringBuilder();
+        for (String label : labels.subList(1, labels.size())) {
+            if (label.codePointCount(0, label.length()) != 1) {
+                throw new Lpa4jException("These output labels are not a character vocabulary: the label '" + label
+                        + "' is not one character.");
+            }
+            symbols.append(label);
+        }
+        return fromSymbols(symbols.toString());
     }
 
     /** The known characters in id order, starting at id 1. */
@@ -83,6 +106,6 @@ public final class CharacterVocabulary {
         if (id < 0 || id >= size()) {
             throw new Lpa4jException("Token id " + id + " is outside the vocabulary of " + size() + " ids.");
         }
-        return id == UNKNOWN ? "\uFFFD" : Character.toString(codePoints[id - 1]);
+        return id == UNKNOWN ? UNKNOWN_LABEL : Character.toString(codePoints[id - 1]);
     }
 }

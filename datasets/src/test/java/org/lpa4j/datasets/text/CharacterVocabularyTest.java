@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.Lpa4jException;
 
@@ -40,5 +41,17 @@ class CharacterVocabularyTest {
     void aRepeatedSymbolOrABadIdIsAnError() {
         assertThrows(Lpa4jException.class, () -> CharacterVocabulary.fromSymbols("aa"));
         assertThrows(Lpa4jException.class, () -> CharacterVocabulary.of("ab").decode(3));
+    }
+
+    @Test
+    void labelsRoundTrip_andLabelsOfAnythingElseAreRefused() {
+        CharacterVocabulary v = CharacterVocabulary.of("Call me Ishmael.");
+        assertEquals(v.symbols(), CharacterVocabulary.fromLabels(v.labels()).symbols());
+        Lpa4jException notFirst = assertThrows(Lpa4jException.class,
+                () -> CharacterVocabulary.fromLabels(List.of("ham", "spam")));
+        assertTrue(notFirst.getMessage().contains("the first label should be the unknown character"));
+        Lpa4jException wide = assertThrows(Lpa4jException.class,
+                () -> CharacterVocabulary.fromLabels(List.of(CharacterVocabulary.UNKNOWN_LABEL, "a", "bc")));
+        assertTrue(wide.getMessage().contains("the label 'bc' is not one character"));
     }
 }
