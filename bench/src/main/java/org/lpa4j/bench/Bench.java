@@ -43,6 +43,14 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--steps-per-round", defaultValue = "10", description = "steps per variant per round (default ${DEFAULT-VALUE})")
     int stepsPerRound;
 
+    @Option(names = "--sessions", defaultValue = "2",
+            description = "times the whole alternating measurement is repeated, to show how far two runs in a row agree (default ${DEFAULT-VALUE})")
+    int sessions;
+
+    @Option(names = "--peak-gflops", defaultValue = "0",
+            description = "the CPU's float32 peak in GFLOP/s; 0 = processors x clock from /proc/cpuinfo x 32 FLOP per cycle (default ${DEFAULT-VALUE})")
+    double peakGflops;
+
     @Option(names = "--memory-steps", defaultValue = "10000",
             description = "lpa4j steps for the resident-memory check, 0 to skip (default ${DEFAULT-VALUE})")
     int memorySteps;
@@ -80,26 +88,46 @@ public final class Bench implements Callable<Integer> {
                 step.run(batch, lr);
                 hand.step(x, y, lr);
             }
-            double[] api = new double[rounds];
-            double[] direct = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                // Alternate which variant goes first so drift on a shared machine hits both alike.
-                if (r % 2 == 0) {
-                    api[r] = time(() -> step.run(batch, lr));
-                    direct[r] = time(() -> hand.step(x, y, lr));
-                } else {
-                    direct[r] = time(() -> hand.step(x, y, lr));
-                    api[r] = time(() -> step.run(batch, lr));
+            double flops = mlp.trainStepFlops(BenchMlp.BATCH);
+            CpuPeak peak = peakGflops > 0 ? new CpuPeak(peakGflops, "given") : CpuPeak.fromCpuInfo();
+            double[] sessionRatios = new double[sessions];
+            for (int session = 0; session < sessions; session++) {
+                double[] api = new double[rounds];
+                double[] direct = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    // Alternate which variant goes first so drift on a shared machine hits both alike.
+                    if (r % 2 == 0) {
+                        api[r] = time(() -> step.run(batch, lr));
+                        direct[r] = time(() -> hand.step(x, y, lr));
+                    } else {
+                        direct[r] = time(() -> hand.step(x, y, lr));
+                        api[r] = time(() -> step.run(batch, lr));
+                    }
                 }
+                double mApi = median(api);
+                double mDirect = median(direct);
+                double[] ratios = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratios[r] = api[r] / direct[r];
+                }
+                double[] sorted = ratios.clone();
+                Arrays.sort(sorted);
+                sessionRatios[session] = median(ratios);
+                System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
+                                + "quartiles %.3f-%.3f, %d rounds x %d steps); lpa4j step %.1f GFLOP/s = %.0f%% of the CPU's peak (%s)%n",
+                        b.name(), mApi, mDirect, mApi / mDirect, sessionRatios[session], sorted[rounds / 4], sorted[(3 * rounds) / 4], rounds,
+                        stepsPerRound, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
             }
-            double mApi = median(api);
-            double mDirect = median(direct);
-            double[] ratios = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratios[r] = api[r] / direct[r];
+            // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
+            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(),
+                    1 + warmup + sessions * rounds * stepsPerRound, step.run(batch, lr), hand.step(x, y, lr));
+            if (sessions > 1) {
+                double[] sorted = sessionRatios.clone();
+                Arrays.sort(sorted);
+                System.out.printf("%s: median per-round ratio over %d sessions %s: they agree within %.3f%n", b.name(), sessions,
+                        Arrays.toString(Arrays.stream(sessionRatios).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                        sorted[sessions - 1] - sorted[0]);
             }
-            System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
-                    + "%d rounds x %d steps)%n", b.name(), mApi, mDirect, mApi / mDirect, median(ratios), rounds, stepsPerRound);
             hand.close();
             if (memorySteps > 0) {
                 memory(b, batch, specs, lr);

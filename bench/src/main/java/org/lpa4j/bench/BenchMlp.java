@@ -23,6 +23,8 @@ public final class BenchMlp {
     public static final int BLOCKS = 8;
     public static final int BATCH = 256;
 
+    private final int width;
+    private final int depth;
     private final Dense stem;
     private final List<Dense[]> blocks = new ArrayList<>();
     private final Dense head;
@@ -34,11 +36,22 @@ public final class BenchMlp {
 
     /** The same architecture at another size (the memory check uses a small one so 10,000 steps stay quick on every engine). */
     public BenchMlp(int width, int depth) {
+        this.width = width;
+        this.depth = depth;
         stem = new Dense("stem", INPUT, width);
         for (int l = 1; l <= depth; l++) {
             blocks.add(new Dense[] {new Dense("block" + l + ".fc1", width, width), new Dense("block" + l + ".fc2", width, width)});
         }
         head = new Dense("head", width, 1);
+    }
+
+    /**
+     * The floating-point operations of one train step on a batch of {@code batch}: the matrix products' multiply-adds
+     * (stem, two per block, head) times 2 FLOPs, times 3 for the forward pass and the two gradient products of each.
+     */
+    public double trainStepFlops(int batch) {
+        double multiplyAdds = (double) batch * (INPUT * width + 2.0 * depth * width * width + width);
+        return 3 * 2 * multiplyAdds;
     }
 
     /** Every parameter, in a fixed order. */

@@ -91,8 +91,12 @@ public final class DjlHandWrittenStep implements HandWrittenStep {
             float eps = (float) (EPSILON * Math.sqrt(c2));
             for (int i = 0; i < weights.size(); i++) {
                 NDArray w = weights.get(i);
-                w.getNDArrayInternal().adamUpdate(new NDList(w, w.getGradient(), means.get(i), variances.get(i)), new NDList(w),
+                NDArray gradient = w.getGradient();
+                w.getNDArrayInternal().adamUpdate(new NDList(w, gradient, means.get(i), variances.get(i)), new NDList(w),
                         (float) learningRate, lr, 0f, 1f, -1f, BETA1, BETA2, eps, false, false);
+                // PyTorch adds each backward pass's gradient to the leaf's: zero it the way DJL's own
+                // GradientCollector.zeroGradients does, or every later step would follow the sum of all earlier gradients.
+                gradient.subi(gradient);
             }
             return value;
         }

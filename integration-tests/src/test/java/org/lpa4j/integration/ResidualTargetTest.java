@@ -2,8 +2,12 @@ package org.lpa4j.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.CompiledForward;
@@ -13,10 +17,92 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.api.training.ResidualTarget;
 
-/** Residual targets: the host losses (used for per-depth validation losses) equal the engine's. */
+/**
+ * Residual targets: the host losses (used for per-depth validation losses) equal the engine's, and the losses of all
+ * depths at once equal each depth's loss on every backend.
+ */
 class ResidualTargetTest {
+    private static final int DEPTHS = 3;
+
+    /** {@code depthLosses} of the built-in targets (stacked) and of a target that only defines {@code loss} (the default). */
+    @ParameterizedTest
+    @ValueSource(strings = {"nd4j", "djl", "tensorflow"})
+    void depthLossesEqualEachDepthsLoss(String backend) {
+        ResidualTarget plainMse = new ResidualTarget() {
+            @Override
+            public String name() {
+                return "plain-mse";
+            }
+
+            @Override
+            public Tensor loss(Ops ops, Tensor readout, Tensor target) {
+                return ResidualTarget.meanSquaredError().loss(ops, readout, target);
+            }
+
+            @Override
+            public double hostLoss(HostTensor readout, HostTensor target) {
+                return ResidualTarget.meanSquaredError().hostLoss(readout, target);
+            }
+        };
+        SplittableRandom random = new SplittableRandom(7);
+        try (Backend b = Backends.open(backend); VariableStore store = b.createVariables(ParameterSet.of(java.util.Map.of()))) {
+            // Regression [B, 2], classification [B, C], next token [B, T, C]; B = 5 at run time.
+            assertDepthLosses(store, ResidualTarget.meanSquaredError(), Shape.of(5, 2), randomDoubles(random, Shape.of(5, 2)), random);
+            assertDepthLosses(store, plainMse, Shape.of(5, 2), randomDoubles(random, Shape.of(5, 2)), random);
+            assertDepthLosses(store, ResidualTarget.crossEntropy(), Shape.of(5, 4), randomLabels(random, Shape.of(5), 4), random);
+            assertDepthLosses(store, ResidualTarget.crossEntropy(), Shape.of(5, 3, 4), randomLabels(random, Shape.of(5, 3), 4), random);
+        }
+    }
+
+    private static void assertDepthLosses(VariableStore store, ResidualTarget target, Shape readoutShape, HostTensor y, SplittableRandom random) {
+        List<InputSpec> specs = new ArrayList<>();
+        List<HostTensor> values = new ArrayList<>();
+        int[] yDims = y.shape().dims();
+        yDims[0] = Shape.UNKNOWN;
+        specs.add(new InputSpec("y", y.dtype(), Shape.of(yDims)));
+        values.add(y);
+        int[] readoutDims = readoutShape.dims();
+        readoutDims[0] = Shape.UNKNOWN;
+        for (int l = 0; l < DEPTHS; l++) {
+            specs.add(new InputSpec("r" + l, DType.FLOAT64, Shape.of(readoutDims)));
+            values.add(randomDoubles(random, readoutShape));
+        }
+        try (CompiledForward f = store.compileForward(specs, (ops, p, in) -> {
+            List<Tensor> readouts = in.subList(1, in.size());
+            List<Tensor> out = new ArrayList<>(List.of(target.depthLosses(ops, readouts, in.get(0))));
+            for (Tensor r : readouts) {
+                out.add(target.loss(ops, r, in.get(0)));
+            }
+            return out;
+        })) {
+            List<HostTensor> results = f.run(values);
+            HostTensor all = results.get(0);
+            assertEquals(Shape.of(DEPTHS), all.shape(), target.name() + " on " + readoutShape);
+            for (int l = 0; l < DEPTHS; l++) {
+                assertEquals(results.get(1 + l).scalarValue(), all.getDouble(l), 1e-12, target.name() + " depth " + (l + 1) + " on " + readoutShape);
+            }
+        }
+    }
+
+    private static HostTensor randomDoubles(SplittableRandom random, Shape shape) {
+        double[] v = new double[(int) shape.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextDouble(-2, 2);
+        }
+        return HostTensor.ofDoubles(shape, v);
+    }
+
+    private static HostTensor randomLabels(SplittableRandom random, Shape shape, int classes) {
+        int[] v = new int[(int) shape.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextInt(classes);
+        }
+        return HostTensor.ofInts(shape, v);
+    }
 
     @Test
     void hostLossesEqualTheEngines() {

@@ -1,6 +1,6 @@
 package org.lpa4j.backend.nd4j;
 
-import org.lpa4j.api.backend.BackendException;
+import org.lpa4j.api.spi.EngineThreads;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -39,19 +39,6 @@ final class Nd4jEngineSettings {
 
     /** The thread count from {@value #THREADS_PROPERTY}, 1 when it is not set. */
     static int threads() {
-        String value = System.getProperty(THREADS_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return 1;
-        }
-        try {
-            int threads = Integer.parseInt(value.trim());
-            if (threads >= 1) {
-                return threads;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the accepted values.
-        }
-        throw new BackendException("The system property " + THREADS_PROPERTY + " is '" + value + "', which is not a thread count; "
-                + "set it to a whole number of at least 1 (e.g. 2 on an otherwise idle machine), or leave it unset for 1.");
+        return EngineThreads.fromProperty(THREADS_PROPERTY);
     }
 }

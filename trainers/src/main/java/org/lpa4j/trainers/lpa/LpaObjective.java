@@ -45,15 +45,10 @@ final class LpaObjective implements DepthObjective {
     public Tensor loss(Ops ops, Parameters params, StepInputs in) {
         List<Tensor> readouts = network.readouts(ops, params, in.get(AbstractProgressiveTrainer.INPUT), network.depth(),
                 form == LpaForm.LAYER_LOCAL);
-        Tensor weights = in.get(DEPTH_WEIGHTS);
-        Tensor y = in.get(AbstractProgressiveTrainer.TARGET);
-        Tensor total = null;
-        for (int l = 1; l <= readouts.size(); l++) {
-            Tensor w = ops.sum(ops.slice(weights, 0, l - 1, 1), new int[0], false);
-            Tensor term = ops.mul(w, target.loss(ops, readouts.get(l - 1), y));
-            total = total == null ? term : ops.add(total, term);
-        }
-        return total;
+        // All depths' losses in one vector and one weighted sum: a few ops whatever the depth, where a loss, a weight
+        // and a sum per depth made LPA's step several times the ops of E2E's on small networks.
+        Tensor losses = target.depthLosses(ops, readouts, in.get(AbstractProgressiveTrainer.TARGET));
+        return ops.sum(ops.mul(in.get(DEPTH_WEIGHTS), losses), new int[0], false);
     }
 
     @Override
