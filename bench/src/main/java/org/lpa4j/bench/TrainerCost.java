@@ -1,7 +1,6 @@
 package org.lpa4j.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.backend.Backend;
@@ -24,14 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * LPA's epoch time over E2E's on one task, architecture and backend: the real trainers, the same epochs, batches and
- * per-epoch validation, run alternately in one JVM; the first epoch of each run (compilation) is left out, and the
- * ratio is the median over rounds of (LPA's median epoch time / E2E's), printed with its range, beside the ratio of
- * the two trainers' fastest epochs (the least disturbed by other work on a shared machine) and each trainer's
+ * LPA's epoch time over E2E's on one task, architecture and backend: the real trainers with the same epochs, batches and
+ * per-epoch validation, run in lockstep on two threads that take turns every few mini-batches (a {@link Turns}), so
+ * both see the same load on a shared machine. Only the time a trainer holds its turn counts; the first epoch
+ * (compilation) is left out. Prints the median of the per-epoch ratios with their quartiles, and each trainer's
  * training throughput (examples per second of the mini-batch steps, validation excluded).
  */
 @Command(name = "trainer-cost", mixinStandardHelpOptions = true,
-        description = "Times an epoch of LPA and of E2E training, alternately, and prints their ratio.")
+        description = "Times an epoch of LPA and of E2E training, in lockstep, and prints their ratio.")
 public final class TrainerCost implements Callable<Integer> {
 
     @Option(names = "--backend", required = true, description = "nd4j, djl or tensorflow")
@@ -56,15 +55,18 @@ public final class TrainerCost implements Callable<Integer> {
     Activation activation;
     @Option(names = "--epochs", defaultValue = "3", description = "epochs per run; the first is left out (default ${DEFAULT-VALUE})")
     int epochs;
-    @Option(names = "--rounds", defaultValue = "3", description = "alternating rounds of one LPA and one E2E run (default ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "3", description = "rounds of one LPA and one E2E run in lockstep (default ${DEFAULT-VALUE})")
     int rounds;
+    @Option(names = "--batches-per-turn", defaultValue = "10",
+            description = "mini-batches one trainer runs before the other takes its turn (default ${DEFAULT-VALUE})")
+    int batchesPerTurn;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TrainerCost()).execute(args));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (epochs < 2) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--epochs must be at least 2: the first epoch is left out.");
         }
@@ -72,87 +74,176 @@ public final class TrainerCost implements Callable<Integer> {
         ResidualNetwork network = Architectures.discover().create(arch, loaded.shape(),
                 ArchitectureOptions.of(depth, width).withHeads(heads).withActivation(activation));
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withLearningRate(3e-3);
-        double[] ratios = new double[rounds];
-        Timing[] lpa = new Timing[rounds];
-        Timing[] e2e = new Timing[rounds];
+        List<Double> ratios = new ArrayList<>();
+        List<Double> lpaSteps = new ArrayList<>();
+        List<Double> e2eSteps = new ArrayList<>();
         try (Backend b = Backends.open(backend)) {
             System.out.printf("%s (%s): %s %s depth %d width %d, %d train / %d validation examples, batch %d, %d rounds of %d epochs%n",
                     b.name(), b.engineVersion(), task, arch, depth, width, loaded.data().train().size(), loaded.data().validation().size(),
                     batchSize, rounds, epochs);
             for (int r = 0; r < rounds; r++) {
-                // Alternate which trainer goes first so drift on a shared machine hits both alike.
-                if (r % 2 == 0) {
-                    lpa[r] = time(new LpaTrainer(), b, network, loaded, config);
-                    e2e[r] = time(new E2ETrainer(), b, network, loaded, config);
-                } else {
-                    e2e[r] = time(new E2ETrainer(), b, network, loaded, config);
-                    lpa[r] = time(new LpaTrainer(), b, network, loaded, config);
+                Turns turns = new Turns(2, batchesPerTurn, r % 2);
+                Clock lpa = turns.clock(0);
+                Clock e2e = turns.clock(1);
+                Thread other = new Thread(() -> train(new E2ETrainer(), b, network, loaded, config, e2e), "e2e");
+                other.start();
+                train(new LpaTrainer(), b, network, loaded, config, lpa);
+                other.join();
+                for (int e = 1; e < lpa.epochs.size(); e++) {
+                    ratios.add(lpa.epochs.get(e) / e2e.epochs.get(e));
+                    System.out.printf("  round %d epoch %d: LPA %.3f s, E2E %.3f s, ratio %.3f%n", r + 1, e + 1, lpa.epochs.get(e), e2e.epochs.get(e),
+                            lpa.epochs.get(e) / e2e.epochs.get(e));
                 }
-                ratios[r] = lpa[r].medianEpoch() / e2e[r].medianEpoch();
-                System.out.printf("  round %d: epoch LPA %.3f s, E2E %.3f s, ratio %.3f%n", r + 1, lpa[r].medianEpoch(), e2e[r].medianEpoch(),
-                        ratios[r]);
+                lpaSteps.addAll(lpa.steps.subList(1, lpa.steps.size()));
+                e2eSteps.addAll(e2e.steps.subList(1, e2e.steps.size()));
             }
         }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        double fastestLpa = Arrays.stream(lpa).mapToDouble(Timing::fastestEpoch).min().orElseThrow();
-        double fastestE2e = Arrays.stream(e2e).mapToDouble(Timing::fastestEpoch).min().orElseThrow();
-        double lpaThroughput = Bench.median(Arrays.stream(lpa).mapToDouble(Timing::examplesPerSecond).toArray());
-        double e2eThroughput = Bench.median(Arrays.stream(e2e).mapToDouble(Timing::examplesPerSecond).toArray());
-        System.out.printf("%s %s %s: LPA/E2E epoch time %.3f (median of %d rounds, range %.3f-%.3f); fastest epochs LPA %.3f s, E2E %.3f s,"
-                        + " ratio %.3f; training throughput LPA %.0f, E2E %.0f examples/s%n", backend, task, arch, Bench.median(ratios), rounds,
-                sorted[0], sorted[rounds - 1], fastestLpa, fastestE2e, fastestLpa / fastestE2e, lpaThroughput, e2eThroughput);
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        System.out.printf("%s %s %s: LPA/E2E epoch time %.3f (median of %d epochs in lockstep, quartiles %.3f-%.3f); training throughput"
+                        + " LPA %.0f, E2E %.0f examples/s%n", backend, task, arch, Bench.median(sorted), n, sorted[n / 4], sorted[(3 * n) / 4],
+                batchSize / Bench.median(lpaSteps.stream().mapToDouble(Double::doubleValue).toArray()),
+                batchSize / Bench.median(e2eSteps.stream().mapToDouble(Double::doubleValue).toArray()));
         return 0;
     }
 
-    /** One run's timings: each epoch after the first, whole and its mini-batch steps alone. */
-    private record Timing(double[] epochs, double[] steps, int batchSize) {
-        double medianEpoch() {
-            return Bench.median(epochs);
-        }
-
-        double fastestEpoch() {
-            return Arrays.stream(epochs).min().orElseThrow();
-        }
-
-        /** Examples per second of the steps between an epoch's first and last mini-batch (the median over epochs). */
-        double examplesPerSecond() {
-            return batchSize / Bench.median(steps);
+    private static void train(ProgressiveTrainer trainer, Backend b, ResidualNetwork network, LoadedTask loaded, TrainingConfig config, Clock clock) {
+        try (TrainingResult ignored = trainer.train(b, network, loaded.data(), config, loaded.metric(), List.of(clock))) {
+            clock.awaitOthers();
         }
     }
 
-    /** The timings of epochs 2.. of one training run of {@code trainer}. */
-    private static Timing time(ProgressiveTrainer trainer, Backend b, ResidualNetwork network, LoadedTask loaded, TrainingConfig config) {
-        List<double[]> epochs = new ArrayList<>();
-        TrainingListener clock = new TrainingListener() {
-            private double firstBatch;
-            private double lastBatch;
-            private int batches;
+    /**
+     * Turns between trainers on their own threads: only the holder of the turn trains; it passes the turn on every
+     * {@code batchesPerTurn} mini-batches and at the end of every epoch. A finished trainer is skipped.
+     */
+    private static final class Turns {
+        private final int batchesPerTurn;
+        private final boolean[] finished;
+        private int holder;
+        private int running;
 
-            @Override
-            public void onBatch(String name, int epoch, int batch, double loss) {
-                double now = System.nanoTime() / 1e9;
-                if (batch == 1) {
-                    firstBatch = now;
+        Turns(int trainers, int batchesPerTurn, int first) {
+            this.batchesPerTurn = batchesPerTurn;
+            this.finished = new boolean[trainers];
+            this.holder = first;
+            this.running = trainers;
+        }
+
+        Clock clock(int me) {
+            return new Clock(this, me);
+        }
+
+        synchronized void await(int me) {
+            while (holder != me) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a turn", e);
                 }
-                lastBatch = now;
-                batches = batch;
             }
+        }
 
-            @Override
-            public void onEpoch(String name, int epoch, double meanLoss, double[] validationPerDepth) {
-                // {end of epoch, seconds per step between the first and the last step's end}
-                epochs.add(new double[] {System.nanoTime() / 1e9, (lastBatch - firstBatch) / Math.max(1, batches - 1)});
+        synchronized void pass(int me) {
+            for (int i = 1; i <= finished.length; i++) {
+                int next = (me + i) % finished.length;
+                if (!finished[next]) {
+                    holder = next;
+                    break;
+                }
             }
-        };
-        try (TrainingResult ignored = trainer.train(b, network, loaded.data(), config, loaded.metric(), List.of(clock))) {
-            double[] epochTimes = new double[epochs.size() - 1];
-            double[] stepTimes = new double[epochs.size() - 1];
-            for (int i = 1; i < epochs.size(); i++) {
-                epochTimes[i - 1] = epochs.get(i)[0] - epochs.get(i - 1)[0];
-                stepTimes[i - 1] = epochs.get(i)[1];
+            notifyAll();
+        }
+
+        synchronized void finish(int me) {
+            finished[me] = true;
+            running--;
+            pass(me);
+        }
+
+        /** Blocks until every trainer has finished, so no one's test evaluation runs beside another's timed epochs. */
+        synchronized void awaitAll() {
+            while (running > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the other trainer", e);
+                }
             }
-            return new Timing(epochTimes, stepTimes, config.batchSize());
+        }
+    }
+
+    /** One trainer's listener: takes and passes turns, and adds up the time it trains while holding one. */
+    private static final class Clock implements TrainingListener {
+        private final Turns turns;
+        private final int me;
+        final List<Double> epochs = new ArrayList<>();
+        /** Per epoch: seconds per step, held time of the steps only, over the steps run. */
+        final List<Double> steps = new ArrayList<>();
+        private long turnStart;
+        private long heldNanos;
+        private long stepNanos;
+        private long lastBatchEnd;
+        private int stepsTimed;
+
+        Clock(Turns turns, int me) {
+            this.turns = turns;
+            this.me = me;
+        }
+
+        @Override
+        public void onTrainingBegin(String trainer, int epochs, int batchesPerEpoch) {
+            turns.await(me);
+            turnStart = System.nanoTime();
+            lastBatchEnd = turnStart;
+        }
+
+        @Override
+        public void onBatch(String trainer, int epoch, int batch, double loss) {
+            long now = System.nanoTime();
+            if (batch > 1) {
+                // The previous step's end to this one's, within one turn: one step, the batch gathering included.
+                stepNanos += now - lastBatchEnd;
+                stepsTimed++;
+            }
+            lastBatchEnd = now;
+            if (batch % turns.batchesPerTurn == 0) {
+                handOver(now);
+                lastBatchEnd = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+            long now = System.nanoTime();
+            heldNanos += now - turnStart;
+            epochs.add(heldNanos / 1e9);
+            steps.add(stepsTimed == 0 ? Double.NaN : stepNanos / 1e9 / stepsTimed);
+            heldNanos = 0;
+            stepNanos = 0;
+            stepsTimed = 0;
+            turns.pass(me);
+            turns.await(me);
+            turnStart = System.nanoTime();
+            lastBatchEnd = turnStart;
+        }
+
+        @Override
+        public void onTrainingEnd(String trainer, int epochsRun, double seconds) {
+            turns.finish(me);
+        }
+
+        void awaitOthers() {
+            turns.awaitAll();
+        }
+
+        private void handOver(long now) {
+            heldNanos += now - turnStart;
+            turns.pass(me);
+            turns.await(me);
+            turnStart = System.nanoTime();
         }
     }
 }

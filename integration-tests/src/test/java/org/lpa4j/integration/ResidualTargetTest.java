@@ -73,7 +73,7 @@ class ResidualTargetTest {
         }
         try (CompiledForward f = store.compileForward(specs, (ops, p, in) -> {
             List<Tensor> readouts = in.subList(1, in.size());
-            List<Tensor> out = new ArrayList<>(List.of(target.depthLosses(ops, readouts, in.get(0))));
+            List<Tensor> out = new ArrayList<>(List.of(target.depthLosses(ops, ops.concat(readouts, 0), DEPTHS, in.get(0))));
             for (Tensor r : readouts) {
                 out.add(target.loss(ops, r, in.get(0)));
             }

@@ -52,18 +52,46 @@ public interface ResidualNetwork {
     Tensor head(Ops ops, Parameters params, Tensor h);
 
     /**
-     * The readouts {@code yhat_1..yhat_k}. With {@code layerLocal}, block {@code l >= 2} sees {@code h_{l-1}} through
-     * a stop-gradient, so the loss on {@code yhat_l} trains only block {@code l} and the head (block 1 also trains the stem).
+     * The states {@code h_1..h_k}. With {@code layerLocal}, block {@code l >= 2} sees {@code h_{l-1}} through a
+     * stop-gradient, so a loss on {@code head(h_l)} trains only block {@code l} and the head (block 1 also trains the stem).
      */
-    default List<Tensor> readouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
+    default List<Tensor> states(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
         List<Tensor> out = new ArrayList<>(k);
         Tensor h = stem(ops, params, x);
         for (int l = 1; l <= k; l++) {
             Tensor in = layerLocal && l >= 2 ? ops.stopGradient(h) : h;
             h = ops.add(in, block(l, ops, params, in));
+            out.add(h);
+        }
+        return out;
+    }
+
+    /** The readouts {@code yhat_1..yhat_k}: the head of each of {@link #states}, with its {@code layerLocal} stop-gradients. */
+    default List<Tensor> readouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
+        List<Tensor> out = new ArrayList<>(k);
+        for (Tensor h : states(ops, params, x, k, layerLocal)) {
             out.add(head(ops, params, h));
         }
         return out;
+    }
+
+    /**
+     * The readouts {@code yhat_1..yhat_k} stacked along the batch axis, {@code [k * B, ...]}, rows {@code [(l-1)B, lB)}
+     * holding {@code yhat_l}: what a loss on every depth at once reads. The head runs once, on the states stacked, which
+     * takes a head that reads each example on its own (every built-in head does, and batched prediction already relies
+     * on it); a network that overrides {@link #readouts} gets its own readouts stacked instead.
+     */
+    default Tensor stackedReadouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
+        boolean ownReadouts;
+        try {
+            ownReadouts = getClass().getMethod("readouts", Ops.class, Parameters.class, Tensor.class, int.class, boolean.class)
+                    .getDeclaringClass() != ResidualNetwork.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("ResidualNetwork.readouts is missing from " + getClass().getName(), e);
+        }
+        List<Tensor> parts = ownReadouts ? readouts(ops, params, x, k, layerLocal) : states(ops, params, x, k, layerLocal);
+        Tensor stacked = parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
+        return ownReadouts ? stacked : head(ops, params, stacked);
     }
 
     /** The readout at depth {@code k} only. */

@@ -1,6 +1,7 @@
 package org.lpa4j.api.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.ops.Ops;
@@ -23,30 +24,34 @@ public interface ResidualTarget {
     Tensor loss(Ops ops, Tensor readout, Tensor target);
 
     /**
-     * The loss of each of the readouts {@code yhat_1..yhat_k} against the same targets, as a vector {@code [k]} whose
-     * entry {@code l - 1} equals {@code loss(readouts.get(l - 1), target)}. The built-in targets compute all k at once
-     * on the readouts stacked along the batch axis, a handful of ops whatever k is; this default computes them one by one.
+     * The loss of each depth's readout against the same targets, as a vector {@code [k]}: {@code stacked} holds the
+     * readouts {@code yhat_1..yhat_k} stacked along the batch axis ({@link
+     * org.lpa4j.api.model.ResidualNetwork#stackedReadouts}), and entry {@code l - 1} equals {@code loss(yhat_l, target)}.
+     * The built-in targets compute all k at once, a handful of ops whatever k is; this default computes them one by one.
      */
-    default Tensor depthLosses(Ops ops, List<Tensor> readouts, Tensor target) {
-        List<Tensor> losses = new ArrayList<>(readouts.size());
-        for (Tensor readout : readouts) {
+    default Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
+        Tensor byDepth = byDepth(ops, stacked, k);
+        int[] readoutDims = byDepth.shape().dims();
+        readoutDims = Arrays.copyOfRange(readoutDims, 1, readoutDims.length);
+        List<Tensor> losses = new ArrayList<>(k);
+        for (int l = 0; l < k; l++) {
+            Tensor readout = ops.reshape(ops.slice(byDepth, 0, l, 1), Shape.of(readoutDims));
             losses.add(ops.reshape(loss(ops, readout, target), Shape.of(1)));
         }
         return losses.size() == 1 ? losses.get(0) : ops.concat(losses, 0);
     }
 
     /**
-     * The readouts {@code [B, ...]} stacked into one tensor {@code [k, B, ...]}: depth on the first axis, so that an
-     * elementwise loss against targets {@code [B, ...]} broadcasts over the depths.
+     * Readouts stacked along the batch axis, {@code [k * B, ...]}, as {@code [k, B, ...]}: depth on the first axis, so
+     * that an elementwise loss against targets {@code [B, ...]} broadcasts over the depths.
      */
-    private static Tensor stackByDepth(Ops ops, List<Tensor> readouts) {
-        Tensor rows = readouts.size() == 1 ? readouts.get(0) : ops.concat(readouts, 0);
-        int[] dims = readouts.get(0).shape().dims();
-        int[] stacked = new int[dims.length + 1];
-        stacked[0] = readouts.size();
-        stacked[1] = Shape.UNKNOWN;
-        System.arraycopy(dims, 1, stacked, 2, dims.length - 1);
-        return ops.reshape(rows, Shape.of(stacked));
+    private static Tensor byDepth(Ops ops, Tensor stacked, int k) {
+        int[] dims = stacked.shape().dims();
+        int[] byDepth = new int[dims.length + 1];
+        byDepth[0] = k;
+        byDepth[1] = Shape.UNKNOWN;
+        System.arraycopy(dims, 1, byDepth, 2, dims.length - 1);
+        return ops.reshape(stacked, Shape.of(byDepth));
     }
 
     /** Every axis of a rank-{@code rank} tensor but the first: the axes a per-depth mean reduces. */
@@ -75,9 +80,9 @@ public interface ResidualTarget {
             }
 
             @Override
-            public Tensor depthLosses(Ops ops, List<Tensor> readouts, Tensor target) {
-                Tensor stacked = stackByDepth(ops, readouts);
-                return ops.mean(ops.square(ops.sub(stacked, target)), allButDepthAxis(stacked.shape().rank()), false);
+            public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
+                Tensor byDepth = byDepth(ops, stacked, k);
+                return ops.mean(ops.square(ops.sub(byDepth, target)), allButDepthAxis(byDepth.shape().rank()), false);
             }
 
             @Override
@@ -106,10 +111,10 @@ public interface ResidualTarget {
             }
 
             @Override
-            public Tensor depthLosses(Ops ops, List<Tensor> readouts, Tensor target) {
-                Tensor stacked = stackByDepth(ops, readouts);
-                Tensor oneHot = ops.oneHot(target, stacked.shape().dim(-1), stacked.dtype());
-                Tensor perPosition = ops.sum(ops.mul(oneHot, ops.logSoftmax(stacked, -1)), new int[] {-1}, false);
+            public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
+                Tensor byDepth = byDepth(ops, stacked, k);
+                Tensor oneHot = ops.oneHot(target, byDepth.shape().dim(-1), byDepth.dtype());
+                Tensor perPosition = ops.sum(ops.mul(oneHot, ops.logSoftmax(byDepth, -1)), new int[] {-1}, false);
                 return ops.neg(ops.mean(perPosition, allButDepthAxis(perPosition.shape().rank()), false));
             }
 

@@ -43,11 +43,12 @@ final class LpaObjective implements DepthObjective {
 
     @Override
     public Tensor loss(Ops ops, Parameters params, StepInputs in) {
-        List<Tensor> readouts = network.readouts(ops, params, in.get(AbstractProgressiveTrainer.INPUT), network.depth(),
+        // Every depth's readout in one stacked tensor (the head runs once), every depth's loss in one vector, one weighted
+        // sum: a few ops whatever the depth, where a head, a loss, a weight and a sum per depth made LPA's step several
+        // times the ops of E2E's on small networks.
+        Tensor stacked = network.stackedReadouts(ops, params, in.get(AbstractProgressiveTrainer.INPUT), network.depth(),
                 form == LpaForm.LAYER_LOCAL);
-        // All depths' losses in one vector and one weighted sum: a few ops whatever the depth, where a loss, a weight
-        // and a sum per depth made LPA's step several times the ops of E2E's on small networks.
-        Tensor losses = target.depthLosses(ops, readouts, in.get(AbstractProgressiveTrainer.TARGET));
+        Tensor losses = target.depthLosses(ops, stacked, network.depth(), in.get(AbstractProgressiveTrainer.TARGET));
         return ops.sum(ops.mul(in.get(DEPTH_WEIGHTS), losses), new int[0], false);
     }
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Training speed, measured. Usage: scripts/speed-benchmark.sh [api] [lpa] [throughput]
+#   api:        ./bench.sh on every backend: the lpa4j train step over the same step written by hand on the engine
+#               (median of alternated rounds, repeated in two sessions to show how far two runs agree), the step's
+#               FLOP rate as a share of the CPU's peak, and resident memory over 10,000 steps.
+#   lpa:        LPA's epoch time over E2E's (TrainerCost: the real trainers, alternated in one JVM) on the demo
+#               (peaks2d, fnn depth 6 width 64), MNIST (resnet depth 6 width 16) and Moby Dick (transformer depth 4
+#               width 64, context 64, batch 64) on TensorFlow and DJL.
+#   throughput: training examples per second of LPA and E2E for the three architectures at those settings on every
+#               backend (ND4J on 5,000 MNIST images and 5,000 Moby windows, to keep its runs short).
+# All three by default; each prints the load average it ran under. Builds on first use. ROUNDS (default 3) sets the
+# alternated rounds of the lpa and throughput parts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+parts=("$@")
+[[ ${#parts[@]} -eq 0 ]] && parts=(api lpa throughput)
+rounds=${ROUNDS:-3}
+export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
+if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/lpa4j/bench/TrainerCost.class ]]; then
+  echo "Building lpa4j (first use)..." >&2
+  mvn -B -q install -DskipTests 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
+fi
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+demo=(--task surface:peaks2d --arch fnn --depth 6 --width 64 --epochs 12)
+mnist=(--task mnist --arch resnet --depth 6 --width 16 --epochs 2)
+moby=(--task moby --arch transformer --depth 4 --width 64 --heads 4 --context 64 --batch-size 64 --epochs 2)
+cost() { # backend, then TrainerCost options: prints TrainerCost's summary line
+  java -Xmx6g -cp "$cp" org.lpa4j.bench.TrainerCost --backend "$@" --rounds "$rounds" 2>/dev/null | tail -1
+}
+for part in "${parts[@]}"; do
+  echo "== $part ($(uptime | sed 's/.*load/load/'))"
+  case "$part" in
+    api)
+      ./bench.sh nd4j djl tensorflow -- --sessions 2 2>/dev/null | grep -v "^\[" ;;
+    lpa)
+      for task in demo mnist moby; do
+        [[ $task == mnist || $task == moby ]] && scripts/fetch-data.sh "$task" >&2
+        for b in tensorflow djl; do
+          case $task in demo) cost "$b" "${demo[@]}" ;; mnist) cost "$b" "${mnist[@]}" ;; moby) cost "$b" "${moby[@]}" ;; esac
+        done
+      done ;;
+    throughput)
+      scripts/fetch-data.sh mnist >&2; scripts/fetch-data.sh moby >&2
+      for b in tensorflow djl nd4j; do
+        limit=0; [[ $b == nd4j ]] && limit=5000
+        cost "$b" "${demo[@]}"
+        cost "$b" "${mnist[@]}" --limit "$limit"
+        cost "$b" "${moby[@]}" --limit "$limit"
+      done ;;
+    *) echo "Unknown part '$part'; use api, lpa or throughput." >&2; exit 2 ;;
+  esac
+done
+echo "== done ($(uptime | sed 's/.*load/load/'))"
