@@ -1,5 +1,6 @@
 package org.lpa4j.cli;
 
+import org.lpa4j.cli.fit.FitRunner;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

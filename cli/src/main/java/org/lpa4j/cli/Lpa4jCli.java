@@ -1,5 +1,15 @@
 package org.lpa4j.cli;
 
+import org.lpa4j.cli.option.SettingFlags;
+import org.lpa4j.cli.command.BackendsCommand;
+import org.lpa4j.cli.command.FitCommand;
+import org.lpa4j.cli.command.DemoCommand;
+import org.lpa4j.cli.command.ConformanceCommand;
+import org.lpa4j.cli.command.MultigradeReferenceCommand;
+import org.lpa4j.cli.command.GenerateCommand;
+import org.lpa4j.cli.command.ConstructCommand;
+import org.lpa4j.cli.command.EvaluateCommand;
+import org.lpa4j.cli.command.PredictCommand;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintWriter;

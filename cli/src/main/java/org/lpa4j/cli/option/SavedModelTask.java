@@ -1,4 +1,4 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.option;
 
 import java.nio.file.Path;
 import org.lpa4j.api.Lpa4jException;
@@ -15,14 +15,14 @@ import picocli.CommandLine.Option;
  * that need the splits); the rebuilt data must have the fingerprint the manifest names, so a model is never evaluated
  * on other data than its own splits.
  */
-final class SavedModelTask {
+public final class SavedModelTask {
     @Option(names = "--examples", defaultValue = "4000", description = "as given to fit: examples of a surface task (default ${DEFAULT-VALUE})")
     int examples;
     @Option(names = "--limit", defaultValue = "0", description = "as given to fit: training examples of a fetched data set, 0 = all (default ${DEFAULT-VALUE})")
     int limit;
 
     /** The splits of the task {@code model} (with {@code manifest}) was trained on, or a sentence saying why they cannot be rebuilt. */
-    LoadedTask load(Tasks tasks, ModelManifest manifest, Path model) {
+    public LoadedTask load(Tasks tasks, ModelManifest manifest, Path model) {
         ModelManifest.Provenance p = manifest.provenance();
         if (p == null || p.dataset() == null) {
             throw new Lpa4jException("The saved model at " + model + " does not name the data set it was trained on, so its test split"

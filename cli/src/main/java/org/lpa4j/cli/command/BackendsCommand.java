@@ -1,4 +1,4 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpa4j backends}: every backend found, its engine, whether it loads, and which one is chosen and why. */
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List the backends found, check that each loads, and say which is chosen.")
-final class BackendsCommand implements Runnable {
+public final class BackendsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 

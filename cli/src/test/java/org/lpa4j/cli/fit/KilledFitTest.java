@@ -1,5 +1,7 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.fit;
 
+import org.lpa4j.cli.Lpa4jCli;
+import org.lpa4j.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.fit;
 
 import java.util.Collections;
 import org.lpa4j.api.Lpa4jException;

@@ -1,5 +1,6 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.option.BackendOption;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j conformance}: runs the conformance suite on one or every backend and prints a scoreboard. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
-final class ConformanceCommand implements Callable<Integer> {
+public final class ConformanceCommand implements Callable<Integer> {
     private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliGradientConformance.class, CliLayerConformance.class,
             CliOptimizerConformance.class, CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class,
             CliTrainingSemanticsConformance.class,

@@ -1,5 +1,7 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.option.SavedModelTask;
+import org.lpa4j.cli.option.BackendOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a saved model on new inputs (a CSV file, one example per line) at a fixed depth or with early exit (auto),"
                 + " and write one CSV line per input with its prediction and the depth it left at.")
-final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer> {
     private final Tasks tasks;
 
     @Spec

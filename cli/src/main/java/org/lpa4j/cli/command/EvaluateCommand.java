@@ -1,5 +1,7 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.option.SavedModelTask;
+import org.lpa4j.cli.option.BackendOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure every depth of a saved model on its task's test split (metrics, calibration error, cost, latency),"
                 + " calibrate an early-exit policy on the validation split, measure its speedup and save it into the model.")
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
     private final Tasks tasks;
     private final ReportWriter reports;
 

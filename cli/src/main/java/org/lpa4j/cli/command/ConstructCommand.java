@@ -1,5 +1,6 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.option.BackendOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "construct", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Build the nested sine/ReLU network of width 2dN+d+2 with explicit weights and compare every readout's L^p error with its certified bound.")
-final class ConstructCommand implements Callable<Integer> {
+public final class ConstructCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -1,4 +1,4 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
 import java.util.SplittableRandom;
 import org.lpa4j.api.data.DataSplits;

@@ -1,5 +1,8 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.fit.FitRunner;
+import org.lpa4j.cli.fit.FitOptions;
+import org.lpa4j.cli.option.BackendOption;
 import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j demo}: LPA against E2E on the 2-D peaks surface with good defaults, in about a minute. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "LPA vs E2E on the 2-D peaks surface on the default backend: a table per depth and a plot.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     private final FitRunner runner;
 
     @Spec

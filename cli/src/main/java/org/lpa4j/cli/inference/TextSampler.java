@@ -1,4 +1,4 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.inference;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -13,20 +13,20 @@ import org.lpa4j.datasets.text.CharacterVocabulary;
  * positions 0.., the rest of the window is filler that the causal mask hides, and the next character is drawn from
  * {@code softmax(logits / temperature)} at the last real position (a sliding window once the text is longer than T).
  */
-final class TextSampler {
+public final class TextSampler {
     private final UnaryOperator<HostTensor> readout;
     private final CharacterVocabulary vocabulary;
     private final int context;
 
     /** {@code readout} maps INT32 {@code [1, context]} to logits {@code [1, context, vocabulary]}. */
-    TextSampler(UnaryOperator<HostTensor> readout, CharacterVocabulary vocabulary, int context) {
+    public TextSampler(UnaryOperator<HostTensor> readout, CharacterVocabulary vocabulary, int context) {
         this.readout = readout;
         this.vocabulary = vocabulary;
         this.context = context;
     }
 
     /** {@code length} characters following {@code prompt}, drawn with {@code random}. */
-    String continuation(String prompt, int length, double temperature, SplittableRandom random) {
+    public String continuation(String prompt, int length, double temperature, SplittableRandom random) {
         int[] ids = vocabulary.encode(prompt);
         if (ids.length == 0) {
             throw new Lpa4jException("--prompt needs at least one character.");

@@ -1,5 +1,6 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.fit;
 
+import org.lpa4j.cli.option.BackendOption;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
  * {@code report.json}, {@code depth.png} and one saved model per trainer ({@code lpa/}, {@code e2e/}, {@code mgdl/}),
  * into {@code --out} as a whole (nothing there until the run is complete; an existing result kept unless {@code --overwrite}).
  */
-final class FitRunner {
+public final class FitRunner {
     /** The deepest network fit accepts. */
     static final int MAX_DEPTH = 1024;
     /** The widest network fit accepts. */
@@ -70,7 +71,7 @@ final class FitRunner {
     }
 
     /** Trains, prints and writes; returns the report. */
-    DepthReport run(FitOptions o, PrintWriter out) throws IOException {
+    public DepthReport run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = o.out().toAbsolutePath().normalize();
         LoadedTask task = tasks.load(o.task(), taskOptions(o));

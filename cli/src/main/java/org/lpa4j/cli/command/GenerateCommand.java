@@ -1,5 +1,7 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.inference.TextSampler;
+import org.lpa4j.cli.option.BackendOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -1,5 +1,6 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.fit;
 
+import org.lpa4j.cli.option.BackendOption;
 import java.nio.file.Path;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
  * Everything one {@code fit} run needs, as a picocli mixin: {@code fit} takes it from the command line, {@code demo}
  * parses its own fixed arguments into one, and {@link FitRunner} validates and runs it.
  */
-final class FitOptions {
+public final class FitOptions {
     @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
     String task;
     @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
@@ -158,7 +159,7 @@ final class FitOptions {
     }
 
     /** The options {@code args} give, with every other option at its default, or picocli's sentence about a bad argument. */
-    static FitOptions parse(String... args) {
+    public static FitOptions parse(String... args) {
         FitOptions options = new FitOptions();
         new picocli.CommandLine(options).parseArgs(args);
         return options;

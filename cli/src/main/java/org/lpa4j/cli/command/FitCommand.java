@@ -1,5 +1,7 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.fit.FitRunner;
+import org.lpa4j.cli.fit.FitOptions;
 import com.google.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j fit}: trains LPA and/or E2E on a task and reports the test metric at every depth. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a residual network with LPA and/or E2E and report the test metric at every depth.")
-final class FitCommand implements Callable<Integer> {
+public final class FitCommand implements Callable<Integer> {
     private final FitRunner runner;
 
     @Spec

@@ -1,5 +1,6 @@
-package org.lpa4j.cli;
+package org.lpa4j.cli.command;
 
+import org.lpa4j.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
