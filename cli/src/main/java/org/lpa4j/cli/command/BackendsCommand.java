@@ -1,5 +1,6 @@
 package org.lpa4j.cli.command;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.lpa4j.api.backend.Backend;
@@ -17,13 +18,19 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j backends}: every backend found, its engine, whether it loads, and which one is chosen and why. */
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List the backends found, check that each loads, and say which is chosen.")
 public final class BackendsCommand implements Runnable {
+    private final Discovery discovery;
+
     @Spec
     CommandSpec spec;
+
+    @Inject
+    BackendsCommand(Discovery discovery) {
+        this.discovery = discovery;
+    }
 
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Discovery discovery = Backends.discover();
         out.printf("%-12s %-9s %-10s %s%n", "backend", "priority", "loads", "engine");
         for (BackendProvider p : discovery.providers()) {
             String loads;

@@ -1,8 +1,8 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.option.BackendOption;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendRequest;
-import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.cli.conformance.CliCompileConformance;
 import org.lpa4j.cli.conformance.CliGradientConformance;
 import org.lpa4j.cli.conformance.CliImageClassificationConformance;
@@ -25,9 +25,10 @@ import org.lpa4j.cli.conformance.CliProviderConformance;
 import org.lpa4j.cli.conformance.CliTextConformance;
 import org.lpa4j.cli.conformance.CliTrainingSemanticsConformance;
 import org.lpa4j.cli.conformance.Scoreboard;
+import org.lpa4j.cli.option.BackendOption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code lpa4j conformance}: runs the conformance suite on one or every backend and prints a scoreboard. */
@@ -39,22 +40,29 @@ public final class ConformanceCommand implements Callable<Integer> {
             CliTrainingSemanticsConformance.class,
             CliImageClassificationConformance.class, CliTextConformance.class);
 
+    private final Discovery discovery;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     BackendOption backend = new BackendOption();
 
+    @Inject
+    ConformanceCommand(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = new ArrayList<>();
-        if (backend.name != null) {
-            try (Backend chosen = backend.open()) {
+        if (backend.name() != null) {
+            try (Backend chosen = backend.open(discovery)) {
                 names.add(chosen.name());
             }
         } else {
-            Backends.discover().providers().forEach(p -> names.add(p.name()));
+            discovery.providers().forEach(p -> names.add(p.name()));
         }
         Launcher launcher = LauncherFactory.create();
         int failed = 0;

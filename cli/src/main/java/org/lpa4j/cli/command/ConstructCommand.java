@@ -1,6 +1,6 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.option.BackendOption;
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +8,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.architectures.nested.LevelResult;
 import org.lpa4j.architectures.nested.MidpointGrid;
 import org.lpa4j.architectures.nested.NestedConstruction;
 import org.lpa4j.architectures.nested.NestedEvaluation;
 import org.lpa4j.architectures.nested.TargetFunction;
 import org.lpa4j.architectures.nested.TargetFunctions;
+import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.output.ConstructionPlot;
 import org.lpa4j.cli.output.ConstructionReport;
 import org.lpa4j.cli.output.ConstructionRow;
 import org.lpa4j.cli.output.ConstructionTable;
 import org.lpa4j.cli.output.ReportWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "construct", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Build the nested sine/ReLU network of width 2dN+d+2 with explicit weights and compare every readout's L^p error with its certified bound.")
 public final class ConstructCommand implements Callable<Integer> {
+    private final Discovery discovery;
+    private final ReportWriter reports;
+    private final ConstructionPlot plots;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +65,13 @@ public final class ConstructCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/construct", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Inject
+    ConstructCommand(Discovery discovery, ReportWriter reports, ConstructionPlot plots) {
+        this.discovery = discovery;
+        this.reports = reports;
+        this.plots = plots;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
@@ -72,7 +85,7 @@ public final class ConstructCommand implements Callable<Integer> {
         MidpointGrid grid = NestedEvaluation.defaultGrid(dim, base, depth);
         List<LevelResult> results;
         String engine;
-        try (Backend b = backend.open()) {
+        try (Backend b = backend.open(discovery)) {
             engine = b.name();
             results = NestedEvaluation.run(construction, b, grid);
         }
@@ -80,8 +93,8 @@ public final class ConstructCommand implements Callable<Integer> {
                 grid.perSide(), results.stream().map(ConstructionRow::of).toList(), construction.decoders(), precision(construction),
                 (System.nanoTime() - start) / 1e9);
         Files.createDirectories(out);
-        new ReportWriter().writeJson(report, out.resolve("report.json"));
-        new ConstructionPlot().write(report, out.resolve("depth.png"));
+        reports.writeJson(report, out.resolve("report.json"));
+        plots.write(report, out.resolve("depth.png"));
         printer.print(ConstructionTable.format(report));
         printer.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("depth.png") + ".");
         boolean ok = results.stream().skip(1).limit(construction.decodedDepth()).allMatch(LevelResult::networkWithinBound);

@@ -1,13 +1,13 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.fit.FitRunner;
-import org.lpa4j.cli.fit.FitOptions;
-import org.lpa4j.cli.option.BackendOption;
 import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lpa4j.cli.fit.FitOptions;
+import org.lpa4j.cli.fit.FitRunner;
+import org.lpa4j.cli.option.BackendOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--task", "surface:peaks2d", "--arch", "fnn", "--depth", "6", "--width", "64",
                 "--trainer", "both", "--epochs", "60", "--seed", "0", "--lr", "3e-3", "--activation", "TANH", "--out", out.toString(), "--overwrite"));
-        if (backend.name != null) {
-            args.addAll(List.of("--backend", backend.name));
+        if (backend.name() != null) {
+            args.addAll(List.of("--backend", backend.name()));
         }
         runner.run(FitOptions.parse(args.toArray(String[]::new)), spec.commandLine().getOut());
         return 0;

@@ -1,13 +1,12 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.option.SavedModelTask;
-import org.lpa4j.cli.option.BackendOption;
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import com.google.inject.Inject;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.inference.AcceptedLoss;
 import org.lpa4j.api.task.LoadedTask;
@@ -16,6 +15,8 @@ import org.lpa4j.cli.inference.Evaluation;
 import org.lpa4j.cli.inference.EvaluationTable;
 import org.lpa4j.cli.inference.ExitCostPlot;
 import org.lpa4j.cli.inference.ModelEvaluation;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
     private final Tasks tasks;
     private final ReportWriter reports;
+    private final Discovery discovery;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     SavedModelTask data;
 
     @Inject
-    EvaluateCommand(Tasks tasks, ReportWriter reports) {
+    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery) {
         this.tasks = tasks;
         this.reports = reports;
+        this.discovery = discovery;
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
-        try (Backend b = backend.open(); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
             result = new ModelEvaluation(repeats).evaluate(loaded.model(), manifest.output().kind(), task.data(), task.metric(),
                     task.secondaryMetric(), accepted);
             evaluation = new Evaluation(model.toString(), task.name(), manifest.architecture().name(), b.name(), b.engineVersion(),

@@ -1,9 +1,9 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.fit.FitRunner;
-import org.lpa4j.cli.fit.FitOptions;
 import com.google.inject.Inject;
 import java.util.concurrent.Callable;
+import org.lpa4j.cli.fit.FitOptions;
+import org.lpa4j.cli.fit.FitRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,6 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.inference.TextSampler;
-import org.lpa4j.cli.option.BackendOption;
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +13,20 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.inference.Decoding;
 import org.lpa4j.api.inference.SpeculativeDecoder;
 import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.cli.inference.TextSampler;
+import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
 public final class GenerateCommand implements Callable<Integer> {
+    private final Discovery discovery;
+
     @Spec
     CommandSpec spec;
 
@@ -65,6 +69,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Inject
+    GenerateCommand(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (length < 1 || length > MAX_LENGTH) {
@@ -94,7 +103,7 @@ public final class GenerateCommand implements Callable<Integer> {
         List<Integer> depths = depths(manifest.depth());
         int context = manifest.input().exampleShape()[0];
         PrintWriter out = spec.commandLine().getOut();
-        try (Backend b = backend.open();
+        try (Backend b = backend.open(discovery);
              LoadedModel loaded = Models.load(bundle, b)) {
             ProgressiveModel model = loaded.model();
             if (draftDepth != null) {

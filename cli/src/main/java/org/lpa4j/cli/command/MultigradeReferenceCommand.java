@@ -1,28 +1,30 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.option.BackendOption;
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.stair.Grade;
 import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
 import org.lpa4j.trainers.multigrade.GradeSchedule;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +42,8 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
     static final double[] PUBLISHED_TEST_RSE = {0.292, 1.6e-5, 1.1e-5};
     static final int BATCH = 32;
     static final double MIN_RATE = 1e-4;
+
+    private final Discovery discovery;
 
     @Spec
     CommandSpec spec;
@@ -73,6 +77,11 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
         return Math.max(2, (int) Math.round((PUBLISHED_EPOCHS[grade] + 1) * scale));
     }
 
+    @Inject
+    MultigradeReferenceCommand(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
     @Override
     public Integer call() {
         if (!(epochScale > 0) || epochScale > 10) {
@@ -82,7 +91,7 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
         DataSplits data = MultigradeReferenceData.generate(seed, dtype);
         List<GradeSchedule> schedules = schedules(epochScale);
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withDType(dtype).withOptimizer(OptimizerSpec.adam());
-        try (Backend b = backend.open()) {
+        try (Backend b = backend.open(discovery)) {
             out.printf("MGDL reference: f(x) = sin(100x) on [0,1], %d train / %d validation / %d test points, %s, Adam, batch %d, backend %s (%s)%s%n",
                     data.train().size(), data.validation().size(), data.test().size(), dtype, BATCH, b.name(), b.engineVersion(),
                     epochScale == 1 ? "" : String.format(", REDUCED RUN: epochs x %.3g", epochScale));

@@ -1,15 +1,14 @@
 package org.lpa4j.cli.command;
 
-import org.lpa4j.cli.option.SavedModelTask;
-import org.lpa4j.cli.option.BackendOption;
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import com.google.inject.Inject;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.inference.AcceptedLoss;
@@ -22,6 +21,8 @@ import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.cli.inference.InputCsv;
 import org.lpa4j.cli.inference.PredictionCsv;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
                 + " and write one CSV line per input with its prediction and the depth it left at.")
 public final class PredictCommand implements Callable<Integer> {
     private final Tasks tasks;
+    private final Discovery discovery;
 
     @Spec
     CommandSpec spec;
@@ -60,8 +62,9 @@ public final class PredictCommand implements Callable<Integer> {
     BackendOption backend;
 
     @Inject
-    PredictCommand(Tasks tasks) {
+    PredictCommand(Tasks tasks, Discovery discovery) {
         this.tasks = tasks;
+        this.discovery = discovery;
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class PredictCommand implements Callable<Integer> {
         ModelManifest.Input in = manifest.input();
         HostTensor x = InputCsv.read(input, in.exampleShape(), in.dtype(), in.vocabularySize());
         PrintWriter console = spec.commandLine().getOut();
-        try (Backend b = backend.open(); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
             ExitPolicy policy = policy(loaded, manifest);
             ExitResult result = new EarlyExit(loaded.model(), policy).run(x);
             PredictionCsv.write(out, result, manifest.output().kind(), manifest.output().labels());

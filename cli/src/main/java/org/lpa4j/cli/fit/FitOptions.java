@@ -1,10 +1,10 @@
 package org.lpa4j.cli.fit;
 
-import org.lpa4j.cli.option.BackendOption;
 import java.nio.file.Path;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
+import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Mixin;
@@ -87,7 +87,7 @@ public final class FitOptions {
     }
 
     String backend() {
-        return backend.name;
+        return backend.name();
     }
 
     int epochs() {

@@ -1,6 +1,5 @@
 package org.lpa4j.cli.fit;
 
-import org.lpa4j.cli.option.BackendOption;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
@@ -32,6 +32,7 @@ import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.DepthTable;
 import org.lpa4j.cli.output.ProgressListener;
@@ -61,11 +62,13 @@ public final class FitRunner {
     private final ReportWriter reports;
     private final DepthPlot plots;
     private final Architectures architectures;
+    private final Discovery backends;
 
     @Inject
-    FitRunner(Tasks tasks, Architectures architectures, ReportWriter reports, DepthPlot plots) {
+    FitRunner(Tasks tasks, Architectures architectures, Discovery backends, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
         this.architectures = architectures;
+        this.backends = backends;
         this.reports = reports;
         this.plots = plots;
     }
@@ -104,7 +107,7 @@ public final class FitRunner {
         List<DepthCurve> curves = new ArrayList<>();
         List<DepthCurve> secondary = new ArrayList<>();
         String backendName;
-        try (Backend backend = BackendOption.open(o.backend())) {
+        try (Backend backend = BackendOption.open(backends, o.backend())) {
             backendName = backend.name();
             out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s)%n", o.task(),
                     data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),

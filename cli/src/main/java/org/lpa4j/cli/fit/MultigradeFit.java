@@ -2,8 +2,8 @@ package org.lpa4j.cli.fit;
 
 import java.util.Collections;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.architectures.stair.Grade;
 import org.lpa4j.architectures.stair.StairNetwork;
