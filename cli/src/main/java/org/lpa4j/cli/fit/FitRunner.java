@@ -201,7 +201,7 @@ public final class FitRunner {
                 return List.of(lpa, e2e);
             case "mgdl":
                 MultigradeTrainer mgdl = o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance());
-                return List.of(new PlannedTrainer(mgdl, () -> MultigradeFit.network(task, o), MultigradeFit.perGrade(config, o.depth()), null, null));
+                return List.of(new PlannedTrainer(mgdl, () -> MultigradeFit.network(architectures, task, o), MultigradeFit.perGrade(config, o.depth()), null, null));
             default:
                 throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e, both or mgdl.");
         }
