@@ -6,7 +6,6 @@ import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.cli.command.BackendsCommand;
 import org.lpa4j.cli.command.ConformanceCommand;
 import org.lpa4j.cli.command.ConstructCommand;
@@ -16,7 +15,7 @@ import org.lpa4j.cli.command.FitCommand;
 import org.lpa4j.cli.command.GenerateCommand;
 import org.lpa4j.cli.command.MultigradeReferenceCommand;
 import org.lpa4j.cli.command.PredictCommand;
-import org.lpa4j.cli.option.SettingFlags;
+import org.lpa4j.cli.option.ErrorSentences;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,9 +53,7 @@ public final class Lpa4jCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e instanceof InvalidSettingException setting ? SettingFlags.explain(setting)
-                    : e.getMessage() == null ? e.toString() : e.getMessage();
-            commandLine.getErr().println("error: " + message);
+            commandLine.getErr().println("error: " + ErrorSentences.of(e, commandLine.getCommandSpec()));
             return 2;
         });
         return cli.execute(args);

@@ -62,6 +62,7 @@ class CliModuleTest {
         CliRun construct = run(injector, "construct", "--function", "lipschitz", "--depth", "1", "--backend", "absent");
         assertEquals(2, construct.code(), construct.err());
         assertTrue(construct.err().contains("Backend 'absent' (an engine that is not installed) failed to load its engine"), construct.err());
+        assertTrue(construct.err().contains("'lpa4j backends' lists the backends found"), construct.err());
     }
 
     private static CliRun run(Injector injector, String... args) {

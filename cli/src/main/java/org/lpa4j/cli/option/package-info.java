@@ -1,5 +1,5 @@
 /**
- * Options shared by several commands: the {@code --backend} mixin, the data options of a saved model's task, and the
- * flag that sets each library setting, so a library message can be completed with the flag's name.
+ * Options shared by several commands (the {@code --backend} mixin, the data options of a saved model's task) and what
+ * the command line adds to a library's error: the flag of the command that sets what the message names.
  */
 package org.lpa4j.cli.option;
