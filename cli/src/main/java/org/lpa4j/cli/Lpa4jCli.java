@@ -2,8 +2,20 @@ package org.lpa4j.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import java.io.PrintWriter;
-import org.lpa4j.api.InvalidSettingException;
+import java.util.ArrayList;
+import java.util.List;
+import org.lpa4j.cli.command.BackendsCommand;
+import org.lpa4j.cli.command.ConformanceCommand;
+import org.lpa4j.cli.command.ConstructCommand;
+import org.lpa4j.cli.command.DemoCommand;
+import org.lpa4j.cli.command.EvaluateCommand;
+import org.lpa4j.cli.command.FitCommand;
+import org.lpa4j.cli.command.GenerateCommand;
+import org.lpa4j.cli.command.MultigradeReferenceCommand;
+import org.lpa4j.cli.command.PredictCommand;
+import org.lpa4j.cli.option.ErrorSentences;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,14 +36,24 @@ public final class Lpa4jCli implements Runnable {
 
     /** As {@link #execute(String...)}, writing to the given streams. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        Injector injector = Guice.createInjector(new CliModule());
+        return execute(injector(), out, err, args);
+    }
+
+    /** The injector of the providers registered on the classpath, with the bindings of {@code more} (e.g. providers of one's own) added. */
+    static Injector injector(Module... more) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<Module> modules = new ArrayList<>(List.of(more));
+        modules.add(CliModule.onClasspath(loader != null ? loader : Lpa4jCli.class.getClassLoader()));
+        return Guice.createInjector(modules);
+    }
+
+    /** Runs the command line with the commands and their collaborators from {@code injector}. */
+    static int execute(Injector injector, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(Lpa4jCli.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e instanceof InvalidSettingException setting ? SettingFlags.explain(setting)
-                    : e.getMessage() == null ? e.toString() : e.getMessage();
-            commandLine.getErr().println("error: " + message);
+            commandLine.getErr().println("error: " + ErrorSentences.of(e, commandLine.getCommandSpec()));
             return 2;
         });
         return cli.execute(args);

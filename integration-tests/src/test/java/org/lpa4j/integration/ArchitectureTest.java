@@ -64,6 +64,13 @@ class ArchitectureTest {
             .as("Only the CLI wires with Guice");
 
     @ArchTest
+    static final ArchRule cliPartsDependDownward = noClasses().that().resideInAnyPackage("org.lpa4j.cli.fit..", "org.lpa4j.cli.option..",
+                    "org.lpa4j.cli.inference..", "org.lpa4j.cli.output..", "org.lpa4j.cli.conformance..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.cli", "org.lpa4j.cli.command..")
+            .as("The CLI's parts depend downward: the entry point wires the commands, the commands use fit, options, inference and"
+                    + " output, and none of those uses a command or the entry point");
+
+    @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
                     "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
             // The one exception swaps System.out to silence a line SameDiff prints itself; it prints nothing.

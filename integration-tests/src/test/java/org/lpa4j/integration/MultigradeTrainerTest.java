@@ -221,12 +221,12 @@ class MultigradeTrainerTest {
     @Test
     void otherArchitecturesAndMismatchedShapesAreExplained() {
         ResidualMlp mlp = new ResidualMlp(2, 8, 2, 1, Activation.RELU, false, DType.FLOAT32);
-        assertEquals("The multigrade trainer trains a stair network (grades of shallow MLPs), but got the 'fnn' architecture; "
-                        + "build a StairNetwork from grades, or use the lpa or e2e trainer.",
+        assertEquals("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'stair'), but got the"
+                        + " 'fnn' architecture, which has none; build a network of grades, or use the lpa or e2e trainer.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, mlp, data, config, Metric.RELATIVE_L2,
                         List.of())).getMessage());
         StairNetwork wide = new StairNetwork(3, 1, List.of(GRADE), DType.FLOAT32);
-        assertEquals("The stair network reads 3 input features per example, but the task's inputs have shape [700, 2]; "
+        assertEquals("The network's first grade reads 3 input features per example, but the task's inputs have shape [700, 2]; "
                         + "build the network with the task's input width.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, wide, data, config, Metric.RELATIVE_L2,
                         List.of())).getMessage());

@@ -46,8 +46,8 @@ public final class DiscoveryMessages {
     /** The chosen provider's engine failed to load. */
     public static String loadFailed(BackendProvider provider, Throwable cause) {
         return "Backend '" + provider.name() + "' (" + provider.description() + ") failed to load its engine: " + describe(cause)
-                + ". Run 'lpa4j backends' to see which backends load on this machine, or choose another with -D"
-                + BackendRequest.PROPERTY + "=NAME. " + DOCS;
+                + ". Choose another backend with -D" + BackendRequest.PROPERTY + "=NAME or " + BackendRequest.ENVIRONMENT + "=NAME"
+                + " (Backends.discover() lists those found), or install what this engine needs. " + DOCS;
     }
 
     static String failures(List<ProviderFailure> failures) {

@@ -11,7 +11,7 @@ public class UnsupportedCapabilityException extends Lpa4jException {
 
     public UnsupportedCapabilityException(String backend, Capability capability, String reason) {
         super("Backend '" + backend + "' does not support " + capability + ": " + reason
-                + ". Choose a backend that lists " + capability + " in 'lpa4j backends'.");
+                + ". Choose a backend whose capabilities() include " + capability + ".");
         this.backend = backend;
         this.capability = capability;
     }

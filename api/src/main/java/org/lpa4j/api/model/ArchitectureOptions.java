@@ -1,7 +1,7 @@
 package org.lpa4j.api.model;
 
 import java.util.Objects;
-import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 
@@ -15,16 +15,16 @@ public record ArchitectureOptions(int depth, int width, int heads, Activation ac
         Objects.requireNonNull(activation, "activation is null");
         Objects.requireNonNull(dtype, "dtype is null");
         if (depth <= 0) {
-            throw new Lpa4jException("A network needs at least one block but the depth is " + depth + ".");
+            throw new InvalidSettingException("depth", "A network needs at least one block but the depth is " + depth + ".");
         }
         if (width <= 0) {
-            throw new Lpa4jException("A network's width must be positive but is " + width + ".");
+            throw new InvalidSettingException("width", "A network's width must be positive but is " + width + ".");
         }
         if (heads <= 0) {
-            throw new Lpa4jException("The number of attention heads must be positive but is " + heads + ".");
+            throw new InvalidSettingException("heads", "The number of attention heads must be positive but is " + heads + ".");
         }
         if (!dtype.isFloating()) {
-            throw new Lpa4jException("A network's float type must be FLOAT32 or FLOAT64 but is " + dtype + ".");
+            throw new InvalidSettingException("dtype", "A network's float type must be FLOAT32 or FLOAT64 but is " + dtype + ".");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lpa4j.api.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The architectures on the classpath, found through {@link ServiceLoader} as {@link ArchitectureProvider}s and sorted by
- * name: builds a network by name for a task, rebuilds a saved one, and answers an unknown name with a sentence listing
- * the known ones. A provider that cannot be loaded is logged and left out, never fatal.
+ * name (or given to {@link #of}): builds a network by name for a task, rebuilds a saved one, and answers an unknown name
+ * with a sentence listing the known ones. A provider that cannot be loaded is logged and left out, never fatal.
  */
 public final class Architectures {
     private static final Logger LOG = LoggerFactory.getLogger(Architectures.class);
@@ -26,8 +27,15 @@ public final class Architectures {
     private final List<String> broken;
 
     private Architectures(List<ArchitectureProvider> providers, List<String> broken) {
-        this.providers = List.copyOf(providers);
+        List<ArchitectureProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparing(ArchitectureProvider::name));
+        this.providers = List.copyOf(sorted);
         this.broken = List.copyOf(broken);
+    }
+
+    /** The architectures of {@code providers}, found some other way than {@link #discover()} (e.g. bound by an injector). */
+    public static Architectures of(Collection<? extends ArchitectureProvider> providers) {
+        return new Architectures(List.copyOf(providers), List.of());
     }
 
     /** Every provider registered on the classpath of this class (and of the thread's context class loader). */
@@ -52,7 +60,6 @@ public final class Architectures {
                 broken.add(e.getMessage());
             }
         }
-        found.sort(Comparator.comparing(ArchitectureProvider::name));
         return new Architectures(found, broken);
     }
 

@@ -13,9 +13,11 @@ import org.lpa4j.api.Lpa4jException;
  */
 public final class Tasks {
     private final Map<String, TaskProvider> byName = new LinkedHashMap<>();
+    private final List<TaskProvider> providers;
 
-    /** The tasks of {@code providers}, in their order. */
+    /** The tasks of {@code providers}, in their order (e.g. found by {@link #discover()}, or bound by an injector). */
     public Tasks(List<TaskProvider> providers) {
+        this.providers = List.copyOf(providers);
         for (TaskProvider provider : providers) {
             for (String name : provider.names()) {
                 TaskProvider earlier = byName.putIfAbsent(name, provider);
@@ -27,11 +29,22 @@ public final class Tasks {
         }
     }
 
-    /** The tasks of every provider registered in {@code META-INF/services}. */
+    /** The tasks of every provider registered in {@code META-INF/services}, through the thread's context class loader. */
     public static Tasks discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader != null ? loader : Tasks.class.getClassLoader());
+    }
+
+    /** The tasks of every provider registered in {@code META-INF/services} through {@code loader}. */
+    public static Tasks discover(ClassLoader loader) {
         List<TaskProvider> providers = new ArrayList<>();
-        ServiceLoader.load(TaskProvider.class).forEach(providers::add);
+        ServiceLoader.load(TaskProvider.class, loader).forEach(providers::add);
         return new Tasks(providers);
+    }
+
+    /** The providers, in registration order. */
+    public List<TaskProvider> providers() {
+        return providers;
     }
 
     /** Every task name, in registration order. */

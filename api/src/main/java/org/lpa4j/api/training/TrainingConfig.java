@@ -1,7 +1,7 @@
 package org.lpa4j.api.training;
 
 import java.util.Objects;
-import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.tensor.DType;
 
@@ -20,23 +20,23 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Lea
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(dtype, "dtype is null");
         if (epochs <= 0) {
-            throw new Lpa4jException("epochs must be positive but is " + epochs + ".");
+            throw new InvalidSettingException("epochs", "epochs must be positive but is " + epochs + ".");
         }
         if (batchSize <= 0) {
-            throw new Lpa4jException("batchSize must be positive but is " + batchSize + ".");
+            throw new InvalidSettingException("batchSize", "batchSize must be positive but is " + batchSize + ".");
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new Lpa4jException("learningRate must be a positive number but is " + learningRate + "; 1e-3 is a good start for Adam.");
+            throw new InvalidSettingException("learningRate", "learningRate must be a positive number but is " + learningRate + "; 1e-3 is a good start for Adam.");
         }
         if (!(finalRateFraction > 0) || finalRateFraction > 1) {
-            throw new Lpa4jException("finalRateFraction must be in (0, 1] but is " + finalRateFraction
+            throw new InvalidSettingException("finalRateFraction", "finalRateFraction must be in (0, 1] but is " + finalRateFraction
                     + "; it is the share of the learning rate a decaying schedule ends at.");
         }
         if (patience < 0) {
-            throw new Lpa4jException("patience must be 0 (no early stopping) or positive but is " + patience + ".");
+            throw new InvalidSettingException("patience", "patience must be 0 (no early stopping) or positive but is " + patience + ".");
         }
         if (!dtype.isFloating()) {
-            throw new Lpa4jException("dtype must be FLOAT32 or FLOAT64 but is " + dtype + ".");
+            throw new InvalidSettingException("dtype", "dtype must be FLOAT32 or FLOAT64 but is " + dtype + ".");
         }
     }
 

@@ -132,15 +132,15 @@ class DiscoveryTest {
         BackendProvider p = new FakeProviders.NativeFails();
         BackendException e = assertThrows(BackendException.class, () -> Backends.create(p));
         assertEquals("Backend 'nativefails' (fake engine nativefails) failed to load its engine: UnsatisfiedLinkError: no libfake "
-                + "in java.library.path. Run 'lpa4j backends' to see which backends load on this machine, or choose another "
-                + "with -Dlpa4j.backend=NAME. See README.md#choosing-a-backend.", e.getMessage());
+                + "in java.library.path. Choose another backend with -Dlpa4j.backend=NAME or LPA4J_BACKEND=NAME (Backends.discover()"
+                + " lists those found), or install what this engine needs. See README.md#choosing-a-backend.", e.getMessage());
         assertInstanceOf(UnsatisfiedLinkError.class, e.getCause());
     }
 
     @Test
     void unsupportedCapability_hasOneWayToSayIt() {
         UnsupportedCapabilityException e = new UnsupportedCapabilityException("x", Capability.CONV2D, "the engine has no convolution");
-        assertEquals("Backend 'x' does not support CONV2D: the engine has no convolution. Choose a backend that lists CONV2D "
-                + "in 'lpa4j backends'.", e.getMessage());
+        assertEquals("Backend 'x' does not support CONV2D: the engine has no convolution. Choose a backend whose capabilities()"
+                + " include CONV2D.", e.getMessage());
     }
 }

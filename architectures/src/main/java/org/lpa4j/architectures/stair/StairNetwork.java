@@ -7,6 +7,7 @@ import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.layers.Dense;
+import org.lpa4j.api.model.GradedNetwork;
 import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
@@ -19,7 +20,8 @@ import org.lpa4j.api.tensor.Tensor;
 
 /**
  * The multigrade "stair" network: grade k is a shallow MLP whose input is grade k-1's last hidden layer (grade 1 reads
- * x), and the prediction after grade k is the sum of the first k grade outputs, so every grade is a readout depth.
+ * x), and the prediction after grade k is the sum of the first k grade outputs, so every grade is a readout depth
+ * (a {@link GradedNetwork}, which the multigrade trainer trains grade by grade).
  *
  * <p>As a {@link ResidualNetwork} the state is {@code h_k = [features_k (zero-padded) | prediction_k]}: the stem puts x
  * in the feature slot, block k replaces the features by grade k's hidden layer and adds grade k's output to the
@@ -27,7 +29,7 @@ import org.lpa4j.api.tensor.Tensor;
  * values directly, without the padding. Weights start as the method's authors start them: uniform on
  * {@code ±1/sqrt(fan in)} for weights and biases ({@link Dense}'s default).
  */
-public final class StairNetwork implements ResidualNetwork {
+public final class StairNetwork implements GradedNetwork {
     private final int inputDim;
     private final int outputDim;
     private final List<Grade> grades;
@@ -98,6 +100,7 @@ public final class StairNetwork implements ResidualNetwork {
         return inputDim;
     }
 
+    @Override
     public int outputDim() {
         return outputDim;
     }
@@ -118,12 +121,20 @@ public final class StairNetwork implements ResidualNetwork {
     }
 
     /** The input width of grade {@code k}: x's width for grade 1, else grade k-1's last hidden width. */
+    @Override
     public int inputWidth(int k) {
         requireGrade(k);
         return k == 1 ? inputDim : grades.get(k - 2).featureWidth();
     }
 
+    /** Grade {@code k}'s layers, e.g. {@code [1, 256, 256, 1] sin}. */
+    @Override
+    public String describeGrade(int k) {
+        return grade(k).describe(inputWidth(k), outputDim);
+    }
+
     /** The first {@code k} grades as a network of their own; its parameters have the same names. */
+    @Override
     public StairNetwork prefix(int k) {
         requireGrade(k);
         return k == grades.size() ? this : new StairNetwork(inputDim, outputDim, grades.subList(0, k), dtype);
@@ -158,6 +169,7 @@ public final class StairNetwork implements ResidualNetwork {
     }
 
     /** Grade {@code k} on its input features: {@code [last hidden layer, grade output]}. */
+    @Override
     public List<Tensor> gradeForward(int k, Ops ops, Parameters params, Tensor features) {
         requireGrade(k);
         Grade grade = grades.get(k - 1);

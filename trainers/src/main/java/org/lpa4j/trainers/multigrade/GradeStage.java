@@ -8,13 +8,13 @@ import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.model.GradedNetwork;
 import org.lpa4j.api.model.RowBatches;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.Parameters;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.api.training.ResidualTarget;
-import org.lpa4j.architectures.stair.StairNetwork;
 import org.lpa4j.trainers.AbstractProgressiveTrainer;
 import org.lpa4j.trainers.StepInputs;
 import org.lpa4j.trainers.TrainingStage;
@@ -28,7 +28,7 @@ final class GradeStage implements TrainingStage, AutoCloseable {
     static final String FEATURES = "features";
     static final String PREVIOUS = "previous";
 
-    private final StairNetwork stair;
+    private final GradedNetwork network;
     private final int k;
     private final ResidualTarget target;
     private final Metric metric;
@@ -38,21 +38,21 @@ final class GradeStage implements TrainingStage, AutoCloseable {
     private final List<InputSpec> inputs = new ArrayList<>();
     private final CompiledForward output;
 
-    GradeStage(StairNetwork stair, int k, VariableStore store, ResidualTarget target, Metric metric, GradeSplit train,
+    GradeStage(GradedNetwork network, int k, VariableStore store, ResidualTarget target, Metric metric, GradeSplit train,
                GradeSplit validation, List<Double> validationPerGrade) {
-        this.stair = stair;
+        this.network = network;
         this.k = k;
         this.target = target;
         this.metric = metric;
         this.train = train;
         this.validation = validation;
         this.validationPerGrade = validationPerGrade;
-        inputs.add(InputSpec.batched(FEATURES, stair.dtype(), stair.inputWidth(k)));
+        inputs.add(InputSpec.batched(FEATURES, network.input().dtype(), network.inputWidth(k)));
         if (train.prediction != null) {
             inputs.add(AbstractProgressiveTrainer.batchedLike(PREVIOUS, train.prediction));
         }
         inputs.add(AbstractProgressiveTrainer.batchedLike(AbstractProgressiveTrainer.TARGET, train.data.y()));
-        this.output = store.compileForward(List.of(inputs.get(0)), (ops, p, in) -> List.of(stair.gradeForward(k, ops, p, in.get(0)).get(1)));
+        this.output = store.compileForward(List.of(inputs.get(0)), (ops, p, in) -> List.of(network.gradeForward(k, ops, p, in.get(0)).get(1)));
     }
 
     @Override
@@ -62,14 +62,14 @@ final class GradeStage implements TrainingStage, AutoCloseable {
 
     @Override
     public Tensor loss(Ops ops, Parameters params, StepInputs in) {
-        Tensor out = stair.gradeForward(k, ops, params, in.get(FEATURES)).get(1);
+        Tensor out = network.gradeForward(k, ops, params, in.get(FEATURES)).get(1);
         Tensor prediction = train.prediction == null ? out : ops.add(in.get(PREVIOUS), out);
         return target.loss(ops, prediction, in.get(AbstractProgressiveTrainer.TARGET));
     }
 
     @Override
     public Set<String> trainable() {
-        return stair.blockParameters(k);
+        return network.blockParameters(k);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.model.GradedNetwork;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.model.RowBatches;
@@ -26,13 +27,13 @@ import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.stair.StairNetwork;
 import org.lpa4j.trainers.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Multigrade training of a {@link StairNetwork}: the {@link TrainingLoop} runs once per grade, grade k alone training
+ * Multigrade training of a {@link GradedNetwork} (the {@code stair} architecture's, or any other that offers grades):
+ * the {@link TrainingLoop} runs once per grade, grade k alone training
  * (the step's trainable subset is grade k's parameters, every earlier grade stays frozen in the same store) on the
  * residual the earlier grades left. The earlier grades' last hidden features and predictions are computed once per grade
  * on the host and fed in, so they cost nothing during later grades.
@@ -96,38 +97,38 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
     @Override
     public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                 List<TrainingListener> listeners) {
-        StairNetwork stair = requireStair(network);
-        if (!schedules.isEmpty() && schedules.size() != stair.depth()) {
-            throw new Lpa4jException("The multigrade trainer has " + schedules.size() + " grade schedules for a stair network of "
-                    + stair.depth() + " grades; give one schedule per grade, or none to train every grade with the run's settings.");
+        GradedNetwork graded = requireGrades(network);
+        if (!schedules.isEmpty() && schedules.size() != graded.depth()) {
+            throw new Lpa4jException("The multigrade trainer has " + schedules.size() + " grade schedules for a network of "
+                    + graded.depth() + " grades; give one schedule per grade, or none to train every grade with the run's settings.");
         }
-        DType dtype = stair.dtype();
+        DType dtype = graded.input().dtype();
         GradeSplit train = new GradeSplit("train", data.train(), dtype);
         GradeSplit validation = new GradeSplit("validation", data.validation(), dtype);
         GradeSplit test = new GradeSplit("test", data.test(), dtype);
-        requireShapes(stair, data.train());
+        requireShapes(graded, data.train());
         ResidualTarget target = data.train().isClassification() ? ResidualTarget.crossEntropy() : ResidualTarget.meanSquaredError();
-        VariableStore store = backend.createVariables(ParameterSet.initialize(stair.parameters(), config.seed(), dtype));
+        VariableStore store = backend.createVariables(ParameterSet.initialize(graded.parameters(), config.seed(), dtype));
         try {
             long start = System.nanoTime();
             List<Double> validationPerGrade = new ArrayList<>();
             List<Double> testPerGrade = new ArrayList<>();
             int epochsRun = 0;
             int kept = 0;
-            for (int k = 1; k <= stair.depth(); k++) {
+            for (int k = 1; k <= graded.depth(); k++) {
                 long gradeStart = System.nanoTime();
                 TrainingConfig gradeConfig = schedules.isEmpty() ? config : schedules.get(k - 1).apply(config);
                 int epochs;
-                try (GradeStage stage = new GradeStage(stair, k, store, target, metric, train, validation, validationPerGrade)) {
+                try (GradeStage stage = new GradeStage(graded, k, store, target, metric, train, validation, validationPerGrade)) {
                     epochs = new TrainingLoop(name(), gradeConfig, metric, listeners).run(store, stage, k, name() + " (grade " + k + ")");
                 }
                 epochsRun += epochs;
-                HostTensor[][] next = predictNext(stair, k, store, train, validation, test);
+                HostTensor[][] next = predictNext(graded, k, store, train, validation, test);
                 double seconds = (System.nanoTime() - gradeStart) / 1e9;
                 double val = metric.evaluate(next[1][1], validation.data.y());
                 boolean improved = validationPerGrade.isEmpty() || better(metric, val, validationPerGrade.get(validationPerGrade.size() - 1));
                 boolean keep = !adaptive || improved;
-                GradeResult result = new GradeResult(k, stair.grade(k).describe(stair.inputWidth(k), stair.outputDim()),
+                GradeResult result = new GradeResult(k, graded.describeGrade(k),
                         metric.evaluate(next[0][1], train.data.y()), val, metric.evaluate(next[2][1], test.data.y()), seconds, epochs, keep);
                 LOG.info("{} grade {} {}: {} train {}, validation {}, test {} in {}s{}", name(), k, result.layers(), metric.label(),
                         result.train(), result.validation(), result.test(), String.format("%.1f", result.seconds()),
@@ -149,8 +150,8 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] curve = testPerGrade.stream().mapToDouble(Double::doubleValue).toArray();
-            StairNetwork trained = stair.prefix(kept);
-            VariableStore modelStore = kept == stair.depth() ? store : keepGrades(backend, store, trained);
+            GradedNetwork trained = graded.prefix(kept);
+            VariableStore modelStore = kept == graded.depth() ? store : keepGrades(backend, store, trained);
             return new TrainingResult(new ProgressiveModel(trained, modelStore), new DepthCurve(name(), curve, seconds, epochsRun));
         } catch (RuntimeException e) {
             store.close();
@@ -158,18 +159,18 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         }
     }
 
-    private static StairNetwork requireStair(ResidualNetwork network) {
-        if (network instanceof StairNetwork stair) {
-            return stair;
+    private static GradedNetwork requireGrades(ResidualNetwork network) {
+        if (network instanceof GradedNetwork graded) {
+            return graded;
         }
-        throw new Lpa4jException("The multigrade trainer trains a stair network (grades of shallow MLPs), but got the '" + network.name()
-                + "' architecture; build a StairNetwork from grades, or use the lpa or e2e trainer.");
+        throw new Lpa4jException("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'stair'), but"
+                + " got the '" + network.name() + "' architecture, which has none; build a network of grades, or use the lpa or e2e trainer.");
     }
 
     /** For each split: grade k's last hidden features and the prediction after grade k. */
-    private static HostTensor[][] predictNext(StairNetwork stair, int k, VariableStore store, GradeSplit... splits) {
-        try (CompiledForward grade = store.compileForward(List.of(InputSpec.batched(GradeStage.FEATURES, stair.dtype(), stair.inputWidth(k))),
-                (ops, p, in) -> stair.gradeForward(k, ops, p, in.get(0)))) {
+    private static HostTensor[][] predictNext(GradedNetwork graded, int k, VariableStore store, GradeSplit... splits) {
+        try (CompiledForward grade = store.compileForward(List.of(InputSpec.batched(GradeStage.FEATURES, graded.input().dtype(), graded.inputWidth(k))),
+                (ops, p, in) -> graded.gradeForward(k, ops, p, in.get(0)))) {
             HostTensor[][] next = new HostTensor[splits.length][];
             for (int i = 0; i < splits.length; i++) {
                 List<HostTensor> out = RowBatches.run(grade, splits[i].features);
@@ -180,7 +181,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
     }
 
     /** A store holding only the kept grades' weights; closes {@code all}. */
-    private static VariableStore keepGrades(Backend backend, VariableStore all, StairNetwork kept) {
+    private static VariableStore keepGrades(Backend backend, VariableStore all, GradedNetwork kept) {
         try (all) {
             ParameterSet every = all.export();
             Map<String, HostTensor> subset = new LinkedHashMap<>();
@@ -189,14 +190,14 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         }
     }
 
-    private static void requireShapes(StairNetwork stair, TensorDataset train) {
+    private static void requireShapes(GradedNetwork graded, TensorDataset train) {
         Shape x = train.x().shape();
-        if (x.rank() != 2 || x.dim(1) != stair.inputDim()) {
-            throw new Lpa4jException("The stair network reads " + stair.inputDim() + " input features per example, but the task's inputs have shape "
+        if (x.rank() != 2 || x.dim(1) != graded.inputWidth(1)) {
+            throw new Lpa4jException("The network's first grade reads " + graded.inputWidth(1) + " input features per example, but the task's inputs have shape "
                     + x + "; build the network with the task's input width.");
         }
-        if (!train.isClassification() && train.y().size() / train.size() != stair.outputDim()) {
-            throw new Lpa4jException("The stair network predicts " + stair.outputDim() + " values per example, but the task's targets have shape "
+        if (!train.isClassification() && train.y().size() / train.size() != graded.outputDim()) {
+            throw new Lpa4jException("The network's grades predict " + graded.outputDim() + " values per example, but the task's targets have shape "
                     + train.y().shape() + "; build the network with the task's output width.");
         }
     }

@@ -1,0 +1,109 @@
+package org.lpa4j.cli.command;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.inference.AcceptedLoss;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.Tasks;
+import org.lpa4j.cli.inference.Evaluation;
+import org.lpa4j.cli.inference.EvaluationTable;
+import org.lpa4j.cli.inference.ExitCostPlot;
+import org.lpa4j.cli.inference.ModelEvaluation;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SavedModelTask;
+import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.models.LoadedModel;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lpa4j evaluate}: every depth of a saved model on its test split, and an exit policy calibrated and saved into the model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure every depth of a saved model on its task's test split (metrics, calibration error, cost, latency),"
+                + " calibrate an early-exit policy on the validation split, measure its speedup and save it into the model.")
+public final class EvaluateCommand implements Callable<Integer> {
+    private final Tasks tasks;
+    private final ReportWriter reports;
+    private final Discovery discovery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "a saved model folder, e.g. OUT/lpa of 'lpa4j fit --out OUT'")
+    Path model;
+    @Mixin
+    BackendOption backend;
+    @Option(names = "--max-loss", description = "the largest metric loss the exit policy may cost: accuracy points for classifiers"
+            + " (default " + AcceptedLoss.DEFAULT_POINTS + "), percent of the full depth's error otherwise (default 5)")
+    Double maxLoss;
+    @Option(names = "--json", description = "also write every figure to this JSON file")
+    Path json;
+    @Option(names = "--plot", description = "the PNG of metric against cost (default: MODEL-cost.png beside the model folder)")
+    Path plot;
+    @Option(names = "--repeats", defaultValue = "15", description = "timed runs per latency figure; the median is reported (default ${DEFAULT-VALUE})")
+    int repeats;
+    @Mixin
+    SavedModelTask data;
+
+    @Inject
+    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery) {
+        this.tasks = tasks;
+        this.reports = reports;
+        this.discovery = discovery;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeats < 1) {
+            throw new Lpa4jException("--repeats must be at least 1 but is " + repeats + ".");
+        }
+        ModelManifest manifest = Models.inspect(model);
+        LoadedTask task = data.load(tasks, manifest, model);
+        AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
+        PrintWriter out = spec.commandLine().getOut();
+        Evaluation evaluation;
+        ModelEvaluation.Result result;
+        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+            result = new ModelEvaluation(repeats).evaluate(loaded.model(), manifest.output().kind(), task.data(), task.metric(),
+                    task.secondaryMetric(), accepted);
+            evaluation = new Evaluation(model.toString(), task.name(), manifest.architecture().name(), b.name(), b.engineVersion(),
+                    task.metric().label(), task.secondaryMetric().label(), task.metric().lowerIsBetter(), task.data().test().size(),
+                    result.depths(), result.exit(), result.exitNote());
+        }
+        out.print(EvaluationTable.format(evaluation));
+        if (result.calibrated() != null) {
+            Models.saveExitPolicy(model, result.calibrated());
+            out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy)");
+        }
+        Path png = plot != null ? plot : model.toAbsolutePath().resolveSibling(model.toAbsolutePath().getFileName() + "-cost.png");
+        ExitCostPlot.write(evaluation, png);
+        out.println("Plot: " + png);
+        if (json != null) {
+            reports.writeJson(evaluation, json);
+            out.println("Figures: " + json);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */
+    static AcceptedLoss acceptedLoss(Metric metric, Double maxLoss) {
+        if (maxLoss == null) {
+            return AcceptedLoss.defaultFor(metric);
+        }
+        if (!(maxLoss >= 0) || maxLoss.isInfinite()) {
+            throw new Lpa4jException("--max-loss must be a finite number >= 0 but is " + maxLoss + ".");
+        }
+        return metric == Metric.ACCURACY ? AcceptedLoss.absolute(maxLoss / 100) : AcceptedLoss.relative(maxLoss / 100);
+    }
+}

@@ -1,0 +1,195 @@
+package org.lpa4j.cli.command;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.inference.Decoding;
+import org.lpa4j.api.inference.SpeculativeDecoder;
+import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.cli.inference.TextSampler;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.datasets.text.CharacterVocabulary;
+import org.lpa4j.models.LoadedModel;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lpa4j generate}: samples text from the readout of one depth (or every depth) of a saved character model: a
+ * bundle folder, or the {@code --out} folder of a {@code fit} with {@code --trainer} choosing its bundle.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
+public final class GenerateCommand implements Callable<Integer> {
+    private final Discovery discovery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "a saved model (OUT/lpa), or the --out folder of a 'fit --task moby' run with --trainer")
+    Path model;
+    @Option(names = "--depth", defaultValue = "all", description = "the readout to sample from: 1..L, or all (default ${DEFAULT-VALUE})")
+    String depth;
+    @Option(names = "--prompt", required = true, description = "the text to continue (characters of the training vocabulary)")
+    String prompt;
+    /** The longest text generate writes in one run: a million characters (the prompt and the text are held in memory). */
+    static final int MAX_LENGTH = 1_000_000;
+    /** The most tokens drafted per round of speculative decoding. */
+    static final int MAX_DRAFT_LENGTH = 256;
+
+    @Option(names = "--length", defaultValue = "200", description = "characters to generate (default ${DEFAULT-VALUE})")
+    int length;
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the sampling (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--temperature", defaultValue = "0.8", description = "softmax temperature, > 0; lower is more conservative (default ${DEFAULT-VALUE})")
+    double temperature;
+    @Option(names = "--trainer", defaultValue = "lpa", description = "with --model OUT: whose saved model, OUT/lpa or OUT/e2e (default ${DEFAULT-VALUE})")
+    String trainer;
+    @Option(names = "--draft-depth", description = "self-speculative greedy decoding: draft with this depth's readout, verify with the"
+            + " full depth in one pass; prints the text (identical to full-depth greedy), tokens per second of both and the acceptance rate")
+    Integer draftDepth;
+    @Option(names = "--draft-length", defaultValue = "4", description = "with --draft-depth: tokens drafted per round (default ${DEFAULT-VALUE})")
+    int draftLength;
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    GenerateCommand(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new Lpa4jException("--length must be between 1 and " + MAX_LENGTH + " characters but is " + length + ".");
+        }
+        if (draftLength < 1 || draftLength > MAX_DRAFT_LENGTH) {
+            throw new Lpa4jException("--draft-length must be between 1 and " + MAX_DRAFT_LENGTH + " tokens but is " + draftLength + ".");
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");
+        }
+        Path bundle = bundleFolder();
+        ModelManifest manifest = Models.inspect(bundle);
+        if (manifest.output().kind() != OutputKind.NEXT_TOKEN || !manifest.input().tokens()) {
+            throw new Lpa4jException("The model in " + bundle + " is a '" + manifest.architecture().name() + "' network for "
+                    + manifest.output().kind() + " (data set " + manifest.provenance().dataset() + "); generate needs a character model:"
+                    + " 'lpa4j fit --task moby --arch transformer'.");
+        }
+        CharacterVocabulary vocabulary;
+        try {
+            vocabulary = CharacterVocabulary.fromLabels(manifest.output().labels());
+        } catch (Lpa4jException e) {
+            throw new Lpa4jException("The model at " + bundle + " does not record a character vocabulary (" + e.getMessage() + "); generate"
+                    + " needs a character model trained with 'lpa4j fit --task moby --arch transformer'.", e);
+        }
+        requireKnownCharacters(vocabulary);
+        List<Integer> depths = depths(manifest.depth());
+        int context = manifest.input().exampleShape()[0];
+        PrintWriter out = spec.commandLine().getOut();
+        try (Backend b = backend.open(discovery);
+             LoadedModel loaded = Models.load(bundle, b)) {
+            ProgressiveModel model = loaded.model();
+            if (draftDepth != null) {
+                speculative(model, vocabulary, out);
+                return 0;
+            }
+            for (int k : depths) {
+                String text = new TextSampler(x -> model.predict(x, k), vocabulary, context).continuation(prompt, length, temperature,
+                        new SplittableRandom(seed));
+                out.println("--- depth " + k + " of " + model.depth() + " ---");
+                out.println(prompt + text);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** Greedy text drafted at {@code --draft-depth} and verified at full depth, timed against plain full-depth greedy decoding. */
+    private void speculative(ProgressiveModel model, CharacterVocabulary vocabulary, PrintWriter out) {
+        int[] ids = vocabulary.encode(prompt);
+        SpeculativeDecoder decoder = new SpeculativeDecoder(model);
+        decoder.greedy(ids, 1);
+        decoder.speculative(ids, Math.min(length, draftLength + 1), draftDepth, draftLength);
+        Decoding plain = decoder.greedy(ids, length);
+        Decoding fast = decoder.speculative(ids, length, draftDepth, draftLength);
+        StringBuilder text = new StringBuilder(prompt);
+        for (int id : fast.tokens()) {
+            text.append(vocabulary.decode(id));
+        }
+        out.println("--- greedy, depth " + model.depth() + " of " + model.depth() + ", drafted at depth " + draftDepth + " ---");
+        out.println(text);
+        out.printf(Locale.ROOT, "full-depth greedy: %.1f tokens/s; self-speculative (draft depth %d, %d tokens per round): %.1f tokens/s"
+                + " (%.2fx); acceptance rate %.1f%% (%d of %d drafted); %d full-depth passes instead of %d; text identical to full-depth"
+                + " greedy: %s%n", plain.tokensPerSecond(), draftDepth, draftLength, fast.tokensPerSecond(), fast.tokensPerSecond()
+                / plain.tokensPerSecond(), 100 * fast.acceptanceRate(), fast.accepted(), fast.drafted(), fast.fullPasses(), plain.fullPasses(),
+                Arrays.equals(plain.tokens(), fast.tokens()) ? "yes" : "NO");
+        out.flush();
+    }
+
+    /** {@code --model} itself when it is a saved model, else its {@code --trainer} bundle when it is a fit's output folder. */
+    private Path bundleFolder() {
+        if (Files.isRegularFile(model.resolve(Models.MANIFEST_FILE))) {
+            return model;
+        }
+        if (Files.isRegularFile(model.resolve("report.json"))) {
+            Path bundle = model.resolve(trainer);
+            if (!Files.isDirectory(bundle)) {
+                throw new Lpa4jException("The fit output " + model + " has no saved model of trainer '" + trainer + "' (no folder "
+                        + bundle + "); choose --trainer among the trainers that run used.");
+            }
+            return bundle;
+        }
+        throw new Lpa4jException("The folder " + model + " is neither a saved model (it has no " + Models.MANIFEST_FILE + ") nor the --out"
+                + " folder of a fit (it has no report.json); pass a folder written by 'lpa4j fit --task moby --arch transformer'.");
+    }
+
+    private void requireKnownCharacters(CharacterVocabulary vocabulary) {
+        TreeSet<String> unknown = new TreeSet<>();
+        prompt.codePoints().filter(c -> !vocabulary.contains(c)).forEach(c -> unknown.add(Character.toString(c)));
+        if (!unknown.isEmpty()) {
+            throw new Lpa4jException("The prompt has characters the model never saw in training: " + String.join(" ", unknown)
+                    + ". Use only characters of the training text.");
+        }
+        if (prompt.isEmpty()) {
+            throw new Lpa4jException("--prompt needs at least one character.");
+        }
+    }
+
+    private List<Integer> depths(int networkDepth) {
+        List<Integer> out = new ArrayList<>();
+        if (depth.equals("all")) {
+            for (int k = 1; k <= networkDepth; k++) {
+                out.add(k);
+            }
+            return out;
+        }
+        int k;
+        try {
+            k = Integer.parseInt(depth.trim());
+        } catch (NumberFormatException e) {
+            throw new Lpa4jException("--depth must be a number in 1.." + networkDepth + " or 'all' but is '" + depth + "'.");
+        }
+        if (k < 1 || k > networkDepth) {
+            throw new Lpa4jException("--depth " + k + " is outside 1.." + networkDepth + " of this model.");
+        }
+        out.add(k);
+        return out;
+    }
+}

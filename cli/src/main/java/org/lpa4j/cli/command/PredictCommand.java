@@ -1,0 +1,113 @@
+package org.lpa4j.cli.command;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Discovery;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.OutputKind;
+import org.lpa4j.api.inference.AcceptedLoss;
+import org.lpa4j.api.inference.EarlyExit;
+import org.lpa4j.api.inference.ExitCalibration;
+import org.lpa4j.api.inference.ExitPolicy;
+import org.lpa4j.api.inference.ExitResult;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.Tasks;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.cli.inference.InputCsv;
+import org.lpa4j.cli.inference.PredictionCsv;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SavedModelTask;
+import org.lpa4j.models.LoadedModel;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lpa4j predict}: a saved model on new inputs, at a fixed depth or with early exit, one CSV line per input. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a saved model on new inputs (a CSV file, one example per line) at a fixed depth or with early exit (auto),"
+                + " and write one CSV line per input with its prediction and the depth it left at.")
+public final class PredictCommand implements Callable<Integer> {
+    private final Tasks tasks;
+    private final Discovery discovery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "a saved model folder, e.g. OUT/lpa of 'lpa4j fit --out OUT'")
+    Path model;
+    @Option(names = "--input", required = true, description = "a CSV file: one example per line, its values in the model's input order")
+    Path input;
+    @Option(names = "--depth", defaultValue = "auto", description = "1..L, or auto: the exit policy saved by evaluate, or one calibrated"
+            + " now on the task's validation split when --max-loss is given or none is saved (default ${DEFAULT-VALUE})")
+    String depth;
+    @Option(names = "--max-loss", description = "with --depth auto: calibrate for this loss (accuracy points, or percent of the error)")
+    Double maxLoss;
+    @Option(names = "--out", required = true, description = "the CSV file to write; an existing file is kept unless --overwrite")
+    Path out;
+    @Option(names = "--overwrite", description = "replace an existing --out file")
+    boolean overwrite;
+    @Mixin
+    SavedModelTask data;
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    PredictCommand(Tasks tasks, Discovery discovery) {
+        this.tasks = tasks;
+        this.discovery = discovery;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && !overwrite) {
+            throw new Lpa4jException("The file " + out + " already exists; choose another --out, or pass --overwrite to replace it.");
+        }
+        ModelManifest manifest = Models.inspect(model);
+        if (manifest.output().kind() == OutputKind.NEXT_TOKEN) {
+            throw new Lpa4jException("The model in " + model + " predicts the next token at every position; continue text with 'lpa4j generate'.");
+        }
+        ModelManifest.Input in = manifest.input();
+        HostTensor x = InputCsv.read(input, in.exampleShape(), in.dtype(), in.vocabularySize());
+        PrintWriter console = spec.commandLine().getOut();
+        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+            ExitPolicy policy = policy(loaded, manifest);
+            ExitResult result = new EarlyExit(loaded.model(), policy).run(x);
+            PredictionCsv.write(out, result, manifest.output().kind(), manifest.output().labels());
+            console.printf(Locale.ROOT, "%d predictions (%s; mean depth %.3f of %d) written to %s%n", x.shape().dim(0), policy.describe(),
+                    result.meanDepth(), manifest.depth(), out);
+        }
+        console.flush();
+        return 0;
+    }
+
+    private ExitPolicy policy(LoadedModel loaded, ModelManifest manifest) {
+        if (!depth.equals("auto")) {
+            int k;
+            try {
+                k = Integer.parseInt(depth.trim());
+            } catch (NumberFormatException e) {
+                throw new Lpa4jException("--depth must be a number in 1.." + manifest.depth() + " or 'auto' but is '" + depth + "'.");
+            }
+            if (k < 1 || k > manifest.depth()) {
+                throw new Lpa4jException("--depth " + k + " is outside 1.." + manifest.depth() + " of this model.");
+            }
+            return new ExitPolicy.FixedDepth(k);
+        }
+        if (maxLoss == null && loaded.exitPolicy().isPresent()) {
+            return loaded.exitPolicy().get();
+        }
+        LoadedTask task = data.load(tasks, manifest, model);
+        return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), EvaluateCommand.acceptedLoss(task.metric(),
+                maxLoss)).policy();
+    }
+}

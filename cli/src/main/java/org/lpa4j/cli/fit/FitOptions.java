@@ -1,0 +1,167 @@
+package org.lpa4j.cli.fit;
+
+import java.nio.file.Path;
+import org.lpa4j.api.layers.Activation;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.training.LearningRateSchedule;
+import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.LpaForm;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Everything one {@code fit} run needs, as a picocli mixin: {@code fit} takes it from the command line, {@code demo}
+ * parses its own fixed arguments into one, and {@link FitRunner} validates and runs it.
+ */
+public final class FitOptions {
+    @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
+    String task;
+    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
+            + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
+    String arch;
+    @Option(names = "--depth", defaultValue = "8", description = "residual blocks L (default ${DEFAULT-VALUE})")
+    int depth;
+    @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
+    int width;
+    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e, both, or mgdl (multigrade: --depth grades of two --width layers, --epochs split across them) (default ${DEFAULT-VALUE})")
+    String trainer;
+    @Mixin
+    BackendOption backend;
+    @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
+    int epochs;
+    @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
+    Path out;
+    @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
+    boolean overwrite;
+    @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
+    double learningRate;
+    @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    int batchSize;
+    @Option(names = "--examples", defaultValue = "4000", description = "examples generated for surface tasks (default ${DEFAULT-VALUE})")
+    int examples;
+    @Option(names = "--form", defaultValue = "JOINT", description = "LPA form: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    LpaForm form;
+    @Option(names = "--weighting", defaultValue = "ADAPTIVE", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    DepthWeighting weighting;
+    @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    Activation activation;
+    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
+    DType dtype;
+    @Option(names = "--schedule", defaultValue = "COSINE", description = "learning-rate schedule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    LearningRateSchedule schedule;
+    @Option(names = "--patience", defaultValue = "0",
+            description = "stop after this many epochs without a better validation error, keeping the best weights; 0 = never (default ${DEFAULT-VALUE})")
+    int patience;
+    @Option(names = "--limit", defaultValue = "0", description = "use at most this many training examples of a fetched data set; 0 = all (default ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = "--heads", defaultValue = "4", description = "attention heads of the transformer (default ${DEFAULT-VALUE})")
+    int heads;
+    @Option(names = "--context", defaultValue = "64", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
+    int context;
+    @Option(names = "--grade-tolerance", description = "with --trainer mgdl: keep adding grades (at most --depth) only while the validation error"
+            + " improves and is above this; without it every grade is trained")
+    Double gradeTolerance;
+
+
+    String task() {
+        return task;
+    }
+
+    String arch() {
+        return arch;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    int width() {
+        return width;
+    }
+
+    String trainer() {
+        return trainer;
+    }
+
+    String backend() {
+        return backend.name();
+    }
+
+    int epochs() {
+        return epochs;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    Path out() {
+        return out;
+    }
+
+    boolean overwrite() {
+        return overwrite;
+    }
+
+    double learningRate() {
+        return learningRate;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    int examples() {
+        return examples;
+    }
+
+    LpaForm form() {
+        return form;
+    }
+
+    DepthWeighting weighting() {
+        return weighting;
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    DType dtype() {
+        return dtype;
+    }
+
+    LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    int patience() {
+        return patience;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    int heads() {
+        return heads;
+    }
+
+    int context() {
+        return context;
+    }
+
+    Double gradeTolerance() {
+        return gradeTolerance;
+    }
+
+    /** The options {@code args} give, with every other option at its default, or picocli's sentence about a bad argument. */
+    public static FitOptions parse(String... args) {
+        FitOptions options = new FitOptions();
+        new picocli.CommandLine(options).parseArgs(args);
+        return options;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * One {@code fit} run: its options as a picocli mixin, the runner that validates them, trains each requested trainer
+ * and writes the results as a whole, and the stair network that {@code --trainer mgdl} trains.
+ */
+package org.lpa4j.cli.fit;

@@ -1,0 +1,29 @@
+package org.lpa4j.cli.option;
+
+import org.lpa4j.api.InvalidSettingException;
+import org.lpa4j.api.backend.BackendException;
+import org.lpa4j.api.backend.UnsupportedCapabilityException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the command line prints for an exception of a command: the library's sentence, which says what to change in
+ * library terms, completed with the flag of the command that changes it or the command that shows what to choose from.
+ */
+public final class ErrorSentences {
+    /** How a user of the command line sees which backends load and what each can do, and chooses one. */
+    static final String BACKENDS = " ('lpa4j backends' lists the backends found, whether each loads and its capabilities; choose one with"
+            + " --backend NAME.)";
+
+    private ErrorSentences() {
+    }
+
+    /** The sentence for {@code e}, thrown by {@code command}. */
+    public static String of(Exception e, CommandSpec command) {
+        if (e instanceof InvalidSettingException setting) {
+            return SettingFlags.explain(setting, command);
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        boolean aboutBackends = e instanceof BackendException || e instanceof UnsupportedCapabilityException;
+        return aboutBackends && command.findOption("--backend") != null ? message + BACKENDS : message;
+    }
+}

@@ -1,0 +1,23 @@
+package org.lpa4j.cli.option;
+
+import java.util.Map;
+import org.lpa4j.api.InvalidSettingException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The command-line option behind each library setting, so a library message about a setting can name the option to change. */
+final class SettingFlags {
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("learningRate", "--lr"), Map.entry("batchSize", "--batch-size"),
+            Map.entry("epochs", "--epochs"), Map.entry("context", "--context"), Map.entry("examples", "--examples"),
+            Map.entry("limit", "--limit"), Map.entry("width", "--width"), Map.entry("heads", "--heads"), Map.entry("depth", "--depth"),
+            Map.entry("dtype", "--dtype"), Map.entry("seed", "--seed"), Map.entry("patience", "--patience"));
+
+    private SettingFlags() {
+    }
+
+    /** The message of {@code e}, followed by the option of {@code command} that sets what it names, when it has one. */
+    static String explain(InvalidSettingException e, CommandSpec command) {
+        String flag = FLAGS.get(e.setting());
+        return flag == null || command.findOption(flag) == null ? e.getMessage()
+                : e.getMessage() + " (the " + e.setting() + " is set with " + flag + ")";
+    }
+}
