@@ -1,6 +1,7 @@
 package org.lpa4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
@@ -23,14 +24,22 @@ final class FitOptions {
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
-    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e, both, or mgdl (multigrade: --depth grades of two --width layers, --epochs split across them) (default ${DEFAULT-VALUE})")
+    @Option(names = "--trainer", defaultValue = "both", description = "a comma-separated list of lpa, e2e, separate (one end-to-end model per"
+            + " depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade: --depth grades of two"
+            + " --width layers, --epochs split across them); both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
+    @Option(names = "--separate-depths", split = ",", description = "with --trainer separate: the depths to train a separate model for,"
+            + " e.g. 1,2,4 (default: every depth)")
+    List<Integer> separateDepths;
     @Mixin
     BackendOption backend;
     @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
     int epochs;
     @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--seeds", split = ",", description = "run the whole comparison once per seed, e.g. 0,1,2, and report the mean and"
+            + " spread (sample standard deviation) at every depth; replaces --seed")
+    List<Long> seeds;
     @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
     Path out;
     @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
@@ -85,6 +94,11 @@ final class FitOptions {
         return trainer;
     }
 
+    /** The depths of the separate models, empty for every depth. */
+    List<Integer> separateDepths() {
+        return separateDepths == null ? List.of() : separateDepths;
+    }
+
     String backend() {
         return backend.name;
     }
@@ -95,6 +109,11 @@ final class FitOptions {
 
     long seed() {
         return seed;
+    }
+
+    /** The seeds to run: those of {@code --seeds}, else the one of {@code --seed}. */
+    List<Long> seeds() {
+        return seeds == null || seeds.isEmpty() ? List.of(seed) : seeds;
     }
 
     Path out() {
