@@ -7,6 +7,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
+import org.lpa4j.trainers.lpa.LpaTrainer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,6 +55,18 @@ final class FitOptions {
     LpaForm form;
     @Option(names = "--weighting", defaultValue = "ADAPTIVE", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     DepthWeighting weighting;
+    @Option(names = "--distill", defaultValue = "0", description = "LPA self-distillation: the share of every shallower depth's loss that"
+            + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default ${DEFAULT-VALUE})")
+    double distillation;
+    @Option(names = "--balance", description = "LPA gradient balancing: each depth's loss rescaled in every step to the weighted mean of all"
+            + " depths' losses, so no depth dominates the shared trunk's gradient")
+    boolean gradientBalancing;
+    @Option(names = "--uniform-epochs", defaultValue = "0", description = "LPA depth-weight schedule: uniform depth weights for this many"
+            + " epochs, then --weighting (default ${DEFAULT-VALUE})")
+    int uniformEpochs;
+    @Option(names = "--layer-dropout", defaultValue = "0", description = "LPA layer dropout: block l is skipped in a training step with"
+            + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default ${DEFAULT-VALUE})")
+    double layerDropout;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
@@ -142,6 +155,24 @@ final class FitOptions {
 
     DepthWeighting weighting() {
         return weighting;
+    }
+
+    double distillation() {
+        return distillation;
+    }
+
+    int uniformEpochs() {
+        return uniformEpochs;
+    }
+
+    double layerDropout() {
+        return layerDropout;
+    }
+
+    /** The LPA trainer these options describe: form, weighting and every option. */
+    LpaTrainer lpaTrainer() {
+        return new LpaTrainer(form, weighting).withDistillation(distillation).withGradientBalancing(gradientBalancing)
+                .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout);
     }
 
     Activation activation() {

@@ -43,7 +43,6 @@ import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelInfo;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.e2e.E2ETrainer;
-import org.lpa4j.trainers.lpa.LpaTrainer;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 import org.lpa4j.trainers.separate.SeparateDepthsTrainer;
 import org.lpa4j.trainers.separate.SeparateModels;
@@ -290,7 +289,7 @@ final class FitRunner {
         List<PlannedTrainer> planned = new ArrayList<>();
         for (String name : trainerNames(o.trainer())) {
             switch (name) {
-                case "lpa" -> planned.add(new PlannedTrainer(new LpaTrainer(o.form(), o.weighting()), () -> network, config, o.form().name(),
+                case "lpa" -> planned.add(new PlannedTrainer(o.lpaTrainer(), () -> network, config, o.form().name(),
                         o.weighting().name()));
                 case "e2e" -> planned.add(new PlannedTrainer(new E2ETrainer(), () -> network, config, null, null));
                 case "mgdl" -> {
@@ -335,6 +334,16 @@ final class FitRunner {
         }
         if (o.out().toAbsolutePath().normalize().getParent() == null) {
             throw new Lpa4jException("--out " + o.out() + " is the file system's root; name a folder of its own, e.g. --out out/run.");
+        }
+        if (!(o.distillation() >= 0 && o.distillation() < 1)) {
+            throw new Lpa4jException("--distill must be at least 0 and below 1 (the share of a shallow depth's loss that follows the deepest"
+                    + " readout), but is " + o.distillation() + ".");
+        }
+        if (!(o.layerDropout() >= 0 && o.layerDropout() < 1)) {
+            throw new Lpa4jException("--layer-dropout must be at least 0 and below 1, but is " + o.layerDropout() + ".");
+        }
+        if (o.uniformEpochs() < 0) {
+            throw new Lpa4jException("--uniform-epochs must be 0 or positive, but is " + o.uniformEpochs() + ".");
         }
         trainers(o, null, null, config(o));
         if (!o.separateDepths().isEmpty() && !trainerNames(o.trainer()).contains(SeparateDepthsTrainer.NAME)) {

@@ -75,6 +75,15 @@ class FitReferenceTest {
     }
 
     @Test
+    void everyLpaOptionIsAFlagOfFit(@TempDir Path dir) throws IOException {
+        CliRun r = fit(dir, "--trainer", "lpa", "--distill", "0.5", "--balance", "--uniform-epochs", "1", "--layer-dropout", "0.2");
+        assertEquals(0, r.code(), r.err());
+        DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
+        assertEquals(3, report.trainers().get(0).depth());
+        assertTrue(report.gaps().isEmpty(), "no separate column, no gap");
+    }
+
+    @Test
     void badListsGetASentence(@TempDir Path dir) {
         assertEquals("error: Unknown trainer 'sep' in --trainer lpa,sep. Use lpa, e2e, separate, both or mgdl, or a comma-separated list such as"
                 + " lpa,e2e,separate.\n", fit(dir, "--trainer", "lpa,sep").err());
@@ -82,5 +91,7 @@ class FitReferenceTest {
                 fit(dir, "--trainer", "separate", "--separate-depths", "1,4").err());
         assertTrue(fit(dir, "--trainer", "lpa", "--separate-depths", "1").err().startsWith("error: --separate-depths chooses the depths"));
         assertEquals("error: --seeds lists a seed twice ([1, 1]); give each seed once.\n", fit(dir, "--seeds", "1,1").err());
+        assertTrue(fit(dir, "--distill", "1").err().startsWith("error: --distill must be at least 0 and below 1"));
+        assertEquals("error: --layer-dropout must be at least 0 and below 1, but is -0.5.\n", fit(dir, "--layer-dropout", "-0.5").err());
     }
 }

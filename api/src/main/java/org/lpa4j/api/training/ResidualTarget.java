@@ -19,6 +19,12 @@ public interface ResidualTarget {
     /** The loss of one readout against the targets, a scalar. */
     Tensor loss(Ops ops, Tensor readout, Tensor target);
 
+    /**
+     * The loss of a readout against another readout of the same shape taken as a soft target (self-distillation): the
+     * teacher's values for squared error, its softmax for cross-entropy; the teacher receives no gradient.
+     */
+    Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher);
+
     /** The same loss as {@link #loss}, computed on the host from predictions (for per-depth validation losses). */
     double hostLoss(HostTensor readout, HostTensor target);
 
@@ -33,6 +39,11 @@ public interface ResidualTarget {
             @Override
             public Tensor loss(Ops ops, Tensor readout, Tensor target) {
                 return ops.mseLoss(readout, target);
+            }
+
+            @Override
+            public Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher) {
+                return ops.mseLoss(readout, ops.stopGradient(teacher));
             }
 
             @Override
@@ -58,6 +69,11 @@ public interface ResidualTarget {
             @Override
             public Tensor loss(Ops ops, Tensor readout, Tensor target) {
                 return ops.softmaxCrossEntropy(readout, target);
+            }
+
+            @Override
+            public Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher) {
+                return ops.softmaxCrossEntropyWithProbabilities(readout, ops.softmax(ops.stopGradient(teacher), -1));
             }
 
             @Override
