@@ -51,16 +51,28 @@ public abstract class TrainingSemanticsConformance extends BackendConformance {
 
     /** The architecture under test: by default a residual MLP of width 32 and depth {@link #DEPTH}, 2 inputs and 1 output. */
     protected ResidualNetwork network() {
+        return defaultNetwork();
+    }
+
+    static ResidualNetwork defaultNetwork() {
         return new ResidualMlp(2, 32, DEPTH, 1, Activation.TANH, false, DType.FLOAT32);
     }
 
     /** The data: by default 1200 seeded samples of {@link Surface#PEAKS_2D}, split 70/15/15. */
     protected DataSplits data() {
+        return defaultData();
+    }
+
+    static DataSplits defaultData() {
         return SurfaceTask.generate(Surface.PEAKS_2D, 1200, 3, DType.FLOAT32);
     }
 
     /** The training setup, shared by both trainers: by default 60 epochs, batch 64, learning rate 1e-2, seed 5. */
     protected TrainingConfig config() {
+        return defaultConfig();
+    }
+
+    static TrainingConfig defaultConfig() {
         return TrainingConfig.defaults().withEpochs(60).withBatchSize(64).withLearningRate(1e-2).withSeed(5);
     }
 
@@ -106,27 +118,39 @@ public abstract class TrainingSemanticsConformance extends BackendConformance {
     void required_lpa_testErrorIsMonotoneInDepth(TestReporter reporter) {
         DepthCurve lpa = lpa();
         reporter.publishEntry("lpa " + metric().label() + " by depth", Arrays.toString(lpa.values()));
+        checkMonotone(lpa);
+    }
+
+    @Test
+    void required_lpa_beatsEndToEndAtEveryIntermediateDepth(TestReporter reporter) {
+        DepthCurve e2e = e2e();
+        reporter.publishEntry("e2e " + metric().label() + " by depth", Arrays.toString(e2e.values()));
+        checkBeatsEndToEnd(lpa(), e2e);
+    }
+
+    @Test
+    void required_lpa_lastDepthIsWithinAFactorOfEndToEnd() {
+        checkLastDepthWithinFactor(lpa(), e2e());
+    }
+
+    /** LPA's test error does not rise with depth by more than {@link #MONOTONE_TOLERANCE}. */
+    static void checkMonotone(DepthCurve lpa) {
         for (int l = 2; l <= lpa.depth(); l++) {
             assertTrue(lpa.at(l) <= (1 + MONOTONE_TOLERANCE) * lpa.at(l - 1), "LPA's test error rose from depth " + (l - 1) + " to " + l
                     + " by more than " + MONOTONE_TOLERANCE + ": " + Arrays.toString(lpa.values()));
         }
     }
 
-    @Test
-    void required_lpa_beatsEndToEndAtEveryIntermediateDepth(TestReporter reporter) {
-        DepthCurve lpa = lpa();
-        DepthCurve e2e = e2e();
-        reporter.publishEntry("e2e " + metric().label() + " by depth", Arrays.toString(e2e.values()));
+    /** Every depth of LPA but the last beats the same depth of end-to-end training. */
+    static void checkBeatsEndToEnd(DepthCurve lpa, DepthCurve e2e) {
         for (int l = 1; l < lpa.depth(); l++) {
             assertTrue(lpa.at(l) < e2e.at(l), "LPA's depth " + l + " should beat E2E's: LPA " + Arrays.toString(lpa.values()) + ", E2E "
                     + Arrays.toString(e2e.values()));
         }
     }
 
-    @Test
-    void required_lpa_lastDepthIsWithinAFactorOfEndToEnd() {
-        DepthCurve lpa = lpa();
-        DepthCurve e2e = e2e();
+    /** LPA's last depth is within {@link #LAST_DEPTH_FACTOR} of end-to-end training's. */
+    static void checkLastDepthWithinFactor(DepthCurve lpa, DepthCurve e2e) {
         int last = lpa.depth();
         assertTrue(lpa.at(last) <= LAST_DEPTH_FACTOR * e2e.at(last), "LPA's last depth should be within " + LAST_DEPTH_FACTOR
                 + " times E2E's: LPA " + Arrays.toString(lpa.values()) + ", E2E " + Arrays.toString(e2e.values()));

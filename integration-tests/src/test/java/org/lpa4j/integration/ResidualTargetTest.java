@@ -28,7 +28,10 @@ import org.lpa4j.api.training.ResidualTarget;
 class ResidualTargetTest {
     private static final int DEPTHS = 3;
 
-    /** {@code depthLosses} of the built-in targets (stacked) and of a target that only defines {@code loss} (the default). */
+    /**
+     * {@code depthLosses} and {@code depthTeacherLosses} of the built-in targets (stacked) and of a target that only
+     * defines {@code loss} and {@code teacherLoss} (the defaults), against the losses depth by depth.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"nd4j", "djl", "tensorflow"})
     void depthLossesEqualEachDepthsLoss(String backend) {
@@ -41,6 +44,11 @@ class ResidualTargetTest {
             @Override
             public Tensor loss(Ops ops, Tensor readout, Tensor target) {
                 return ResidualTarget.meanSquaredError().loss(ops, readout, target);
+            }
+
+            @Override
+            public Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher) {
+                return ResidualTarget.meanSquaredError().teacherLoss(ops, readout, teacher);
             }
 
             @Override
@@ -73,17 +81,25 @@ class ResidualTargetTest {
         }
         try (CompiledForward f = store.compileForward(specs, (ops, p, in) -> {
             List<Tensor> readouts = in.subList(1, in.size());
-            List<Tensor> out = new ArrayList<>(List.of(target.depthLosses(ops, ops.concat(readouts, 0), DEPTHS, in.get(0))));
+            Tensor stacked = ops.concat(readouts, 0);
+            Tensor teacher = readouts.get(DEPTHS - 1);
+            List<Tensor> out = new ArrayList<>(List.of(target.depthLosses(ops, stacked, DEPTHS, in.get(0)),
+                    target.depthTeacherLosses(ops, stacked, DEPTHS, teacher)));
             for (Tensor r : readouts) {
                 out.add(target.loss(ops, r, in.get(0)));
+                out.add(target.teacherLoss(ops, r, teacher));
             }
             return out;
         })) {
             List<HostTensor> results = f.run(values);
             HostTensor all = results.get(0);
+            HostTensor teacher = results.get(1);
             assertEquals(Shape.of(DEPTHS), all.shape(), target.name() + " on " + readoutShape);
+            assertEquals(Shape.of(DEPTHS), teacher.shape(), target.name() + " teacher on " + readoutShape);
             for (int l = 0; l < DEPTHS; l++) {
-                assertEquals(results.get(1 + l).scalarValue(), all.getDouble(l), 1e-12, target.name() + " depth " + (l + 1) + " on " + readoutShape);
+                assertEquals(results.get(2 + 2 * l).scalarValue(), all.getDouble(l), 1e-12, target.name() + " depth " + (l + 1) + " on " + readoutShape);
+                assertEquals(results.get(3 + 2 * l).scalarValue(), teacher.getDouble(l), 1e-12,
+                        target.name() + " teacher, depth " + (l + 1) + " on " + readoutShape);
             }
         }
     }

@@ -41,6 +41,11 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
     /** A fresh objective for one run on {@code network}, whose readouts are judged by {@code target}. */
     protected abstract DepthObjective objective(ResidualNetwork network, ResidualTarget target, DType dtype);
 
+    /** A fresh objective for one run under {@code config} (e.g. seeded from it); by default the one that ignores {@code config}. */
+    protected DepthObjective objective(ResidualNetwork network, ResidualTarget target, DType dtype, TrainingConfig config) {
+        return objective(network, target, dtype);
+    }
+
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {
@@ -49,7 +54,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         TensorDataset validation = castInputs(data.validation(), dtype);
         TensorDataset test = castInputs(data.test(), dtype);
         ResidualTarget target = train.isClassification() ? ResidualTarget.crossEntropy() : ResidualTarget.meanSquaredError();
-        DepthObjective objective = objective(network, target, dtype);
+        DepthObjective objective = objective(network, target, dtype, config);
         ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
         VariableStore store = backend.createVariables(init);
         try (CompiledForward readouts = store.compileForward(List.of(network.input()),

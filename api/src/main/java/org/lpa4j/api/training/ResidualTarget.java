@@ -3,6 +3,7 @@ package org.lpa4j.api.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.HostTensor;
@@ -24,19 +25,37 @@ public interface ResidualTarget {
     Tensor loss(Ops ops, Tensor readout, Tensor target);
 
     /**
+     * The loss of a readout against another readout of the same shape taken as a soft target (self-distillation): the
+     * teacher's values for squared error, its softmax for cross-entropy; the teacher receives no gradient.
+     */
+    Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher);
+
+    /**
      * The loss of each depth's readout against the same targets, as a vector {@code [k]}: {@code stacked} holds the
      * readouts {@code yhat_1..yhat_k} stacked along the batch axis ({@link
      * org.lpa4j.api.model.ResidualNetwork#stackedReadouts}), and entry {@code l - 1} equals {@code loss(yhat_l, target)}.
      * The built-in targets compute all k at once, a handful of ops whatever k is; this default computes them one by one.
      */
     default Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
+        return perDepth(ops, stacked, k, readout -> loss(ops, readout, target));
+    }
+
+    /**
+     * {@link #teacherLoss} of each depth's readout against the same teacher readout {@code [B, ...]}, as a vector
+     * {@code [k]}, from the readouts stacked as in {@link #depthLosses}.
+     */
+    default Tensor depthTeacherLosses(Ops ops, Tensor stacked, int k, Tensor teacher) {
+        return perDepth(ops, stacked, k, readout -> teacherLoss(ops, readout, teacher));
+    }
+
+    /** {@code loss} of each depth's readout, one by one, as a vector {@code [k]}. */
+    private static Tensor perDepth(Ops ops, Tensor stacked, int k, UnaryOperator<Tensor> loss) {
         Tensor byDepth = byDepth(ops, stacked, k);
-        int[] readoutDims = byDepth.shape().dims();
-        readoutDims = Arrays.copyOfRange(readoutDims, 1, readoutDims.length);
+        int[] dims = byDepth.shape().dims();
+        Shape readoutShape = Shape.of(Arrays.copyOfRange(dims, 1, dims.length));
         List<Tensor> losses = new ArrayList<>(k);
         for (int l = 0; l < k; l++) {
-            Tensor readout = ops.reshape(ops.slice(byDepth, 0, l, 1), Shape.of(readoutDims));
-            losses.add(ops.reshape(loss(ops, readout, target), Shape.of(1)));
+            losses.add(ops.reshape(loss.apply(ops.reshape(ops.slice(byDepth, 0, l, 1), readoutShape)), Shape.of(1)));
         }
         return losses.size() == 1 ? losses.get(0) : ops.concat(losses, 0);
     }
@@ -54,13 +73,19 @@ public interface ResidualTarget {
         return ops.reshape(stacked, Shape.of(byDepth));
     }
 
-    /** Every axis of a rank-{@code rank} tensor but the first: the axes a per-depth mean reduces. */
-    private static int[] allButDepthAxis(int rank) {
-        int[] axes = new int[rank - 1];
+    /** The mean over every axis but the first (depth) of {@code perElement [k, ...]}: a vector {@code [k]}. */
+    private static Tensor meanPerDepth(Ops ops, Tensor perElement) {
+        int[] axes = new int[perElement.shape().rank() - 1];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = i + 1;
         }
-        return axes;
+        return ops.mean(perElement, axes, false);
+    }
+
+    /** Cross-entropy of every depth's logits {@code [k, B, ..., C]} against probabilities {@code [B, ..., C]}: a vector {@code [k]}. */
+    private static Tensor crossEntropyPerDepth(Ops ops, Tensor byDepth, Tensor probabilities) {
+        Tensor perPosition = ops.sum(ops.mul(probabilities, ops.logSoftmax(byDepth, -1)), new int[] {-1}, false);
+        return ops.neg(meanPerDepth(ops, perPosition));
     }
 
     /** The same loss as {@link #loss}, computed on the host from predictions (for per-depth validation losses). */
@@ -80,9 +105,18 @@ public interface ResidualTarget {
             }
 
             @Override
+            public Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher) {
+                return ops.mseLoss(readout, ops.stopGradient(teacher));
+            }
+
+            @Override
             public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
-                Tensor byDepth = byDepth(ops, stacked, k);
-                return ops.mean(ops.square(ops.sub(byDepth, target)), allButDepthAxis(byDepth.shape().rank()), false);
+                return meanPerDepth(ops, ops.square(ops.sub(byDepth(ops, stacked, k), target)));
+            }
+
+            @Override
+            public Tensor depthTeacherLosses(Ops ops, Tensor stacked, int k, Tensor teacher) {
+                return depthLosses(ops, stacked, k, ops.stopGradient(teacher));
             }
 
             @Override
@@ -111,11 +145,19 @@ public interface ResidualTarget {
             }
 
             @Override
+            public Tensor teacherLoss(Ops ops, Tensor readout, Tensor teacher) {
+                return ops.softmaxCrossEntropyWithProbabilities(readout, ops.softmax(ops.stopGradient(teacher), -1));
+            }
+
+            @Override
             public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
                 Tensor byDepth = byDepth(ops, stacked, k);
-                Tensor oneHot = ops.oneHot(target, byDepth.shape().dim(-1), byDepth.dtype());
-                Tensor perPosition = ops.sum(ops.mul(oneHot, ops.logSoftmax(byDepth, -1)), new int[] {-1}, false);
-                return ops.neg(ops.mean(perPosition, allButDepthAxis(perPosition.shape().rank()), false));
+                return crossEntropyPerDepth(ops, byDepth, ops.oneHot(target, byDepth.shape().dim(-1), byDepth.dtype()));
+            }
+
+            @Override
+            public Tensor depthTeacherLosses(Ops ops, Tensor stacked, int k, Tensor teacher) {
+                return crossEntropyPerDepth(ops, byDepth(ops, stacked, k), ops.softmax(ops.stopGradient(teacher), -1));
             }
 
             @Override

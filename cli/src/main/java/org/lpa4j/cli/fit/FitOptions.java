@@ -1,12 +1,14 @@
 package org.lpa4j.cli.fit;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
+import org.lpa4j.trainers.lpa.LpaTrainer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,14 +26,22 @@ public final class FitOptions {
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
-    @Option(names = "--trainer", defaultValue = "both", description = "lpa, e2e, both, or mgdl (multigrade: --depth grades of two --width layers, --epochs split across them) (default ${DEFAULT-VALUE})")
+    @Option(names = "--trainer", defaultValue = "both", description = "a comma-separated list of lpa, e2e, separate (one end-to-end model per"
+            + " depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade: --depth grades of two"
+            + " --width layers, --epochs split across them); both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
+    @Option(names = "--separate-depths", split = ",", description = "with --trainer separate: the depths to train a separate model for,"
+            + " e.g. 1,2,4 (default: every depth)")
+    List<Integer> separateDepths;
     @Mixin
     BackendOption backend;
     @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
     int epochs;
     @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--seeds", split = ",", description = "run the whole comparison once per seed, e.g. 0,1,2, and report the mean and"
+            + " spread (sample standard deviation) at every depth; replaces --seed")
+    List<Long> seeds;
     @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
     Path out;
     @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
@@ -46,6 +56,18 @@ public final class FitOptions {
     LpaForm form;
     @Option(names = "--weighting", defaultValue = "ADAPTIVE", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     DepthWeighting weighting;
+    @Option(names = "--distill", defaultValue = "0", description = "LPA self-distillation: the share of every shallower depth's loss that"
+            + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default ${DEFAULT-VALUE})")
+    double distillation;
+    @Option(names = "--balance", description = "LPA gradient balancing: each depth's loss rescaled in every step to the weighted mean of all"
+            + " depths' losses, so no depth dominates the shared trunk's gradient")
+    boolean gradientBalancing;
+    @Option(names = "--uniform-epochs", defaultValue = "0", description = "LPA depth-weight schedule: uniform depth weights for this many"
+            + " epochs, then --weighting (default ${DEFAULT-VALUE})")
+    int uniformEpochs;
+    @Option(names = "--layer-dropout", defaultValue = "0", description = "LPA layer dropout: block l is skipped in a training step with"
+            + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default ${DEFAULT-VALUE})")
+    double layerDropout;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
@@ -86,6 +108,11 @@ public final class FitOptions {
         return trainer;
     }
 
+    /** The depths of the separate models, empty for every depth. */
+    List<Integer> separateDepths() {
+        return separateDepths == null ? List.of() : separateDepths;
+    }
+
     String backend() {
         return backend.name();
     }
@@ -96,6 +123,11 @@ public final class FitOptions {
 
     long seed() {
         return seed;
+    }
+
+    /** The seeds to run: those of {@code --seeds}, else the one of {@code --seed}. */
+    List<Long> seeds() {
+        return seeds == null || seeds.isEmpty() ? List.of(seed) : seeds;
     }
 
     Path out() {
@@ -124,6 +156,24 @@ public final class FitOptions {
 
     DepthWeighting weighting() {
         return weighting;
+    }
+
+    double distillation() {
+        return distillation;
+    }
+
+    int uniformEpochs() {
+        return uniformEpochs;
+    }
+
+    double layerDropout() {
+        return layerDropout;
+    }
+
+    /** The LPA trainer these options describe: form, weighting and every option. */
+    LpaTrainer lpaTrainer() {
+        return new LpaTrainer(form, weighting).withDistillation(distillation).withGradientBalancing(gradientBalancing)
+                .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout);
     }
 
     Activation activation() {

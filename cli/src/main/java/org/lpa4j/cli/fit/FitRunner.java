@@ -1,11 +1,13 @@
 package org.lpa4j.cli.fit;
 
 import com.google.inject.Inject;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
@@ -28,8 +30,10 @@ import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.DepthGap;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.api.training.SeedsReport;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.cli.option.BackendOption;
@@ -41,8 +45,9 @@ import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelInfo;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.e2e.E2ETrainer;
-import org.lpa4j.trainers.lpa.LpaTrainer;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
+import org.lpa4j.trainers.separate.SeparateDepthsTrainer;
+import org.lpa4j.trainers.separate.SeparateModels;
 
 /**
  * Runs one {@code fit}: validates the options, trains each requested trainer, prints the table and writes the outputs:
@@ -58,6 +63,8 @@ public final class FitRunner {
     static final int MAX_EPOCHS = 1_000_000;
     /** The most parameters fit trains: a gigabyte of float32 weights, four with gradients and Adam's two moments. */
     static final long MAX_PARAMETERS = 1L << 28;
+    /** The trainers {@code --trainer} may list. */
+    private static final List<String> TRAINERS = List.of("lpa", "e2e", SeparateDepthsTrainer.NAME, "mgdl");
     private final Tasks tasks;
     private final ReportWriter reports;
     private final DepthPlot plots;
@@ -67,25 +74,24 @@ public final class FitRunner {
     @Inject
     FitRunner(Tasks tasks, Architectures architectures, Discovery backends, ReportWriter reports, DepthPlot plots) {
         this.tasks = tasks;
-        this.architectures = architectures;
         this.backends = backends;
+        this.architectures = architectures;
         this.reports = reports;
         this.plots = plots;
     }
 
-    /** Trains, prints and writes; returns the report. */
-    public DepthReport run(FitOptions o, PrintWriter out) throws IOException {
+    /** Trains, prints and writes. */
+    public void run(FitOptions o, PrintWriter out) throws IOException {
         validate(o);
         Path outDir = o.out().toAbsolutePath().normalize();
-        LoadedTask task = tasks.load(o.task(), taskOptions(o));
+        LoadedTask task = tasks.load(o.task(), taskOptions(o, o.seeds().get(0)));
         ResidualNetwork network = network(o, task);
         requireWritableParent(outDir);
         if (!o.overwrite() && AtomicDirectories.isOccupied(outDir)) {
             throw occupied(outDir);
         }
-        DepthReport[] report = new DepthReport[1];
         try {
-            AtomicDirectories.write(outDir, o.overwrite(), staging -> report[0] = trainAndWrite(o, task, network, staging, out));
+            AtomicDirectories.write(outDir, o.overwrite(), staging -> trainAndWrite(o, task, network, staging, out));
         } catch (FolderExistsException e) {
             throw occupied(outDir);
         } catch (FolderLockedException e) {
@@ -94,54 +100,130 @@ public final class FitRunner {
         out.println();
         out.println("Report: " + outDir.resolve("report.json"));
         out.println("Plot:   " + outDir.resolve("depth.png"));
-        out.println("Models: " + String.join(", ", trainers(o, null, null, config(o)).stream().map(t -> outDir.resolve(t.trainer().name()).toString()).toList()));
+        out.println("Models: " + (o.seeds().size() == 1 ? "" : outDir.resolve("seed-S") + File.separator + " for each seed S: ")
+                + String.join(", ", trainerNames(o.trainer()).stream().map(t -> t.equals(SeparateDepthsTrainer.NAME)
+                        ? t + File.separator + "depth-K" : t).toList()));
         out.flush();
-        return report[0];
     }
 
-    private DepthReport trainAndWrite(FitOptions o, LoadedTask task, ResidualNetwork network, Path dir, PrintWriter out) throws IOException {
+    /** Runs the comparison for every seed, then prints the table and writes the report and the plot: one seed's own, or the seeds' means and spreads. */
+    private void trainAndWrite(FitOptions o, LoadedTask firstTask, ResidualNetwork network, Path dir, PrintWriter out) throws IOException {
+        List<Long> seeds = o.seeds();
+        List<DepthReport> runs = new ArrayList<>();
+        try (Backend backend = BackendOption.open(backends, o.backend())) {
+            for (long seed : seeds) {
+                LoadedTask task = runs.isEmpty() ? firstTask : tasks.load(o.task(), taskOptions(o, seed));
+                if (seeds.size() > 1) {
+                    out.printf("%nSeed %d (%d of %d)%n", seed, runs.size() + 1, seeds.size());
+                }
+                runs.add(trainSeed(o, seed, task, network, backend, seeds.size() == 1 ? dir : dir.resolve("seed-" + seed), out));
+            }
+        }
+        Metric metric = firstTask.metric();
+        Metric secondaryMetric = firstTask.secondaryMetric();
+        out.println();
+        if (runs.size() == 1) {
+            DepthReport report = runs.get(0);
+            out.print(DepthTable.format(metric, report.trainers(), report.gaps()));
+            out.println();
+            out.print(DepthTable.format(secondaryMetric, report.secondary(), List.of()));
+            reports.write(report, dir.resolve("report.json"));
+            plots.write(report, dir.resolve("depth.png"));
+        } else {
+            SeedsReport summary = SeedsReport.of(runs);
+            out.print(DepthTable.format(metric, seeds, summary.trainers(), summary.gaps()));
+            out.println();
+            out.print(DepthTable.format(secondaryMetric, seeds, summary.secondary(), List.of()));
+            reports.writeJson(summary, dir.resolve("report.json"));
+            plots.write(summary, dir.resolve("depth.png"));
+        }
+    }
+
+    /** One seed's comparison: every trainer of {@code --trainer} trained, its model saved under {@code dir}; the seed's report. */
+    private DepthReport trainSeed(FitOptions o, long seed, LoadedTask task, ResidualNetwork network, Backend backend, Path dir, PrintWriter out) {
         DataSplits data = task.data();
         Metric metric = task.metric();
         Metric secondaryMetric = task.secondaryMetric();
         String dataSha256 = DataFingerprint.sha256(data);
+        TrainingConfig config = config(o).withSeed(seed);
         List<DepthCurve> curves = new ArrayList<>();
         List<DepthCurve> secondary = new ArrayList<>();
-        String backendName;
-        try (Backend backend = BackendOption.open(backends, o.backend())) {
-            backendName = backend.name();
-            out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s)%n", o.task(),
-                    data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
-                    backend.engineVersion());
+        out.printf("Task %s (%d train / %d validation / %d test), %s depth %d width %d, backend %s (%s), seed %d%n", o.task(),
+                data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
+                backend.engineVersion(), seed);
+        out.flush();
+        SavedRun saved = new SavedRun(task, backend, o.task(), dataSha256, metric, secondaryMetric);
+        for (PlannedTrainer planned : trainers(o, task, network, config)) {
+            ProgressiveTrainer trainer = planned.trainer();
+            try (ProgressListener progress = new ProgressListener(metric);
+                 TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress))) {
+                curves.add(result.test());
+                secondary.add(saved.save(result, trainer.name(), planned, dir.resolve(trainer.name())));
+            }
+        }
+        List<DepthGap> gaps = new ArrayList<>();
+        if (trainerNames(o.trainer()).contains(SeparateDepthsTrainer.NAME)) {
+            DepthCurve column = separateColumn(o, network, data, config, backend, saved, dir, curves, secondary, out);
+            curves.stream().filter(c -> c.trainer().equals("lpa")).findFirst().ifPresent(lpa -> gaps.add(DepthGap.between(lpa, column)));
+        }
+        return new DepthReport(o.task(), o.arch(), backend.name(), metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
+                o.epochs(), seed, curves, secondaryMetric.label(), secondary, gaps);
+    }
+
+    /**
+     * Trains the separate models of {@code --separate-depths} (every depth by default), saves each under
+     * {@code separate/depth-K}, and adds their column to {@code curves} and {@code secondary}; returns the column. The
+     * depth-L model is the E2E model itself (the same network, seed and loss), so when E2E was trained it is not trained again.
+     */
+    private DepthCurve separateColumn(FitOptions o, ResidualNetwork network, DataSplits data, TrainingConfig config, Backend backend,
+                                      SavedRun saved, Path dir, List<DepthCurve> curves, List<DepthCurve> secondary, PrintWriter out) {
+        int[] depths = new SeparateDepthsTrainer(o.separateDepths().stream().mapToInt(Integer::intValue).toArray()).depthsFor(network);
+        List<DepthCurve> perDepth = new ArrayList<>();
+        List<DepthCurve> perDepthSecondary = new ArrayList<>();
+        int e2e = curves.stream().map(DepthCurve::trainer).toList().indexOf("e2e");
+        if (e2e >= 0 && depths[depths.length - 1] == network.depth()) {
+            depths = Arrays.copyOf(depths, depths.length - 1);
+            perDepth.add(curves.get(e2e));
+            perDepthSecondary.add(secondary.get(e2e));
+        }
+        if (depths.length > 0) {
+            out.printf("Separate end-to-end models of depth %s%n", Arrays.toString(depths));
             out.flush();
-            for (PlannedTrainer planned : trainers(o, task, network, config(o))) {
-                ProgressiveTrainer trainer = planned.trainer();
-                try (ProgressListener progress = new ProgressListener(metric);
-                     TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress))) {
-                    curves.add(result.test());
-                    DepthCurve secondaryTest = byDepth(secondaryMetric, trainer.name(), result, data.test());
-                    secondary.add(secondaryTest);
-                    ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer.name(), planned.form(),
-                            planned.weighting()).optConfig(planned.config()).optBackend(backend).optDataset(o.task(), dataSha256)
-                            .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer.name(), result, data.validation()).values(),
-                                    result.test().values())
-                            .optMetric(secondaryMetric.label(), secondaryMetric.lowerIsBetter(),
-                                    byDepth(secondaryMetric, trainer.name(), result, data.validation()).values(), secondaryTest.values());
-                    if (task.labels() != null) {
-                        info.optLabels(task.labels());
-                    }
-                    Models.save(result.model(), info.build(), dir.resolve(trainer.name()));
+            try (ProgressListener progress = new ProgressListener(saved.metric());
+                 SeparateModels models = new SeparateDepthsTrainer(depths).train(backend, network, data, config, saved.metric(), List.of(progress))) {
+                for (TrainingResult result : models.models()) {
+                    PlannedTrainer planned = new PlannedTrainer(new E2ETrainer(), result.model()::network, config, null, null);
+                    perDepth.add(result.test());
+                    perDepthSecondary.add(saved.save(result, planned.trainer().name(), planned,
+                            dir.resolve(SeparateDepthsTrainer.NAME).resolve("depth-" + result.model().depth())));
                 }
             }
         }
-        out.println();
-        out.print(DepthTable.format(metric, curves));
-        out.println();
-        out.print(DepthTable.format(secondaryMetric, secondary));
-        DepthReport report = new DepthReport(o.task(), o.arch(), backendName, metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
-                o.epochs(), o.seed(), curves, secondaryMetric.label(), secondary);
-        reports.write(report, dir.resolve("report.json"));
-        plots.write(report, dir.resolve("depth.png"));
-        return report;
+        DepthCurve column = SeparateDepthsTrainer.column(network.depth(), perDepth);
+        curves.add(column);
+        secondary.add(SeparateDepthsTrainer.column(network.depth(), perDepthSecondary));
+        return column;
+    }
+
+    /** Saves trained models with their provenance and metrics, for one seed's run on one task and backend. */
+    private record SavedRun(LoadedTask task, Backend backend, String taskName, String dataSha256, Metric metric, Metric secondaryMetric) {
+
+        /** Saves {@code result}'s model to {@code dir}; returns its second metric on the test split at every depth. */
+        DepthCurve save(TrainingResult result, String trainer, PlannedTrainer planned, Path dir) {
+            DataSplits data = task.data();
+            DepthCurve secondaryTest = byDepth(secondaryMetric, trainer, result, data.test());
+            ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer, planned.form(), planned.weighting())
+                    .optConfig(planned.config()).optBackend(backend).optDataset(taskName, dataSha256)
+                    .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer, result, data.validation()).values(),
+                            result.test().values())
+                    .optMetric(secondaryMetric.label(), secondaryMetric.lowerIsBetter(),
+                            byDepth(secondaryMetric, trainer, result, data.validation()).values(), secondaryTest.values());
+            if (task.labels() != null) {
+                info.optLabels(task.labels());
+            }
+            Models.save(result.model(), info.build(), dir);
+            return secondaryTest;
+        }
     }
 
     /** A fresh network of {@code --arch} for the task, or a sentence naming the architectures that fit it. */
@@ -183,30 +265,48 @@ public final class FitRunner {
                                   String weighting) {
     }
 
-    /**
-     * The trainers {@code --trainer} names, each with its network and settings: LPA and E2E share {@code network} (a
-     * network is a description; each training initialises its own weights), multigrade builds its stair network.
-     * With {@code task} and {@code network} null it only checks the name.
-     */
-    private List<PlannedTrainer> trainers(FitOptions o, LoadedTask task, ResidualNetwork network, TrainingConfig config) {
-        PlannedTrainer lpa = new PlannedTrainer(new LpaTrainer(o.form(), o.weighting()), () -> network, config, o.form().name(),
-                o.weighting().name());
-        PlannedTrainer e2e = new PlannedTrainer(new E2ETrainer(), () -> network, config, null, null);
-        switch (o.trainer()) {
-            case "lpa":
-                return List.of(lpa);
-            case "e2e":
-                return List.of(e2e);
-            case "both":
-                return List.of(lpa, e2e);
-            case "mgdl":
-                MultigradeTrainer mgdl = o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance());
-                return List.of(new PlannedTrainer(mgdl, () -> MultigradeFit.network(architectures, task, o), MultigradeFit.perGrade(config, o.depth()), null, null));
-            default:
-                throw new Lpa4jException("Unknown trainer '" + o.trainer() + "'. Use lpa, e2e, both or mgdl.");
+    /** The names {@code --trainer} lists, in order and without repeats ({@code both} is {@code lpa,e2e}), or a sentence about an unknown one. */
+    static List<String> trainerNames(String trainer) {
+        List<String> names = new ArrayList<>();
+        for (String part : trainer.split(",", -1)) {
+            String name = part.strip();
+            List<String> meant = name.equals("both") ? List.of("lpa", "e2e") : List.of(name);
+            for (String m : meant) {
+                if (!TRAINERS.contains(m)) {
+                    throw new Lpa4jException("Unknown trainer '" + name + "' in --trainer " + trainer + ". Use lpa, e2e, separate, both or mgdl,"
+                            + " or a comma-separated list such as lpa,e2e,separate.");
+                }
+                if (!names.contains(m)) {
+                    names.add(m);
+                }
+            }
         }
+        return names;
     }
 
+    /**
+     * The trainers {@code --trainer} names that train one network each (the separate models are trained apart), each with
+     * its network and settings: LPA and E2E share {@code network} (a network is a description; each training initialises
+     * its own weights), multigrade builds its stair network. With {@code task} and {@code network} null it only checks the names.
+     */
+    private List<PlannedTrainer> trainers(FitOptions o, LoadedTask task, ResidualNetwork network, TrainingConfig config) {
+        List<PlannedTrainer> planned = new ArrayList<>();
+        for (String name : trainerNames(o.trainer())) {
+            switch (name) {
+                case "lpa" -> planned.add(new PlannedTrainer(o.lpaTrainer(), () -> network, config, o.form().name(),
+                        o.weighting().name()));
+                case "e2e" -> planned.add(new PlannedTrainer(new E2ETrainer(), () -> network, config, null, null));
+                case "mgdl" -> {
+                    MultigradeTrainer mgdl = o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance());
+                    planned.add(new PlannedTrainer(mgdl, () -> MultigradeFit.network(architectures, task, o), MultigradeFit.perGrade(config, o.depth()), null, null));
+                }
+                default -> {
+                    // the separate models: trained after the others, see trainSeed
+                }
+            }
+        }
+        return planned;
+    }
 
     private void validate(FitOptions o) {
         tasks.requireKnown(o.task());
@@ -239,8 +339,30 @@ public final class FitRunner {
         if (o.out().toAbsolutePath().normalize().getParent() == null) {
             throw new Lpa4jException("--out " + o.out() + " is the file system's root; name a folder of its own, e.g. --out out/run.");
         }
+        if (!(o.distillation() >= 0 && o.distillation() < 1)) {
+            throw new Lpa4jException("--distill must be at least 0 and below 1 (the share of a shallow depth's loss that follows the deepest"
+                    + " readout), but is " + o.distillation() + ".");
+        }
+        if (!(o.layerDropout() >= 0 && o.layerDropout() < 1)) {
+            throw new Lpa4jException("--layer-dropout must be at least 0 and below 1, but is " + o.layerDropout() + ".");
+        }
+        if (o.uniformEpochs() < 0) {
+            throw new Lpa4jException("--uniform-epochs must be 0 or positive, but is " + o.uniformEpochs() + ".");
+        }
         trainers(o, null, null, config(o));
-        taskOptions(o);
+        if (!o.separateDepths().isEmpty() && !trainerNames(o.trainer()).contains(SeparateDepthsTrainer.NAME)) {
+            throw new Lpa4jException("--separate-depths chooses the depths of the separate models; add separate to --trainer (e.g. --trainer"
+                    + " lpa,e2e,separate) or leave it out.");
+        }
+        for (int k : o.separateDepths()) {
+            if (k < 1 || k > o.depth()) {
+                throw new Lpa4jException("--separate-depths must lie between 1 and --depth " + o.depth() + ", but lists " + k + ".");
+            }
+        }
+        if (o.seeds().stream().distinct().count() != o.seeds().size()) {
+            throw new Lpa4jException("--seeds lists a seed twice (" + o.seeds() + "); give each seed once.");
+        }
+        taskOptions(o, o.seed());
     }
 
     /** The training settings among the options. */
@@ -250,8 +372,8 @@ public final class FitRunner {
     }
 
     /** The task settings among the options. */
-    private static TaskOptions taskOptions(FitOptions o) {
-        return new TaskOptions(o.seed(), o.examples(), o.limit(), o.context(), o.dtype());
+    private static TaskOptions taskOptions(FitOptions o, long seed) {
+        return new TaskOptions(seed, o.examples(), o.limit(), o.context(), o.dtype());
     }
 
     private static Lpa4jException occupied(Path dir) {

@@ -1,7 +1,9 @@
 package org.lpa4j.trainers.lpa;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
@@ -18,53 +20,123 @@ import org.lpa4j.trainers.StepInputs;
 /**
  * One LPA run's loss and its state: the depth weights are an input of the compiled step (named
  * {@value #DEPTH_WEIGHTS}), so adaptive weights follow the running mean of each depth's validation loss without
- * recompiling.
+ * recompiling; with layer dropout the blocks' on/off gates are another input ({@value #BLOCK_GATES}), drawn for every
+ * step from the run's seed.
  */
 final class LpaObjective implements DepthObjective {
     /** The name of the step input that holds the depth weights. */
     static final String DEPTH_WEIGHTS = "depthWeights";
+    /** The name of the step input that holds the blocks' gates (1 runs the block, 0 skips it) under layer dropout. */
+    static final String BLOCK_GATES = "blockGates";
     /** Smoothing of the adaptive weights' running mean: {@code m = (1 - RATE) m + RATE loss}. */
     private static final double RUNNING_MEAN_RATE = 0.3;
+    /** Keeps gradient balancing finite when a depth's loss is exactly 0. */
+    private static final double BALANCE_EPSILON = 1e-12;
 
     private final ResidualNetwork network;
     private final ResidualTarget target;
     private final DType dtype;
-    private final LpaForm form;
-    private final DepthWeighting weighting;
+    private final LpaTrainer settings;
+    private final SplittableRandom dropout;
     private double[] runningLoss;
+    private int epochsSeen;
 
-    LpaObjective(ResidualNetwork network, ResidualTarget target, DType dtype, LpaForm form, DepthWeighting weighting) {
+    LpaObjective(ResidualNetwork network, ResidualTarget target, DType dtype, LpaTrainer settings, long seed) {
         this.network = network;
         this.target = target;
         this.dtype = dtype;
-        this.form = form;
-        this.weighting = weighting;
+        this.settings = settings;
+        this.dropout = new SplittableRandom(seed * 1_000_033L + 17);
     }
 
     @Override
     public Tensor loss(Ops ops, Parameters params, StepInputs in) {
+        Tensor x = in.get(AbstractProgressiveTrainer.INPUT);
+        boolean layerLocal = settings.form() == LpaForm.LAYER_LOCAL;
+        int depth = network.depth();
         // Every depth's readout in one stacked tensor (the head runs once), every depth's loss in one vector, one weighted
         // sum: a few ops whatever the depth, where a head, a loss, a weight and a sum per depth made LPA's step several
         // times the ops of E2E's on small networks.
-        Tensor stacked = network.stackedReadouts(ops, params, in.get(AbstractProgressiveTrainer.INPUT), network.depth(),
-                form == LpaForm.LAYER_LOCAL);
-        Tensor losses = target.depthLosses(ops, stacked, network.depth(), in.get(AbstractProgressiveTrainer.TARGET));
-        return ops.sum(ops.mul(in.get(DEPTH_WEIGHTS), losses), new int[0], false);
+        Tensor stacked = settings.layerDropout() > 0 ? gatedStackedReadouts(ops, params, x, layerLocal, in.get(BLOCK_GATES))
+                : network.stackedReadouts(ops, params, x, depth, layerLocal);
+        Tensor losses = target.depthLosses(ops, stacked, depth, in.get(AbstractProgressiveTrainer.TARGET));
+        if (settings.distillation() > 0 && depth > 1) {
+            // Depths 1..L-1 mix in the deepest readout as a soft target; the deepest keeps its own loss only.
+            Tensor teacherLosses = target.depthTeacherLosses(ops, stacked, depth, deepest(ops, stacked, depth));
+            double[] share = new double[depth];
+            Arrays.fill(share, 0, depth - 1, settings.distillation());
+            Tensor mix = ops.constant(HostTensor.fromDoubles(losses.dtype(), Shape.of(depth), share));
+            losses = ops.add(losses, ops.mul(mix, ops.sub(teacherLosses, losses)));
+        }
+        Tensor terms = ops.mul(in.get(DEPTH_WEIGHTS), losses);
+        Tensor total = ops.sum(terms, new int[0], false);
+        if (!settings.gradientBalancing()) {
+            return total;
+        }
+        // Each weighted term rescaled by sg(w_l mean / term_l): the value stays the weighted mean, the gradients become comparable.
+        Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
+                ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
+        return ops.sum(ops.mul(factor, terms), new int[0], false);
+    }
+
+    /** The deepest readout {@code [B, ...]} from readouts stacked along the batch axis {@code [k * B, ...]}. */
+    private static Tensor deepest(Ops ops, Tensor stacked, int depth) {
+        int[] dims = stacked.shape().dims();
+        int[] byDepth = new int[dims.length + 1];
+        byDepth[0] = depth;
+        byDepth[1] = Shape.UNKNOWN;
+        System.arraycopy(dims, 1, byDepth, 2, dims.length - 1);
+        int[] readout = dims.clone();
+        readout[0] = Shape.UNKNOWN;
+        return ops.reshape(ops.slice(ops.reshape(stacked, Shape.of(byDepth)), 0, depth - 1, 1), Shape.of(readout));
+    }
+
+    /**
+     * The readouts stacked along the batch axis, with block l's residual branch multiplied by {@code gates[l-1]} (the
+     * same trajectory as the network's own states otherwise); the head runs once on the states stacked.
+     */
+    private Tensor gatedStackedReadouts(Ops ops, Parameters params, Tensor x, boolean layerLocal, Tensor gates) {
+        List<Tensor> states = new ArrayList<>(network.depth());
+        Tensor h = network.stem(ops, params, x);
+        for (int l = 1; l <= network.depth(); l++) {
+            Tensor in = layerLocal && l >= 2 ? ops.stopGradient(h) : h;
+            Tensor gate = ops.sum(ops.slice(gates, 0, l - 1, 1), new int[0], false);
+            h = ops.add(in, ops.mul(gate, network.block(l, ops, params, in)));
+            states.add(h);
+        }
+        return network.head(ops, params, states.size() == 1 ? states.get(0) : ops.concat(states, 0));
     }
 
     @Override
     public List<InputSpec> extraInputs() {
-        return List.of(InputSpec.fixed(DEPTH_WEIGHTS, dtype, network.depth()));
+        List<InputSpec> inputs = new ArrayList<>(List.of(InputSpec.fixed(DEPTH_WEIGHTS, dtype, network.depth())));
+        if (settings.layerDropout() > 0) {
+            inputs.add(InputSpec.fixed(BLOCK_GATES, dtype, network.depth()));
+        }
+        return inputs;
     }
 
     @Override
     public List<HostTensor> extraValues() {
-        return List.of(HostTensor.fromDoubles(dtype, Shape.of(network.depth()), weights()));
+        HostTensor weights = HostTensor.fromDoubles(dtype, Shape.of(network.depth()), weights());
+        return settings.layerDropout() > 0 ? List.of(weights, HostTensor.fromDoubles(dtype, Shape.of(network.depth()), gates())) : List.of(weights);
     }
 
-    /** The current depth weights, summing to 1. */
+    /** One step's block gates: block l is skipped with probability {@code rate (l - 1) / (L - 1)}. */
+    double[] gates() {
+        int depth = network.depth();
+        double[] gates = new double[depth];
+        for (int l = 1; l <= depth; l++) {
+            double skip = depth == 1 ? 0 : settings.layerDropout() * (l - 1) / (depth - 1);
+            gates[l - 1] = dropout.nextDouble() < skip ? 0 : 1;
+        }
+        return gates;
+    }
+
+    /** The current depth weights, summing to 1: uniform during the first {@link LpaTrainer#uniformEpochs()} epochs. */
     double[] weights() {
         int depth = network.depth();
+        DepthWeighting weighting = epochsSeen < settings.uniformEpochs() ? DepthWeighting.UNIFORM : settings.weighting();
         double[] w = new double[depth];
         for (int l = 1; l <= depth; l++) {
             switch (weighting) {
@@ -87,6 +159,7 @@ final class LpaObjective implements DepthObjective {
 
     @Override
     public void afterEpoch(double[] validationLossPerDepth) {
+        epochsSeen++;
         if (runningLoss == null) {
             runningLoss = validationLossPerDepth.clone();
         } else {

@@ -1,9 +1,11 @@
 package org.lpa4j.trainers.lpa;
 
 import java.util.Objects;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
+import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.trainers.AbstractProgressiveTrainer;
 import org.lpa4j.trainers.DepthObjective;
 
@@ -11,7 +13,9 @@ import org.lpa4j.trainers.DepthObjective;
  * Layer-wise progressive approximation: the loss is {@code sum_l w_l loss(yhat_l, y)} over every depth, in the
  * {@link LpaForm#JOINT joint} or {@link LpaForm#LAYER_LOCAL layer-local} form, so each block is aligned with its
  * residual target and the error falls with depth. {@code new LpaTrainer()} is the measured default, joint with
- * adaptive depth weights (the README's comparison of forms and weightings says why).
+ * adaptive depth weights (the README's comparison of forms and weightings says why). Options, each off by default and
+ * all through the one shared head: {@link #withDistillation self-distillation}, {@link #withGradientBalancing gradient
+ * balancing}, {@link #withUniformEpochs a uniform start of the depth weights} and {@link #withLayerDropout layer dropout}.
  */
 public final class LpaTrainer extends AbstractProgressiveTrainer {
     /** The form measured best at the final depth on every surface. */
@@ -21,6 +25,10 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
 
     private final LpaForm form;
     private final DepthWeighting weighting;
+    private final double distillation;
+    private final boolean gradientBalancing;
+    private final int uniformEpochs;
+    private final double layerDropout;
 
     /** The measured default: {@link #DEFAULT_FORM} with {@link #DEFAULT_WEIGHTING}. */
     public LpaTrainer() {
@@ -28,8 +36,58 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     public LpaTrainer(LpaForm form, DepthWeighting weighting) {
+        this(form, weighting, 0, false, 0, 0);
+    }
+
+    private LpaTrainer(LpaForm form, DepthWeighting weighting, double distillation, boolean gradientBalancing, int uniformEpochs,
+                       double layerDropout) {
         this.form = Objects.requireNonNull(form, "form is null");
         this.weighting = Objects.requireNonNull(weighting, "weighting is null");
+        if (!(distillation >= 0 && distillation < 1)) {
+            throw new Lpa4jException("The self-distillation weight must be at least 0 and below 1 (the share of a shallow depth's loss that"
+                    + " follows the deepest readout instead of the target), but is " + distillation + ".");
+        }
+        if (uniformEpochs < 0) {
+            throw new Lpa4jException("The number of epochs with uniform depth weights must be 0 or positive, but is " + uniformEpochs + ".");
+        }
+        if (!(layerDropout >= 0 && layerDropout < 1)) {
+            throw new Lpa4jException("The layer dropout rate must be at least 0 and below 1 (the chance that the last block is skipped in a"
+                    + " training step), but is " + layerDropout + ".");
+        }
+        this.distillation = distillation;
+        this.gradientBalancing = gradientBalancing;
+        this.uniformEpochs = uniformEpochs;
+        this.layerDropout = layerDropout;
+    }
+
+    /**
+     * Self-distillation: every depth but the last fits {@code (1 - weight) loss(yhat_l, y) + weight loss(yhat_l,
+     * sg(yhat_L))}, the deepest readout as a soft teacher through a stop-gradient (its softmax for classification);
+     * 0 turns it off.
+     */
+    public LpaTrainer withDistillation(double weight) {
+        return new LpaTrainer(form, weighting, weight, gradientBalancing, uniformEpochs, layerDropout);
+    }
+
+    /**
+     * Gradient balancing: in every step each depth's loss is rescaled to the weighted mean of all depths' losses (by a
+     * stop-gradient factor), so that no depth's term dominates the shared trunk's gradient because its loss is larger.
+     */
+    public LpaTrainer withGradientBalancing(boolean on) {
+        return new LpaTrainer(form, weighting, distillation, on, uniformEpochs, layerDropout);
+    }
+
+    /** A depth-weight schedule: uniform weights for the first {@code epochs} epochs, then this trainer's weighting. */
+    public LpaTrainer withUniformEpochs(int epochs) {
+        return new LpaTrainer(form, weighting, distillation, gradientBalancing, epochs, layerDropout);
+    }
+
+    /**
+     * Layer dropout: in each training step block {@code l} is skipped (its residual branch multiplied by 0) with
+     * probability {@code rate (l - 1) / (L - 1)}: never the first block, {@code rate} for the last; inference runs every block.
+     */
+    public LpaTrainer withLayerDropout(double rate) {
+        return new LpaTrainer(form, weighting, distillation, gradientBalancing, uniformEpochs, rate);
     }
 
     @Override
@@ -45,8 +103,32 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
         return weighting;
     }
 
+    /** The self-distillation weight, 0 when off. */
+    public double distillation() {
+        return distillation;
+    }
+
+    public boolean gradientBalancing() {
+        return gradientBalancing;
+    }
+
+    /** The epochs of uniform depth weights before {@link #weighting()} takes over, 0 when none. */
+    public int uniformEpochs() {
+        return uniformEpochs;
+    }
+
+    /** The layer dropout rate of the last block, 0 when off. */
+    public double layerDropout() {
+        return layerDropout;
+    }
+
     @Override
     protected DepthObjective objective(ResidualNetwork network, ResidualTarget target, DType dtype) {
-        return new LpaObjective(network, target, dtype, form, weighting);
+        return objective(network, target, dtype, TrainingConfig.defaults());
+    }
+
+    @Override
+    protected DepthObjective objective(ResidualNetwork network, ResidualTarget target, DType dtype, TrainingConfig config) {
+        return new LpaObjective(network, target, dtype, this, config.seed());
     }
 }

@@ -2,8 +2,11 @@ package org.lpa4j.trainers.lpa;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
@@ -13,8 +16,12 @@ import org.lpa4j.architectures.fnn.ResidualMlp;
 class LpaTrainerTest {
 
     private static LpaObjective objective(int depth, LpaForm form, DepthWeighting weighting) {
+        return objective(depth, new LpaTrainer(form, weighting), 0);
+    }
+
+    private static LpaObjective objective(int depth, LpaTrainer settings, long seed) {
         ResidualMlp network = new ResidualMlp(2, 4, depth, 1, Activation.TANH, false, DType.FLOAT64);
-        return new LpaObjective(network, ResidualTarget.meanSquaredError(), DType.FLOAT64, form, weighting);
+        return new LpaObjective(network, ResidualTarget.meanSquaredError(), DType.FLOAT64, settings, seed);
     }
 
     @Test
@@ -39,5 +46,52 @@ class LpaTrainerTest {
         run.afterEpoch(new double[] {3.0, 1.0});
         assertArrayEquals(new double[] {0.25, 0.75}, run.weights(), 1e-15);
         assertArrayEquals(new double[] {0.5, 0.5}, objective(2, LpaForm.LAYER_LOCAL, DepthWeighting.ADAPTIVE).weights(), 1e-15);
+    }
+
+    @Test
+    void uniformEpochsGiveUniformWeightsFirst_thenTheWeighting() {
+        LpaObjective run = objective(2, new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withUniformEpochs(2), 0);
+        run.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.5, 0.5}, run.weights(), 1e-15, "epoch 2 of 2 uniform ones");
+        run.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.25, 0.75}, run.weights(), 1e-15, "then adaptive, from the losses seen meanwhile");
+    }
+
+    @Test
+    void layerDropoutNeverSkipsTheFirstBlock_andSkipsTheLastAtTheRate_fromTheSeed() {
+        LpaTrainer settings = new LpaTrainer().withLayerDropout(0.4);
+        LpaObjective run = objective(3, settings, 7);
+        int[] skipped = new int[3];
+        int steps = 20_000;
+        for (int i = 0; i < steps; i++) {
+            double[] gates = run.gates();
+            for (int l = 0; l < 3; l++) {
+                skipped[l] += gates[l] == 0 ? 1 : 0;
+            }
+        }
+        assertEquals(0, skipped[0]);
+        assertEquals(0.2, skipped[1] / (double) steps, 0.015);
+        assertEquals(0.4, skipped[2] / (double) steps, 0.015);
+        assertArrayEquals(objective(3, settings, 7).gates(), objective(3, settings, 7).gates(), "the same seed draws the same gates");
+        assertEquals(2, run.extraInputs().size(), "the gates are a step input beside the depth weights");
+        assertEquals(1, objective(3, new LpaTrainer(), 7).extraInputs().size(), "without layer dropout there are no gates");
+    }
+
+    @Test
+    void optionsAreOffByDefault_andOutOfRangeValuesAreRefusedWithASentence() {
+        LpaTrainer lpa = new LpaTrainer();
+        assertEquals(0, lpa.distillation());
+        assertEquals(false, lpa.gradientBalancing());
+        assertEquals(0, lpa.uniformEpochs());
+        assertEquals(0, lpa.layerDropout());
+        LpaTrainer all = lpa.withDistillation(0.5).withGradientBalancing(true).withUniformEpochs(3).withLayerDropout(0.1);
+        assertEquals(0.5, all.distillation());
+        assertEquals(true, all.gradientBalancing());
+        assertEquals(3, all.uniformEpochs());
+        assertEquals(0.1, all.layerDropout());
+        Lpa4jException distill = assertThrows(Lpa4jException.class, () -> lpa.withDistillation(1));
+        assertTrue(distill.getMessage().startsWith("The self-distillation weight must be at least 0 and below 1"), distill.getMessage());
+        assertThrows(Lpa4jException.class, () -> lpa.withLayerDropout(-0.1));
+        assertThrows(Lpa4jException.class, () -> lpa.withUniformEpochs(-1));
     }
 }

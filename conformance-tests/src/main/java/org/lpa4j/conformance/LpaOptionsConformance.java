@@ -1,0 +1,66 @@
+package org.lpa4j.conformance;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.trainers.e2e.E2ETrainer;
+import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.LpaForm;
+import org.lpa4j.trainers.lpa.LpaTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every option of {@link LpaTrainer} (self-distillation, gradient balancing, a uniform start of the depth weights,
+ * layer dropout) trains on this backend and keeps the training checks of {@link TrainingSemanticsConformance}, on its
+ * default network, data and setup: monotone in depth, every intermediate depth better than end-to-end training's, the
+ * last within a factor of it.
+ */
+public abstract class LpaOptionsConformance extends BackendConformance {
+    private static final Logger LOG = LoggerFactory.getLogger(LpaOptionsConformance.class);
+
+    private DepthCurve e2eCurve;
+
+    /** Each option on the suite's default LPA trainer (joint, uniform), with a value of the kind the README measures. */
+    static Stream<Arguments> options() {
+        LpaTrainer base = new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM);
+        return Stream.of(Arguments.of("self-distillation 0.5", base.withDistillation(0.5)),
+                Arguments.of("gradient balancing", base.withGradientBalancing(true)),
+                Arguments.of("uniform for 20 epochs, then adaptive", new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withUniformEpochs(20)),
+                Arguments.of("layer dropout 0.1", base.withLayerDropout(0.1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("options")
+    void required_lpaOption_keepsTheTrainingChecks(String option, LpaTrainer lpa, TestReporter reporter) {
+        DepthCurve curve = train(lpa);
+        reporter.publishEntry("lpa (" + option + ") relative L2 error by depth", Arrays.toString(curve.values()));
+        LOG.info("{} on {}: LPA ({}) {}, E2E {}", TrainingSemanticsConformance.defaultNetwork().name(), backend().name(), option,
+                Arrays.toString(curve.values()), Arrays.toString(e2e().values()));
+        TrainingSemanticsConformance.checkMonotone(curve);
+        TrainingSemanticsConformance.checkBeatsEndToEnd(curve, e2e());
+        TrainingSemanticsConformance.checkLastDepthWithinFactor(curve, e2e());
+    }
+
+    private DepthCurve e2e() {
+        if (e2eCurve == null) {
+            e2eCurve = train(new E2ETrainer());
+        }
+        return e2eCurve;
+    }
+
+    private DepthCurve train(ProgressiveTrainer trainer) {
+        try (TrainingResult r = trainer.train(backend(), TrainingSemanticsConformance.defaultNetwork(), TrainingSemanticsConformance.defaultData(),
+                TrainingSemanticsConformance.defaultConfig(), Metric.RELATIVE_L2, List.of())) {
+            return r.test();
+        }
+    }
+}
