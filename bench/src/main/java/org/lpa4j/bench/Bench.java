@@ -37,10 +37,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "30", description = "steps of each variant before timing (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "15", description = "alternating rounds (default ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "151",
+            description = "alternating rounds; with one step each, neighbouring steps see the same load (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--steps-per-round", defaultValue = "10", description = "steps per variant per round (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps-per-round", defaultValue = "1", description = "steps per variant per round (default ${DEFAULT-VALUE})")
     int stepsPerRound;
 
     @Option(names = "--sessions", defaultValue = "2",
@@ -57,6 +58,10 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--memory-warmup", defaultValue = "3000", description = "warm-up steps before the memory check (default ${DEFAULT-VALUE})")
     int memoryWarmup;
+
+    /** The process's CPU time over all its threads (the engines' own pools included). */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private static final int MEMORY_WIDTH = 64;
     private static final int MEMORY_BLOCKS = 2;
@@ -88,20 +93,25 @@ public final class Bench implements Callable<Integer> {
                 step.run(batch, lr);
                 hand.step(x, y, lr);
             }
+            // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
+            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup, step.run(batch, lr),
+                    hand.step(x, y, lr));
             double flops = mlp.trainStepFlops(BenchMlp.BATCH);
             CpuPeak peak = peakGflops > 0 ? new CpuPeak(peakGflops, "given") : CpuPeak.fromCpuInfo();
             double[] sessionRatios = new double[sessions];
             for (int session = 0; session < sessions; session++) {
                 double[] api = new double[rounds];
                 double[] direct = new double[rounds];
+                double[] apiCpu = new double[rounds];
+                double[] directCpu = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
                     // Alternate which variant goes first so drift on a shared machine hits both alike.
                     if (r % 2 == 0) {
-                        api[r] = time(() -> step.run(batch, lr));
-                        direct[r] = time(() -> hand.step(x, y, lr));
+                        api[r] = time(() -> step.run(batch, lr), apiCpu, r);
+                        direct[r] = time(() -> hand.step(x, y, lr), directCpu, r);
                     } else {
-                        direct[r] = time(() -> hand.step(x, y, lr));
-                        api[r] = time(() -> step.run(batch, lr));
+                        direct[r] = time(() -> hand.step(x, y, lr), directCpu, r);
+                        api[r] = time(() -> step.run(batch, lr), apiCpu, r);
                     }
                 }
                 double mApi = median(api);
@@ -113,14 +123,13 @@ public final class Bench implements Callable<Integer> {
                 double[] sorted = ratios.clone();
                 Arrays.sort(sorted);
                 sessionRatios[session] = median(ratios);
+                double cpuRatio = Arrays.stream(apiCpu).sum() / Arrays.stream(directCpu).sum();
                 System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
-                                + "quartiles %.3f-%.3f, %d rounds x %d steps); lpa4j step %.1f GFLOP/s = %.0f%% of the CPU's peak (%s)%n",
+                                + "quartiles %.3f-%.3f, %d rounds x %d steps; process CPU time ratio %.3f); lpa4j step %.1f GFLOP/s = %.0f%% of"
+                                + " the CPU's peak (%s)%n",
                         b.name(), mApi, mDirect, mApi / mDirect, sessionRatios[session], sorted[rounds / 4], sorted[(3 * rounds) / 4], rounds,
-                        stepsPerRound, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
+                        stepsPerRound, cpuRatio, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
             }
-            // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
-            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(),
-                    1 + warmup + sessions * rounds * stepsPerRound, step.run(batch, lr), hand.step(x, y, lr));
             if (sessions > 1) {
                 double[] sorted = sessionRatios.clone();
                 Arrays.sort(sorted);
@@ -168,12 +177,16 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private double time(Runnable stepOnce) {
+    /** The wall-clock milliseconds per step of {@link #stepsPerRound} steps; their process CPU milliseconds go to {@code cpu[round]}. */
+    private double time(Runnable stepOnce, double[] cpu, int round) {
+        long cpu0 = PROCESS.getProcessCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < stepsPerRound; i++) {
             stepOnce.run();
         }
-        return (System.nanoTime() - t0) / 1e6 / stepsPerRound;
+        double wall = (System.nanoTime() - t0) / 1e6 / stepsPerRound;
+        cpu[round] = (PROCESS.getProcessCpuTime() - cpu0) / 1e6 / stepsPerRound;
+        return wall;
     }
 
     static double median(double[] v) {
