@@ -1,10 +1,10 @@
 package org.lpa4j.api.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.model.StackedReadouts;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -50,27 +50,11 @@ public interface ResidualTarget {
 
     /** {@code loss} of each depth's readout, one by one, as a vector {@code [k]}. */
     private static Tensor perDepth(Ops ops, Tensor stacked, int k, UnaryOperator<Tensor> loss) {
-        Tensor byDepth = byDepth(ops, stacked, k);
-        int[] dims = byDepth.shape().dims();
-        Shape readoutShape = Shape.of(Arrays.copyOfRange(dims, 1, dims.length));
         List<Tensor> losses = new ArrayList<>(k);
-        for (int l = 0; l < k; l++) {
-            losses.add(ops.reshape(loss.apply(ops.reshape(ops.slice(byDepth, 0, l, 1), readoutShape)), Shape.of(1)));
+        for (int l = 1; l <= k; l++) {
+            losses.add(ops.reshape(loss.apply(StackedReadouts.depth(ops, stacked, k, l)), Shape.of(1)));
         }
         return losses.size() == 1 ? losses.get(0) : ops.concat(losses, 0);
-    }
-
-    /**
-     * Readouts stacked along the batch axis, {@code [k * B, ...]}, as {@code [k, B, ...]}: depth on the first axis, so
-     * that an elementwise loss against targets {@code [B, ...]} broadcasts over the depths.
-     */
-    private static Tensor byDepth(Ops ops, Tensor stacked, int k) {
-        int[] dims = stacked.shape().dims();
-        int[] byDepth = new int[dims.length + 1];
-        byDepth[0] = k;
-        byDepth[1] = Shape.UNKNOWN;
-        System.arraycopy(dims, 1, byDepth, 2, dims.length - 1);
-        return ops.reshape(stacked, Shape.of(byDepth));
     }
 
     /** The mean over every axis but the first (depth) of {@code perElement [k, ...]}: a vector {@code [k]}. */
@@ -111,7 +95,7 @@ public interface ResidualTarget {
 
             @Override
             public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
-                return meanPerDepth(ops, ops.square(ops.sub(byDepth(ops, stacked, k), target)));
+                return meanPerDepth(ops, ops.square(ops.sub(StackedReadouts.byDepth(ops, stacked, k), target)));
             }
 
             @Override
@@ -151,13 +135,13 @@ public interface ResidualTarget {
 
             @Override
             public Tensor depthLosses(Ops ops, Tensor stacked, int k, Tensor target) {
-                Tensor byDepth = byDepth(ops, stacked, k);
+                Tensor byDepth = StackedReadouts.byDepth(ops, stacked, k);
                 return crossEntropyPerDepth(ops, byDepth, ops.oneHot(target, byDepth.shape().dim(-1), byDepth.dtype()));
             }
 
             @Override
             public Tensor depthTeacherLosses(Ops ops, Tensor stacked, int k, Tensor teacher) {
-                return crossEntropyPerDepth(ops, byDepth(ops, stacked, k), ops.softmax(ops.stopGradient(teacher), -1));
+                return crossEntropyPerDepth(ops, StackedReadouts.byDepth(ops, stacked, k), ops.softmax(ops.stopGradient(teacher), -1));
             }
 
             @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.model.StackedReadouts;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.Parameters;
 import org.lpa4j.api.tensor.DType;
@@ -62,7 +63,7 @@ final class LpaObjective implements DepthObjective {
         Tensor losses = target.depthLosses(ops, stacked, depth, in.get(AbstractProgressiveTrainer.TARGET));
         if (settings.distillation() > 0 && depth > 1) {
             // Depths 1..L-1 mix in the deepest readout as a soft target; the deepest keeps its own loss only.
-            Tensor teacherLosses = target.depthTeacherLosses(ops, stacked, depth, deepest(ops, stacked, depth));
+            Tensor teacherLosses = target.depthTeacherLosses(ops, stacked, depth, StackedReadouts.depth(ops, stacked, depth, depth));
             double[] share = new double[depth];
             Arrays.fill(share, 0, depth - 1, settings.distillation());
             Tensor mix = ops.constant(HostTensor.fromDoubles(losses.dtype(), Shape.of(depth), share));
@@ -77,18 +78,6 @@ final class LpaObjective implements DepthObjective {
         Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
                 ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
         return ops.sum(ops.mul(factor, terms), new int[0], false);
-    }
-
-    /** The deepest readout {@code [B, ...]} from readouts stacked along the batch axis {@code [k * B, ...]}. */
-    private static Tensor deepest(Ops ops, Tensor stacked, int depth) {
-        int[] dims = stacked.shape().dims();
-        int[] byDepth = new int[dims.length + 1];
-        byDepth[0] = depth;
-        byDepth[1] = Shape.UNKNOWN;
-        System.arraycopy(dims, 1, byDepth, 2, dims.length - 1);
-        int[] readout = dims.clone();
-        readout[0] = Shape.UNKNOWN;
-        return ops.reshape(ops.slice(ops.reshape(stacked, Shape.of(byDepth)), 0, depth - 1, 1), Shape.of(readout));
     }
 
     /**
