@@ -9,6 +9,10 @@
 #             images   - MNIST and Fashion-MNIST (ResNet depth 6, width 16, 6 epochs), 3 seeds: LPA against the separate
 #                        model of every depth and against E2E (hours on 2 cores; SEPARATE_DEPTHS="1,2" to shorten)
 #             text     - spam and Moby Dick (the README's settings), 3 seeds: monotone, last depth against E2E
+#   OPTION_TASKS (the tasks of "options": "oscillation1d peaks2d discontinuous2d smooth3d digits"; mnist and
+#   fashion-mnist take the images' setting), VARIANTS (the LPA settings of "options", "name:flags;name:flags";
+#   default: the default, uniform weights, and each option alone), REFERENCE (1: "options" also runs E2E and the
+#   separate models of depth 1-3 per task; 0: not),
 #   SEEDS (0,1,2), SURFACE_SEEDS (0,1,2,3,4), SEPARATE_DEPTHS (all), IMAGE_SETS ("mnist fashion-mnist"),
 #   LPA_ARGS (LPA options for every part but "options", e.g. "--distill 0.5"), OUT (out/depth-quality),
 #   LPA4J (the command that runs the app; default ./lpa4j, which builds on first use).
@@ -45,10 +49,11 @@ echo "Depth-quality benchmark on $backend ($(date -u +%Y-%m-%dT%H:%MZ), load $(c
 
 if [[ " $parts " == *" options "* ]]; then
   # Each option alone on top of the default (joint, adaptive), then uniform weights, against the default; E2E for scale.
-  variants=("default:" "uniform weights:--weighting UNIFORM" "distill 0.5:--distill 0.5" "balance:--balance"
-            "uniform 20 epochs, then adaptive:--uniform-epochs 20" "layer dropout 0.1:--layer-dropout 0.1")
-  for task in $surfaces digits; do
-    if [[ $task == digits ]]; then
+  IFS=';' read -r -a variants <<< "${VARIANTS:-default:;uniform weights:--weighting UNIFORM;distill 0.5:--distill 0.5;balance:--balance;uniform 20 epochs, then adaptive:--uniform-epochs 20;layer dropout 0.1:--layer-dropout 0.1}"
+  for task in ${OPTION_TASKS:-$surfaces digits}; do
+    if [[ $task == mnist || $task == fashion-mnist ]]; then
+      setting=(--task "$task" --arch resnet --depth 6 --width 16 --epochs 6 --lr 0.01); metric="test accuracy %"; scale=100; digits=100
+    elif [[ $task == digits ]]; then
       setting=(--task digits --arch resnet --depth 6 --width 16 --epochs 20 --lr 0.01); metric="test accuracy %"; scale=100; digits=100
     else
       setting=(--task "surface:$task" --arch fnn --depth 6 --width 64 --epochs 60); metric="test relative L2 error"; scale=1; digits=10000
@@ -63,6 +68,7 @@ if [[ " $parts " == *" options "* ]]; then
           | [range(1; $v | length) | select(($r.lowerIsBetter and $v[.] > 1.02 * $v[. - 1]) or ((($r.lowerIsBetter | not)) and $v[.] < $v[. - 1] - 0.02))]
           | length == 0] | "| '"$name"' | \($r | pm("lpa"; 1; $s; $d)) | \($r | pm("lpa"; 2; $s; $d)) | \($r | pm("lpa"; 3; $s; $d)) | \($r | pm("lpa"; 6; $s; $d)) | \(map(select(.)) | length) of \(length) | \($r | col("lpa") | .meanWallSeconds | round)s |"' "$dir/report.json"
     done
+    [[ ${REFERENCE:-1} == 1 ]] || continue
     dir="$out/options/$task-e2e-separate"
     fit "$dir" "${setting[@]}" --trainer e2e,separate --separate-depths 1,2,3 --seeds "$seeds"
     jq -r --argjson s "$scale" --argjson d "$digits" "$jq_defs"' . as $r

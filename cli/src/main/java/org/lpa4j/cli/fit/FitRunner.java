@@ -116,7 +116,13 @@ public final class FitRunner {
                 if (seeds.size() > 1) {
                     out.printf("%nSeed %d (%d of %d)%n", seed, runs.size() + 1, seeds.size());
                 }
-                runs.add(trainSeed(o, seed, task, network, backend, seeds.size() == 1 ? dir : dir.resolve("seed-" + seed), out));
+                DepthReport run = trainSeed(o, seed, task, network, backend, seeds.size() == 1 ? dir : dir.resolve("seed-" + seed), out);
+                runs.add(run);
+                if (seeds.size() > 1) {
+                    out.println();
+                    out.print(DepthTable.format(firstTask.metric(), run.trainers(), run.gaps()));
+                    out.flush();
+                }
             }
         }
         Metric metric = firstTask.metric();
