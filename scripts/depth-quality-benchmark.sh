@@ -19,7 +19,11 @@
 # Reads each report.json with jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v jq > /dev/null || { echo "This script reads report.json with jq, which is not installed; install it (e.g. apt-get install jq)." >&2; exit 1; }
+# jq comes from Debian's packages when missing, as .ci/run installs strace.
+if ! command -v jq > /dev/null && command -v apt-get > /dev/null; then
+  { apt-get install -y -q jq || { apt-get update -q && apt-get install -y -q jq; }; } > /dev/null 2>&1 || true
+fi
+command -v jq > /dev/null || { echo "This script reads report.json with jq, which is not installed and could not be installed; install it (e.g. apt-get install jq)." >&2; exit 1; }
 backend="${1:-tensorflow}"
 parts="${PARTS:-options surfaces images text}"
 seeds="${SEEDS:-0,1,2}"; surface_seeds="${SURFACE_SEEDS:-0,1,2,3,4}"
