@@ -118,6 +118,7 @@ final class FitRunner {
                     secondary.add(secondaryTest);
                     ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer.name(), planned.form(),
                             planned.weighting()).optConfig(planned.config()).optBackend(backend).optDataset(o.task(), dataSha256)
+                            .optTaskOptions(taskOptions(o)).optPreprocessing(task.preprocessing())
                             .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer.name(), result, data.validation()).values(),
                                     result.test().values())
                             .optMetric(secondaryMetric.label(), secondaryMetric.lowerIsBetter(),
