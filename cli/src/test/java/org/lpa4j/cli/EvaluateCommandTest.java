@@ -106,19 +106,7 @@ class EvaluateCommandTest {
     /** A model saved before bundle format 2 records no data options: they come from the flags, and the fingerprint guards them. */
     @Test
     void aModelWithoutRecordedDataOptions_takesThemFromTheFlags_andRefusesOtherData() throws Exception {
-        Path old = dir.resolve("old");
-        Files.createDirectories(old);
-        for (String f : List.of(Models.MANIFEST_FILE, Models.WEIGHTS_FILE)) {
-            Files.copy(model.resolve(f), old.resolve(f));
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
-                old.resolve(Models.MANIFEST_FILE).toFile());
-        manifest.put("format_version", 1);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("input")).remove("preprocessing");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("provenance")).remove("task_options");
-        manifest.putNull("exit_policy");
-        mapper.writeValue(old.resolve(Models.MANIFEST_FILE).toFile(), manifest);
+        Path old = FormatOneBundle.copy(model, dir.resolve("old"));
         CliRun otherData = CliRun.of("evaluate", "--model", old.toString(), "--limit", "100", "--backend", "tensorflow");
         assertTrue(otherData.err().contains("is not the data the model at " + old + " was trained on"), otherData.err());
         assertTrue(otherData.err().endsWith("pass the --examples and --limit that fit used.\n"), otherData.err());

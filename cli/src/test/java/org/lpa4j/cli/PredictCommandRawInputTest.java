@@ -3,8 +3,6 @@ package org.lpa4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -154,18 +152,8 @@ class PredictCommandRawInputTest {
     }
 
     @Test
-    void aModelSavedBeforeFormatTwo_stillPredictsOnCsv_andSaysItCannotReadRawImages() throws Exception {
-        Path old = dir.resolve("old");
-        Files.createDirectories(old);
-        for (String f : List.of(Models.MANIFEST_FILE, Models.WEIGHTS_FILE)) {
-            Files.copy(mnist.resolve(f), old.resolve(f));
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode manifest = (ObjectNode) json.readTree(old.resolve(Models.MANIFEST_FILE).toFile());
-        manifest.put("format_version", 1);
-        ((ObjectNode) manifest.get("input")).remove("preprocessing");
-        ((ObjectNode) manifest.get("provenance")).remove("task_options");
-        json.writeValue(old.resolve(Models.MANIFEST_FILE).toFile(), manifest);
+    void aModelSavedBeforeFormatTwo_saysItCannotReadRawImages() throws Exception {
+        Path old = FormatOneBundle.copy(mnist, dir.resolve("old"));
         assertEquals("error: This model cannot read raw grey images: it was saved in bundle format 1, before models recorded how their task"
                 + " prepares raw inputs. It reads its network input as numbers (shape [1, 28, 28] per example); train and save it again with"
                 + " this lpa4j to read raw grey images.\n", predictError(old, write("old.idx", idx(testImages))));
