@@ -17,8 +17,8 @@ import org.lpa4j.models.ModelManifest;
 
 /**
  * The inputs of {@code predict} as one batch of a saved model's input, in whichever form the file has: CSV rows of the
- * network input as they are ({@code .csv}, see {@link InputCsv}); raw grey images as an IDX file (raw or gzipped,
- * known by its first bytes), an image file or a folder of image files; raw texts, one per line ({@code .txt}). Raw
+ * network input as they are ({@code .csv}, see {@link InputCsv}); raw texts, one per line ({@code .txt}); raw grey
+ * images as an IDX file (raw or gzipped) or an image file, known by their first bytes, or a folder of image files. Raw
  * forms go through the preprocessing the model's bundle records ({@link LoadedModel#inputOf}); a file of no known
  * form, an empty one, or a form the model does not read is a sentence.
  */
@@ -44,18 +44,18 @@ public final class InputFiles {
         }
         int head = firstBytes(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (head >>> 16 == GZIP || head >>> 8 == IDX_UNSIGNED_BYTES) {
-            return model.inputOf(IdxReader.forInputs().images(file));
-        }
-        if (isImage(head)) {
-            return model.inputOf(ImageFiles.read(List.of(file)));
-        }
         if (name.endsWith(".csv")) {
             ModelManifest.Input in = model.manifest().input();
             return InputCsv.read(file, in.exampleShape(), in.dtype(), in.vocabularySize());
         }
         if (name.endsWith(".txt")) {
             return model.inputOf(TextLines.read(file));
+        }
+        if (head >>> 16 == GZIP || head >>> 8 == IDX_UNSIGNED_BYTES) {
+            return model.inputOf(IdxReader.forInputs().images(file));
+        }
+        if (isImage(head)) {
+            return model.inputOf(ImageFiles.read(List.of(file)));
         }
         throw new Lpa4jException("The input file " + file + " is of no form predict reads: CSV rows of the network input (.csv), grey"
                 + " images (an IDX file, raw or gzipped; a PNG, JPEG, GIF or BMP file; or a folder of them) or texts, one per line (.txt)."
