@@ -3,7 +3,6 @@ package org.lpa4j.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.lpa4j.api.backend.Backend;
@@ -51,7 +50,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
              ProgressiveModel model = new ProgressiveModel(network, b.createVariables(ParameterSet.initialize(network.parameters(), 1,
                      DType.FLOAT32)));
              VariableStore none = b.createVariables(ParameterSet.of(Map.of("unused", HostTensor.zeros(DType.FLOAT32, Shape.of(1)))))) {
-            BlockOutput first = model.firstBlock(input(network.input().shape().dims()));
+            BlockOutput first = model.firstBlock(InferenceBench.input(network, batch, 2));
             HostTensor state = first.state();
             int[] example = Arrays.copyOfRange(state.shape().dims(), 1, state.shape().rank());
             int[] half = new int[batch / 2];
@@ -84,16 +83,5 @@ public final class ExitCrossingBench implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private HostTensor input(int[] dims) {
-        dims[0] = batch;
-        Shape shape = Shape.of(dims);
-        SplittableRandom r = new SplittableRandom(2);
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextDouble(-1, 1);
-        }
-        return HostTensor.ofFloats(shape, v);
     }
 }
