@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Shallow inference and early exit, measured. Usage: scripts/inference-benchmark.sh [latency] [exit]
+# Shallow inference and early exit, measured. Usage: scripts/inference-benchmark.sh [latency] [exit] [crossing]
 #   latency: per backend (TensorFlow, DJL, ND4J), depth-k latency over full-depth latency beside the multiply-add ratio,
 #            then 10,000 requests at random depths (latency and resident memory every 1,000). Seeded weights.
 #   exit:    trains LPA models (MNIST ResNet depth 6 width 16, spam, a surface) with 'lpa4j fit' unless already in
 #            $OUT, then 'lpa4j evaluate' on TensorFlow: per-depth figures and the calibrated exit policy's speedup.
-# Both by default. Builds on first use. Results go to stdout; OUT (default out/inference-benchmark) keeps the models.
+#   crossing: per backend, what early exit's host routing costs per block at batch 256 (ResNet d6 w16, seeded weights):
+#            a block call against a pass-through of its state (the copies an engine-resident state would save at most).
+# latency and exit by default. Builds on first use. Results go to stdout; OUT (default out/inference-benchmark) keeps the models.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 parts=("$@")
@@ -15,8 +17,8 @@ BACKENDS=${BACKENDS:-tensorflow djl nd4j}
 export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
 for part in "${parts[@]}"; do
   case "$part" in
-    latency)
-      if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/lpa4j/bench/InferenceBench.class ]]; then
+    latency|crossing)
+      if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/lpa4j/bench/InferenceBench.class || ! -f bench/target/classes/org/lpa4j/bench/ExitCrossingBench.class ]]; then
         echo "Building lpa4j (first use)..." >&2
         mvn -B -q install -DskipTests >&2
         mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
@@ -24,7 +26,11 @@ for part in "${parts[@]}"; do
       cp="bench/target/classes:$(cat bench/target/classpath.txt)"
       for b in $BACKENDS; do
         # One JVM per backend; a fixed, pre-touched heap, so resident-memory growth is the engine's, not the heap's first touch.
-        java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.InferenceBench --backend "$b" ${LATENCY_ARGS:-}
+        if [[ $part == latency ]]; then
+          java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.InferenceBench --backend "$b" ${LATENCY_ARGS:-}
+        else
+          java -Xmx2g -cp "$cp" org.lpa4j.bench.ExitCrossingBench --backend "$b"
+        fi
       done
       ;;
     exit)
@@ -42,6 +48,6 @@ for part in "${parts[@]}"; do
       fit spam --arch transformer --depth 4 --width 48 --heads 4 --context 128 --epochs 3 --batch-size 32 --lr 0.003
       fit surface:peaks2d --arch fnn --depth 6 --width 64 --epochs 60
       ;;
-    *) echo "Unknown part '$part'; use latency and/or exit." >&2; exit 2 ;;
+    *) echo "Unknown part '$part'; use latency, exit and/or crossing." >&2; exit 2 ;;
   esac
 done

@@ -61,7 +61,8 @@ public final class InferenceBench implements Callable<Integer> {
         return new ProgressiveModel(network, b.createVariables(ParameterSet.initialize(network.parameters(), 1, DType.FLOAT32)));
     }
 
-    private static HostTensor input(ResidualNetwork network, int rows, long seed) {
+    /** {@code rows} seeded inputs of {@code network}, uniform in [-1, 1]: latency does not depend on the values. */
+    static HostTensor input(ResidualNetwork network, int rows, long seed) {
         int[] dims = network.input().shape().dims();
         dims[0] = rows;
         Shape shape = Shape.of(dims);

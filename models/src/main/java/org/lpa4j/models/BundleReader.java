@@ -2,6 +2,7 @@ package org.lpa4j.models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,10 @@ final class BundleReader {
         ModelManifest manifest;
         try {
             manifest = ManifestJson.MAPPER.treeToValue(tree, ModelManifest.class);
+        } catch (InvalidTypeIdException e) {
+            throw new BundleException("The manifest " + file + " records an input preprocessing of kind '" + e.getTypeId() + "', which this"
+                    + " lpa4j does not know (it knows " + ManifestJson.FEATURES + ", " + ManifestJson.GREY_IMAGES + " and " + ManifestJson.WORD_IDS
+                    + "); load the model with the lpa4j that saved it, or a newer one.");
         } catch (JsonProcessingException e) {
             throw new BundleException("The manifest " + file + " does not describe a model (" + e.getOriginalMessage() + "). Save the model"
                     + " again.");
@@ -177,6 +182,11 @@ final class BundleReader {
         if (in.dtype() != spec.dtype() || !example.equals(networkExample)) {
             throw new BundleException("The manifest of " + dir + " says one example is " + in.dtype() + " " + example + " but the network"
                     + " reads " + spec.dtype() + " " + networkExample + "; the manifest was edited. Save the model again.");
+        }
+        String misfit = in.preprocessing() == null ? null : in.preprocessing().misfit(manifest.taskShape());
+        if (misfit != null) {
+            throw new BundleException("The input preprocessing in the manifest of " + dir + " does not fit the model: " + misfit + "; the"
+                    + " manifest was edited. Save the model again.");
         }
         if (in.vocabulary() != null && in.vocabulary().size() != in.vocabularySize()) {
             throw new BundleException("The manifest of " + dir + " lists " + in.vocabulary().size() + " input tokens for "

@@ -99,6 +99,11 @@ final class BundleWriter {
             throw new BundleException("The model reads " + task.vocabulary() + " token ids but an input vocabulary of "
                     + info.inputVocabulary().size() + " tokens was given; give one token per id.");
         }
+        String misfit = info.preprocessing() == null ? null : info.preprocessing().misfit(task);
+        if (misfit != null) {
+            throw new BundleException("The input preprocessing given does not fit the model: " + misfit + "; give the preprocessing of the"
+                    + " task the model was trained on.");
+        }
     }
 
     private static ModelManifest manifest(ResidualNetwork network, Hyperparameters hyperparameters, DType dtype, ModelInfo info,
@@ -106,12 +111,12 @@ final class BundleWriter {
         TaskShape task = info.task();
         TrainingConfig config = info.config();
         ModelManifest.Input input = new ModelManifest.Input(network.input().name(), network.input().dtype(), task.example(), task.tokens(),
-                task.vocabulary(), info.inputVocabulary());
+                task.vocabulary(), info.inputVocabulary(), info.preprocessing());
         ModelManifest.Output output = new ModelManifest.Output(task.output(), task.outputs(), info.labels());
         ModelManifest.Training training = new ModelManifest.Training(info.trainer(), info.form(), info.weighting(),
                 config == null ? null : configMap(config));
         ModelManifest.Provenance provenance = new ModelManifest.Provenance(Lpa4jVersion.get(), info.backend(), info.engineVersion(),
-                config == null ? null : config.seed(), info.dataset(), info.datasetSha256(),
+                config == null ? null : config.seed(), info.dataset(), info.taskOptions(), info.datasetSha256(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
                 output, dtype, network.depth(), training, provenance, info.metrics(),

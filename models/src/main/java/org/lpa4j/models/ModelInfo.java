@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.input.InputPreprocessing;
+import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.training.TrainingConfig;
 
 /**
  * What a saved model records besides its network and weights, given by whoever trained it: the task shape (required),
- * output labels or vocabulary, the trainer, the training configuration, the backend, the data and per-depth metrics.
+ * output labels or vocabulary, the input preprocessing, the trainer, the training configuration, the backend, the data
+ * and the options it was taken with, and per-depth metrics.
  * Built with {@link #builder}: {@code setX} for what is required, {@code optX} for the rest.
  */
 public final class ModelInfo {
     private final TaskShape task;
     private final List<String> labels;
     private final List<String> inputVocabulary;
+    private final InputPreprocessing preprocessing;
     private final String trainer;
     private final String form;
     private final String weighting;
@@ -24,12 +28,14 @@ public final class ModelInfo {
     private final String engineVersion;
     private final String dataset;
     private final String datasetSha256;
+    private final TaskOptions taskOptions;
     private final List<ModelManifest.DepthMetric> metrics;
 
     private ModelInfo(Builder b) {
         this.task = b.task;
         this.labels = b.labels;
         this.inputVocabulary = b.inputVocabulary;
+        this.preprocessing = b.preprocessing;
         this.trainer = b.trainer;
         this.form = b.form;
         this.weighting = b.weighting;
@@ -38,6 +44,7 @@ public final class ModelInfo {
         this.engineVersion = b.engineVersion;
         this.dataset = b.dataset;
         this.datasetSha256 = b.datasetSha256;
+        this.taskOptions = b.taskOptions;
         this.metrics = List.copyOf(b.metrics);
     }
 
@@ -57,6 +64,11 @@ public final class ModelInfo {
     /** The token of each input id, or null. */
     public List<String> inputVocabulary() {
         return inputVocabulary;
+    }
+
+    /** How a raw input becomes the network's input, or null. */
+    public InputPreprocessing preprocessing() {
+        return preprocessing;
     }
 
     public String trainer() {
@@ -91,6 +103,11 @@ public final class ModelInfo {
         return datasetSha256;
     }
 
+    /** The options the data set was taken with, or null. */
+    public TaskOptions taskOptions() {
+        return taskOptions;
+    }
+
     public List<ModelManifest.DepthMetric> metrics() {
         return metrics;
     }
@@ -100,6 +117,7 @@ public final class ModelInfo {
         private TaskShape task;
         private List<String> labels;
         private List<String> inputVocabulary;
+        private InputPreprocessing preprocessing;
         private String trainer;
         private String form;
         private String weighting;
@@ -108,6 +126,7 @@ public final class ModelInfo {
         private String engineVersion;
         private String dataset;
         private String datasetSha256;
+        private TaskOptions taskOptions;
         private final List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
 
         private Builder() {
@@ -128,6 +147,12 @@ public final class ModelInfo {
         /** The token of each input id, for token inputs; one per id. */
         public Builder optInputVocabulary(List<String> value) {
             this.inputVocabulary = List.copyOf(value);
+            return this;
+        }
+
+        /** How the task turned a raw input into the network's input ({@link org.lpa4j.api.task.LoadedTask#preprocessing}). */
+        public Builder optPreprocessing(InputPreprocessing value) {
+            this.preprocessing = value;
             return this;
         }
 
@@ -156,6 +181,12 @@ public final class ModelInfo {
         public Builder optDataset(String name, String sha256) {
             this.dataset = name;
             this.datasetSha256 = sha256;
+            return this;
+        }
+
+        /** The options the data set was loaded with, so its splits can be rebuilt exactly (e.g. to evaluate the model). */
+        public Builder optTaskOptions(TaskOptions value) {
+            this.taskOptions = value;
             return this;
         }
 

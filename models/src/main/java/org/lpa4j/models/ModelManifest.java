@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.input.InputPreprocessing;
+import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.tensor.DType;
 
 /**
@@ -44,9 +46,12 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
 
     /**
      * One example: the network's input name and element type, its shape without the batch dimension, whether it holds
-     * token ids and how many ids there are (0 for continuous inputs), and optionally the token of each id.
+     * token ids and how many ids there are (0 for continuous inputs), optionally the token of each id, and how a raw
+     * input becomes one ({@code preprocessing}, under {@code kind} {@code features}, {@code grey_images} or
+     * {@code word_ids}; null when the task recorded none or the bundle predates format 2).
      */
-    public record Input(String name, DType dtype, int[] exampleShape, boolean tokens, int vocabularySize, List<String> vocabulary) {
+    public record Input(String name, DType dtype, int[] exampleShape, boolean tokens, int vocabularySize, List<String> vocabulary,
+                        InputPreprocessing preprocessing) {
     }
 
     /**
@@ -61,11 +66,12 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
     }
 
     /**
-     * Where the model came from: the lpa4j version, the backend and its engine version, the seed, the data set's name and
-     * the SHA-256 of its data (see {@link DataFingerprint}), and when the model was saved (ISO-8601, UTC).
+     * Where the model came from: the lpa4j version, the backend and its engine version, the seed, the data set's name,
+     * the options its data was taken with (seed, generated examples, training-example limit, context, float type; null
+     * before format 2), the SHA-256 of its data (see {@link DataFingerprint}), and when the model was saved (ISO-8601, UTC).
      */
-    public record Provenance(String lpa4jVersion, String backend, String engineVersion, Long seed, String dataset, String datasetSha256,
-                             String created) {
+    public record Provenance(String lpa4jVersion, String backend, String engineVersion, Long seed, String dataset, TaskOptions taskOptions,
+                             String datasetSha256, String created) {
     }
 
     /** One metric at every depth (depth 1 first) on the validation and the test split; either may be null when not measured. */

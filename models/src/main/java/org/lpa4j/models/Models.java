@@ -23,8 +23,11 @@ import org.lpa4j.api.tensor.Shape;
  * lives in the api, which knows no JSON, and saving needs the architecture registry and Jackson, which this module brings.
  */
 public final class Models {
-    /** The bundle format this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The bundle format this library writes and the newest it reads. Format 2 added the input preprocessing and the
+     * options the data was taken with; a format-1 bundle still loads, without them.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The manifest's file name. */
     public static final String MANIFEST_FILE = "model.json";
     /** The weights' file name. */

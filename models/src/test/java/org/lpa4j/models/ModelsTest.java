@@ -28,6 +28,9 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.input.InputPreprocessing;
+import org.lpa4j.api.input.RawImages;
+import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.layers.Dense;
 import org.lpa4j.api.model.ProgressiveModel;
@@ -47,6 +50,7 @@ import org.lpa4j.architectures.fnn.ResidualMlp;
 class ModelsTest {
     private static final TaskShape TASK = new TaskShape(new int[] {2}, false, 0, 3, OutputKind.CLASSES);
     private static final List<String> LABELS = List.of("red", "green", "blue");
+    private static final TaskOptions OPTIONS = TaskOptions.defaults().withSeed(7).withExamples(500).withLimit(40);
     private static final HostTensor X = HostTensor.ofFloats(Shape.of(4, 2), 0.1f, 0.9f, -0.5f, 0.3f, 1f, 1f, 0f, -2f);
 
     private static Backend backend;
@@ -74,7 +78,8 @@ class ModelsTest {
 
     private static ModelInfo info() {
         return ModelInfo.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", "JOINT", "ADAPTIVE")
-                .optConfig(TrainingConfig.defaults().withSeed(7)).optBackend(backend).optDataset("colours", "ab12")
+                .optConfig(TrainingConfig.defaults().withSeed(7)).optBackend(backend).optDataset("colours", "ab12").optTaskOptions(OPTIONS)
+                .optPreprocessing(new InputPreprocessing.Features())
                 .optMetric("accuracy", false, new double[] {0.5, 0.6, 0.7}, new double[] {0.4, 0.5, 0.65}).build();
     }
 
@@ -196,6 +201,51 @@ class ModelsTest {
         Path probe = Files.createFile(dir.resolve("probe"));
         assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(bundle.resolve(Models.MANIFEST_FILE)));
         assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(bundle.resolve(Models.WEIGHTS_FILE)));
+    }
+
+    @Test
+    void inputPreprocessingAndDataOptions_travelInTheManifest() {
+        try (LoadedModel loaded = Models.load(saved(), backend)) {
+            assertEquals(OPTIONS, loaded.manifest().provenance().taskOptions());
+            assertEquals(new InputPreprocessing.Features(), loaded.preprocessing().orElseThrow());
+            BundleException images = assertThrows(BundleException.class, () -> loaded.inputOf(new RawImages(1, 1, 2, new float[2], 255)));
+            assertMentions(images.getMessage(), "This model reads rows of numbers (CSV), not grey images", "colours");
+        }
+    }
+
+    @Test
+    void preprocessingThatDoesNotFitTheInput_orOfAnUnknownKind_isRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(
+                Map.of("kind", "grey_images", "rows", 1, "cols", 2, "mean", 0.1, "std", 0.3))));
+        assertMentions(refusal(bundle), "input preprocessing in the manifest", "1x2 grey images feed a model that reads [1, 1, 2], not [2]",
+                "manifest was edited");
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(
+                Map.of("kind", "word_ids", "length", 2, "words", List.of("a")))));
+        assertMentions(refusal(bundle), "texts of 2 word ids feed a model that reads 2 token ids, not numbers of shape [2]");
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(Map.of("kind", "audio"))));
+        assertMentions(refusal(bundle), "input preprocessing of kind 'audio'", "knows features, grey_images and word_ids");
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(
+                Map.of("kind", "grey_images", "rows", 1, "cols", 2, "mean", 0.1, "std", -1))));
+        assertMentions(refusal(bundle), "positive, finite standard deviation but has mean 0.1 and std -1.0");
+    }
+
+    @Test
+    void formatOneBundle_withoutPreprocessingOrDataOptions_loads_andSaysWhatItCannotRead() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> {
+            m.put("format_version", 1);
+            ((ObjectNode) m.get("input")).remove("preprocessing");
+            ((ObjectNode) m.get("provenance")).remove("task_options");
+        });
+        try (LoadedModel loaded = Models.load(bundle, backend)) {
+            assertNull(loaded.manifest().provenance().taskOptions());
+            assertTrue(loaded.preprocessing().isEmpty());
+            assertEquals(3, loaded.model().predict(X, 3).shape().dim(1), "it still predicts on network inputs");
+            BundleException texts = assertThrows(BundleException.class, () -> loaded.inputOf(List.of(new byte[] {'a'})));
+            assertMentions(texts.getMessage(), "cannot read raw texts", "saved in bundle format 1", "shape [2] per example",
+                    "train and save it again");
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.lpa4j.api.inference.ExitResult;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.cli.inference.InputCsv;
+import org.lpa4j.cli.inference.InputFiles;
 import org.lpa4j.cli.inference.PredictionCsv;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SavedModelTask;
@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpa4j predict}: a saved model on new inputs, at a fixed depth or with early exit, one CSV line per input. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a saved model on new inputs (a CSV file, one example per line) at a fixed depth or with early exit (auto),"
-                + " and write one CSV line per input with its prediction and the depth it left at.")
+        description = "Run a saved model on new inputs at a fixed depth or with early exit (auto), and write one CSV line per input with"
+                + " its prediction and the depth it left at. Inputs in the task's raw form (grey images as an IDX file, image files or a"
+                + " folder of them; texts one per line in a .txt file), prepared as in training, or a CSV file of network inputs.")
 public final class PredictCommand implements Callable<Integer> {
     private final Tasks tasks;
     private final Discovery discovery;
@@ -45,7 +46,8 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "a saved model folder, e.g. OUT/lpa of 'lpa4j fit --out OUT'")
     Path model;
-    @Option(names = "--input", required = true, description = "a CSV file: one example per line, its values in the model's input order")
+    @Option(names = "--input", required = true, description = "raw inputs: an IDX image file (raw or gzipped), a PNG/JPEG/GIF/BMP"
+            + " image or a folder of them, a .txt file of texts (one per line); or a .csv file of network inputs, one example per line")
     Path input;
     @Option(names = "--depth", defaultValue = "auto", description = "1..L, or auto: the exit policy saved by evaluate, or one calibrated"
             + " now on the task's validation split when --max-loss is given or none is saved (default ${DEFAULT-VALUE})")
@@ -76,10 +78,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (manifest.output().kind() == OutputKind.NEXT_TOKEN) {
             throw new Lpa4jException("The model in " + model + " predicts the next token at every position; continue text with 'lpa4j generate'.");
         }
-        ModelManifest.Input in = manifest.input();
-        HostTensor x = InputCsv.read(input, in.exampleShape(), in.dtype(), in.vocabularySize());
         PrintWriter console = spec.commandLine().getOut();
         try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+            HostTensor x = InputFiles.read(input, loaded);
             ExitPolicy policy = policy(loaded, manifest);
             ExitResult result = new EarlyExit(loaded.model(), policy).run(x);
             PredictionCsv.write(out, result, manifest.output().kind(), manifest.output().labels());

@@ -158,7 +158,7 @@ public final class FitRunner {
                 data.train().size(), data.validation().size(), data.test().size(), o.arch(), o.depth(), o.width(), backend.name(),
                 backend.engineVersion(), seed);
         out.flush();
-        SavedRun saved = new SavedRun(task, backend, o.task(), dataSha256, metric, secondaryMetric);
+        SavedRun saved = new SavedRun(task, taskOptions(o, seed), backend, o.task(), dataSha256, metric, secondaryMetric);
         for (PlannedTrainer planned : trainers(o, task, network, config)) {
             ProgressiveTrainer trainer = planned.trainer();
             try (ProgressListener progress = new ProgressListener(metric);
@@ -212,7 +212,7 @@ public final class FitRunner {
     }
 
     /** Saves trained models with their provenance and metrics, for one seed's run on one task and backend. */
-    private record SavedRun(LoadedTask task, Backend backend, String taskName, String dataSha256, Metric metric, Metric secondaryMetric) {
+    private record SavedRun(LoadedTask task, TaskOptions taskOptions, Backend backend, String taskName, String dataSha256, Metric metric, Metric secondaryMetric) {
 
         /** Saves {@code result}'s model to {@code dir}; returns its second metric on the test split at every depth. */
         DepthCurve save(TrainingResult result, String trainer, PlannedTrainer planned, Path dir) {
@@ -220,6 +220,7 @@ public final class FitRunner {
             DepthCurve secondaryTest = byDepth(secondaryMetric, trainer, result, data.test());
             ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer, planned.form(), planned.weighting())
                     .optConfig(planned.config()).optBackend(backend).optDataset(taskName, dataSha256)
+                    .optTaskOptions(taskOptions).optPreprocessing(task.preprocessing())
                     .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer, result, data.validation()).values(),
                             result.test().values())
                     .optMetric(secondaryMetric.label(), secondaryMetric.lowerIsBetter(),

@@ -1,6 +1,7 @@
 package org.lpa4j.cli.command;
 
 import org.lpa4j.cli.CliRun;
+import org.lpa4j.cli.FormatOneBundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,22 @@ class EvaluateCommandTest {
         CliRun negative = CliRun.of("evaluate", "--model", model.toString(), "--max-loss", "-1", "--backend", "tensorflow");
         assertEquals("error: --max-loss must be a finite number >= 0 but is -1.0.\n", negative.err());
         CliRun otherData = CliRun.of("evaluate", "--model", model.toString(), "--limit", "100", "--backend", "tensorflow");
-        assertTrue(otherData.err().contains("is not the data the model at"), otherData.err());
+        assertEquals("error: The model at " + model + " records the data it was trained on (--examples 4000, --limit 0); drop --examples and"
+                + " --limit, which only older models need.\n", otherData.err());
+    }
+
+    /** A model saved before bundle format 2 records no data options: they come from the flags, and the fingerprint guards them. */
+    @Test
+    void aModelWithoutRecordedDataOptions_takesThemFromTheFlags_andRefusesOtherData() throws Exception {
+        Path old = FormatOneBundle.copy(model, dir.resolve("old"));
+        CliRun otherData = CliRun.of("evaluate", "--model", old.toString(), "--limit", "100", "--backend", "tensorflow");
+        assertTrue(otherData.err().contains("is not the data the model at " + old + " was trained on"), otherData.err());
+        assertTrue(otherData.err().endsWith("pass the --examples and --limit that fit used.\n"), otherData.err());
+        Path json = dir.resolve("evaluate-old.json");
+        CliRun same = CliRun.of("evaluate", "--model", old.toString(), "--limit", "0", "--backend", "tensorflow", "--repeats", "1", "--json",
+                json.toString());
+        assertEquals(0, same.code(), same.err());
+        assertEquals(trainedTestAccuracy[0], new ObjectMapper().readTree(json.toFile()).get("depths").get(0).get("metric").asDouble(), 1e-4);
     }
 
     /** The done-when of saved models: a model trained on TensorFlow, evaluated from the command line on the other engines, agrees to 4 digits. */

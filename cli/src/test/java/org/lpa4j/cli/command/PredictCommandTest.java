@@ -18,7 +18,11 @@ import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.Models;
 
-/** {@code lpa4j predict} with a surface model: fixed depth equals the model's depth-k readout, auto calibrates, bad input is a sentence. */
+/**
+ * {@code lpa4j predict} with a surface model: fixed depth equals the model's depth-k readout, auto calibrates on the
+ * validation split rebuilt from the data options the model records (fit's {@code --examples 400}, not given again), bad
+ * input is a sentence.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PredictCommandTest {
     private static final float[] POINTS = {0.1f, 0.2f, 0.5f, 0.5f, 0.9f, 0.3f, 0.0f, 1.0f};
@@ -60,8 +64,8 @@ class PredictCommandTest {
             }
         }
         Path auto = dir.resolve("auto.csv");
-        CliRun a = CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--out", auto.toString(), "--examples", "400",
-                "--backend", "tensorflow");
+        CliRun a = CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--out", auto.toString(), "--backend",
+                "tensorflow");
         assertEquals(0, a.code(), a.err());
         for (String line : Files.readAllLines(auto).subList(1, POINTS.length / 2 + 1)) {
             int depth = Integer.parseInt(line.split(",")[1]);

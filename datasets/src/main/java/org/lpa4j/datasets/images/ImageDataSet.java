@@ -6,8 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.Permutation;
 import org.lpa4j.api.data.StratifiedSplit;
+import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.input.InputPreprocessing.GreyImages;
+import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.datasets.cache.DataCache;
 
 /**
@@ -63,6 +68,14 @@ public enum ImageDataSet {
      * [{@value #MIN_VALIDATION_EXAMPLES}, {@value #VALIDATION_EXAMPLES}].
      */
     public DataSplits load(DataCache cache, int limit, long seed) {
+        return task(cache, limit, seed).data();
+    }
+
+    /**
+     * The task on the splits {@link #load} gives: top-1 accuracy, the class names as labels, and the training split's
+     * standardisation as the input preprocessing, so a saved model reads raw images.
+     */
+    public LoadedTask task(DataCache cache, int limit, long seed) {
         if (limit < 0) {
             throw new Lpa4jException("The training-example limit must be 0 (all) or positive but is " + limit + ".");
         }
@@ -87,10 +100,12 @@ public enum ImageDataSet {
         return splits(trainFile, train, validation, testFile, test);
     }
 
-    private DataSplits splits(LabelledImages trainSource, int[] train, int[] validation, LabelledImages testSource, int[] test) {
-        double[] stats = ImageSplits.meanAndStd(trainSource, train);
-        return new DataSplits(id, ImageSplits.dataset(trainSource, train, stats), ImageSplits.dataset(trainSource, validation, stats),
-                ImageSplits.dataset(testSource, test, stats));
+    private LoadedTask splits(LabelledImages trainSource, int[] train, int[] validation, LabelledImages testSource, int[] test) {
+        GreyImages preprocessing = ImageSplits.preprocessing(trainSource, train);
+        DataSplits data = new DataSplits(id, ImageSplits.dataset(trainSource, train, preprocessing),
+                ImageSplits.dataset(trainSource, validation, preprocessing), ImageSplits.dataset(testSource, test, preprocessing));
+        return new LoadedTask(id, data, Metric.ACCURACY, new TaskShape(new int[] {1, trainSource.rows(), trainSource.cols()}, false, 0,
+                CLASSES, OutputKind.CLASSES), labels).withPreprocessing(preprocessing);
     }
 
     /** The cached file {@code base}, raw or gzipped ({@code base.gz}), or the missing-data-set error. */

@@ -1,6 +1,7 @@
 package org.lpa4j.datasets.images;
 
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.input.InputPreprocessing.GreyImages;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 
@@ -19,8 +20,8 @@ public final class ImageSplits {
         return limit <= 0 || limit >= indices.length ? indices : java.util.Arrays.copyOf(indices, limit);
     }
 
-    /** The scalar mean and standard deviation of the [0, 1]-scaled pixels of the images at {@code indices}. */
-    public static double[] meanAndStd(LabelledImages images, int[] indices) {
+    /** The standardisation fitted to the images at {@code indices}: the scalar mean and standard deviation of their [0, 1]-scaled pixels. */
+    public static GreyImages preprocessing(LabelledImages images, int[] indices) {
         int p = images.pixelsPerImage();
         double sum = 0;
         double sumSquares = 0;
@@ -34,18 +35,18 @@ public final class ImageSplits {
         double n = (double) indices.length * p;
         double mean = sum / n;
         double variance = Math.max(sumSquares / n - mean * mean, 0);
-        return new double[] {mean, Math.max(Math.sqrt(variance), 1e-6)};
+        return new GreyImages(images.rows(), images.cols(), mean, Math.max(Math.sqrt(variance), 1e-6));
     }
 
-    /** The images at {@code indices}, standardised by {@code meanAndStd}, as {@code x [N, 1, H, W]} and {@code y [N]}. */
-    public static TensorDataset dataset(LabelledImages images, int[] indices, double[] meanAndStd) {
+    /** The images at {@code indices}, standardised by {@code preprocessing}, as {@code x [N, 1, H, W]} and {@code y [N]}. */
+    public static TensorDataset dataset(LabelledImages images, int[] indices, GreyImages preprocessing) {
         int p = images.pixelsPerImage();
         float[] x = new float[indices.length * p];
         int[] y = new int[indices.length];
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
             for (int k = 0; k < p; k++) {
-                x[r * p + k] = (float) ((images.pixels()[i * p + k] / images.maxValue() - meanAndStd[0]) / meanAndStd[1]);
+                x[r * p + k] = preprocessing.standardise(images.pixels()[i * p + k], images.maxValue());
             }
             y[r] = images.labels()[i];
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.input.InputPreprocessing;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.TaskProvider;
@@ -47,6 +48,6 @@ public class SurfaceTasks implements TaskProvider {
             throw new Lpa4jException("Unknown surface task '" + task + "'. Known: " + String.join(", ", surfaces.keySet()) + ".");
         }
         return new LoadedTask(task, SurfaceTask.generate(surface, o.examples(), o.seed(), o.dtype()), Metric.RELATIVE_L2,
-                TaskShape.features(surface.dimension(), 1));
+                TaskShape.features(surface.dimension(), 1)).withPreprocessing(new InputPreprocessing.Features());
     }
 }

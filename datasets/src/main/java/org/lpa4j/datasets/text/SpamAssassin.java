@@ -10,8 +10,14 @@ import java.util.stream.Stream;
 import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.StratifiedSplit;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.input.InputPreprocessing.WordIds;
+import org.lpa4j.api.input.WordTokenizer;
+import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.datasets.cache.DataCache;
@@ -44,10 +50,18 @@ public final class SpamAssassin {
     }
 
     /**
-     * The task with {@code context} word tokens per mail; {@code limit > 0} keeps at most {@code limit} training mails
+     * The splits with {@code context} word tokens per mail; {@code limit > 0} keeps at most {@code limit} training mails
      * (a seeded choice; validation and test stay whole).
      */
     public static DataSplits load(DataCache cache, int context, int limit, long seed) {
+        return task(cache, context, limit, seed).data();
+    }
+
+    /**
+     * The task as {@link #load} splits it: accuracy at every depth, the labels {@link #LABELS}, and the training mails'
+     * word ids as its input preprocessing, so a saved model reads raw mail text.
+     */
+    public static LoadedTask task(DataCache cache, int context, int limit, long seed) {
         if (context < 1) {
             throw new InvalidSettingException("context", "The context length must be at least 1 token but is " + context + "; 128 or so works.");
         }
@@ -71,9 +85,10 @@ public final class SpamAssassin {
         List<Example> train = pick(all, trainRows);
         List<Example> validation = pick(all, split[1]);
         List<Example> test = pick(all, split[2]);
-        WordVocabulary vocabulary = WordVocabulary.mostFrequent(train.stream().map(Example::tokens).toList(), VOCABULARY);
-        return new DataSplits(NAME, tensors(train, vocabulary, context), tensors(validation, vocabulary, context),
-                tensors(test, vocabulary, context));
+        WordIds ids = WordVocabulary.mostFrequent(train.stream().map(Example::tokens).toList(), VOCABULARY, context);
+        DataSplits splits = new DataSplits(NAME, tensors(train, ids), tensors(validation, ids), tensors(test, ids));
+        return new LoadedTask(NAME, splits, Metric.ACCURACY, new TaskShape(new int[] {context}, true, VOCABULARY, 2, OutputKind.CLASSES),
+                LABELS).withPreprocessing(ids);
     }
 
     private record Example(List<String> tokens, int label) {
@@ -109,13 +124,8 @@ public final class SpamAssassin {
         return out;
     }
 
-    private static TensorDataset tensors(List<Example> examples, WordVocabulary vocabulary, int context) {
-        int[] x = new int[examples.size() * context];
-        int[] y = new int[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            System.arraycopy(vocabulary.encode(examples.get(i).tokens(), context), 0, x, i * context, context);
-            y[i] = examples.get(i).label();
-        }
-        return new TensorDataset(HostTensor.ofInts(Shape.of(examples.size(), context), x), HostTensor.ofInts(Shape.of(examples.size()), y));
+    private static TensorDataset tensors(List<Example> examples, WordIds ids) {
+        int[] y = examples.stream().mapToInt(Example::label).toArray();
+        return new TensorDataset(ids.encode(examples.stream().map(Example::tokens).toList()), HostTensor.ofInts(Shape.of(examples.size()), y));
     }
 }

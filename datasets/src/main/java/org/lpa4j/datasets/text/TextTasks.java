@@ -1,9 +1,6 @@
 package org.lpa4j.datasets.text;
 
 import java.util.List;
-import org.lpa4j.api.data.Metric;
-import org.lpa4j.api.data.OutputKind;
-import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.TaskProvider;
@@ -25,7 +22,6 @@ public final class TextTasks implements TaskProvider {
         if (MobyDick.NAME.equals(task)) {
             return MobyDick.load(DataCache.locate(), o.context(), o.limit(), o.seed()).task();
         }
-        return new LoadedTask(task, SpamAssassin.load(DataCache.locate(), o.context(), o.limit(), o.seed()), Metric.ACCURACY,
-                new TaskShape(new int[] {o.context()}, true, SpamAssassin.VOCABULARY, 2, OutputKind.CLASSES), SpamAssassin.LABELS);
+        return SpamAssassin.task(DataCache.locate(), o.context(), o.limit(), o.seed());
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lpa4j.api.input.InputPreprocessing.WordIds;
+import org.lpa4j.api.input.WordTokenizer;
 
 class MailTextTest {
 
@@ -29,11 +31,13 @@ class MailTextTest {
 
     @Test
     void theVocabularyKeepsTheMostFrequentTokensAndPads() {
-        WordVocabulary v = WordVocabulary.mostFrequent(List.of(List.of("b", "a", "b", "c"), List.of("a", "b", "d")), 4);
-        assertEquals(4, v.size());
-        assertEquals("b", v.word(2));
-        assertEquals("a", v.word(3));
-        assertArrayEquals(new int[] {2, 3, WordVocabulary.UNKNOWN, WordVocabulary.PADDING}, v.encode(List.of("b", "a", "zzz"), 4));
-        assertArrayEquals(new int[] {3}, v.encode(List.of("a", "b"), 1));
+        WordIds v = WordVocabulary.mostFrequent(List.of(List.of("b", "a", "b", "c"), List.of("a", "b", "d")), 4, 4);
+        assertEquals(4, v.vocabularySize());
+        assertEquals(List.of("b", "a"), v.words());
+        assertArrayEquals(new int[] {2, 3, WordIds.UNKNOWN, WordIds.PADDING, 3, 2, 0, 0}, v.encode(List.of(List.of("b", "a", "zzz"), List.of("a", "b")))
+                .toIntArray());
+        assertArrayEquals(new int[] {3}, new WordIds(1, v.words()).encode(List.of(List.of("a", "b"))).toIntArray());
+        assertArrayEquals(new int[] {WordIds.UNKNOWN, 2, 3, 0}, v.apply(List.of("Zzz B\nA".getBytes(StandardCharsets.ISO_8859_1))).toIntArray(),
+                "raw text is tokenized as in training");
     }
 }

@@ -1,4 +1,4 @@
-package org.lpa4j.datasets.text;
+package org.lpa4j.api.input;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,0 +1,87 @@
+package org.lpa4j.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.compile.CompiledForward;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.model.BlockOutput;
+import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.architectures.resnet.ResNet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * What the host crossing of early exit costs, on one backend: for the MNIST-sized ResNet (depth 6, width 16) at batch
+ * {@code --batch}, the median time of one block call ({@code nextBlock}: state in, state and readout out), of a
+ * program that only passes the state through (state in, state out: the copies and the call that an engine-resident state
+ * would save at most), and of the host work between blocks (selecting half the rows of the state, reading the readout).
+ * Seeded weights; the calls are interleaved so that load on the machine hits each alike.
+ */
+@Command(name = "exit-crossing-bench", mixinStandardHelpOptions = true,
+        description = "Per-block call time against the state's round trip to the host, for batched early exit.")
+public final class ExitCrossingBench implements Callable<Integer> {
+    @Option(names = "--backend", required = true, description = "nd4j, djl or tensorflow")
+    String backend;
+    @Option(names = "--batch", defaultValue = "256", description = "rows per call (default ${DEFAULT-VALUE})")
+    int batch;
+    @Option(names = "--repeats", defaultValue = "50", description = "timed calls of each kind (default ${DEFAULT-VALUE})")
+    int repeats;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ExitCrossingBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        ResNet network = new ResNet(1, 28, 28, 16, 6, 10, 4, DType.FLOAT32);
+        try (Backend b = Backends.open(backend);
+             ProgressiveModel model = new ProgressiveModel(network, b.createVariables(ParameterSet.initialize(network.parameters(), 1,
+                     DType.FLOAT32)));
+             VariableStore none = b.createVariables(ParameterSet.of(Map.of("unused", HostTensor.zeros(DType.FLOAT32, Shape.of(1)))))) {
+            BlockOutput first = model.firstBlock(InferenceBench.input(network, batch, 2));
+            HostTensor state = first.state();
+            int[] example = Arrays.copyOfRange(state.shape().dims(), 1, state.shape().rank());
+            int[] half = new int[batch / 2];
+            Arrays.setAll(half, i -> 2 * i);
+            try (CompiledForward passThrough = none.compileForward(List.of(InputSpec.batched("h", state.dtype(), example)),
+                    (ops, params, in) -> List.of(ops.stopGradient(in.get(0))))) {
+                List<Supplier<Object>> kinds = List.of(() -> model.nextBlock(2, state), () -> passThrough.run(List.of(state)),
+                        () -> TensorDataset.rows(state, half), () -> first.readout().toDoubleArray());
+                double[][] ms = new double[kinds.size()][repeats];
+                for (int w = 0; w < 5; w++) {
+                    kinds.forEach(Supplier::get);
+                }
+                for (int r = 0; r < repeats; r++) {
+                    for (int k = 0; k < kinds.size(); k++) {
+                        long t0 = System.nanoTime();
+                        kinds.get(k).get();
+                        ms[k][r] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                double block = Bench.median(ms[0]);
+                double roundTrip = Bench.median(ms[1]);
+                double rows = Bench.median(ms[2]);
+                double readout = Bench.median(ms[3]);
+                System.out.printf("%s (%s): resnet depth 6 width 16, state %s, median of %d calls%n", b.name(), b.engineVersion(),
+                        state.shape(), repeats);
+                System.out.println("| block call ms | state round trip ms | host row selection ms | readout to host ms | saved at most (round trip + row selection) / block |");
+                System.out.println("|---|---|---|---|---|");
+                System.out.printf("| %.3f | %.3f | %.3f | %.3f | %.0f%% |%n", block, roundTrip, rows, readout,
+                        100 * (roundTrip + rows) / block);
+            }
+        }
+        return 0;
+    }
+}
