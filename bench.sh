@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: lpa4j's train step against the same step written by hand on each engine, and resident-memory
-# growth over 10,000 steps. Builds on first use. Usage: ./bench.sh [nd4j|djl|tensorflow ...] [-- bench options]
+# growth over 10,000 steps. Builds on first use. Usage: [JAVA_OPTS=...] ./bench.sh [nd4j|djl|tensorflow ...] [-- bench options]
 set -euo pipefail
 cd "$(dirname "$0")"
 backends=()
@@ -18,5 +18,5 @@ export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
 for b in "${backends[@]}"; do
   # One JVM per backend, so each memory figure is that engine's alone. The heap is fixed and pre-touched, so
   # resident-memory growth measures native leaks, not the JVM first touching fresh heap pages.
-  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.Bench --backend "$b" "$@"
+  java ${JAVA_OPTS:-} -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.Bench --backend "$b" "$@"
 done
