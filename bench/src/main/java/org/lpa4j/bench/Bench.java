@@ -59,6 +59,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--memory-warmup", defaultValue = "3000", description = "warm-up steps before the memory check (default ${DEFAULT-VALUE})")
     int memoryWarmup;
 
+    /** Random batches in the pool, of which each variant takes its steps in turn. */
+    private static final int BATCHES = 16;
+
     /** The process's CPU time over all its threads (the engines' own pools included). */
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -75,9 +78,19 @@ public final class Bench implements Callable<Integer> {
         BenchMlp mlp = new BenchMlp();
         ParameterSet init = ParameterSet.initialize(mlp.parameters(), 1, DType.FLOAT32);
         SplittableRandom random = new SplittableRandom(2);
-        HostTensor x = uniform(random, Shape.of(BenchMlp.BATCH, BenchMlp.INPUT));
-        HostTensor y = uniform(random, Shape.of(BenchMlp.BATCH, 1));
-        List<HostTensor> batch = List.of(x, y);
+        // A pool of batches of random targets, taken in turn: the network cannot fit them, so the loss, the gradients and
+        // the optimizer's state stay of ordinary size. (On one fixed batch the loss fell to 1e-14 within a few hundred
+        // steps, Adam's second moments became subnormal floats, and an engine that does not flush them to zero slowed
+        // down by 7% or more depending on how many steps a run took.)
+        List<List<HostTensor>> pool = new ArrayList<>();
+        for (int i = 0; i < BATCHES; i++) {
+            pool.add(List.of(uniform(random, Shape.of(BenchMlp.BATCH, BenchMlp.INPUT)), uniform(random, Shape.of(BenchMlp.BATCH, 1))));
+        }
+        BatchCycle apiBatches = new BatchCycle(pool);
+        BatchCycle handBatches = new BatchCycle(pool);
+        List<HostTensor> batch = pool.get(0);
+        HostTensor x = batch.get(0);
+        HostTensor y = batch.get(1);
         List<InputSpec> specs = List.of(InputSpec.batched("x", DType.FLOAT32, BenchMlp.INPUT), InputSpec.batched("y", DType.FLOAT32, 1));
         HandWrittenStep hand = HandWrittenSteps.all().stream().filter(h -> h.backend().equals(backend)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No hand-written step for backend '" + backend + "'."));
@@ -90,12 +103,12 @@ public final class Bench implements Callable<Integer> {
             double lossHand = hand.step(x, y, lr);
             System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f%n", b.name(), b.engineVersion(), lossApi, lossHand);
             for (int i = 0; i < warmup; i++) {
-                step.run(batch, lr);
-                hand.step(x, y, lr);
+                step.run(apiBatches.next(), lr);
+                handBatches.step(hand, lr);
             }
             // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
-            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup, step.run(batch, lr),
-                    hand.step(x, y, lr));
+            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup,
+                    step.run(apiBatches.next(), lr), handBatches.step(hand, lr));
             double flops = mlp.trainStepFlops(BenchMlp.BATCH);
             CpuPeak peak = peakGflops > 0 ? new CpuPeak(peakGflops, "given") : CpuPeak.fromCpuInfo();
             double[] sessionRatios = new double[sessions];
@@ -107,11 +120,11 @@ public final class Bench implements Callable<Integer> {
                 for (int r = 0; r < rounds; r++) {
                     // Alternate which variant goes first so drift on a shared machine hits both alike.
                     if (r % 2 == 0) {
-                        api[r] = time(() -> step.run(batch, lr), apiCpu, r);
-                        direct[r] = time(() -> hand.step(x, y, lr), directCpu, r);
+                        api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
+                        direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
                     } else {
-                        direct[r] = time(() -> hand.step(x, y, lr), directCpu, r);
-                        api[r] = time(() -> step.run(batch, lr), apiCpu, r);
+                        direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
+                        api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
                     }
                 }
                 double mApi = median(api);
@@ -139,7 +152,7 @@ public final class Bench implements Callable<Integer> {
             }
             hand.close();
             if (memorySteps > 0) {
-                memory(b, batch, specs, lr);
+                memory(b, apiBatches, specs, lr);
             }
         }
         return 0;
@@ -151,19 +164,19 @@ public final class Bench implements Callable<Integer> {
      * whether each step releases what it allocates, which does not depend on the size, and the small size keeps the
      * slowest engine's 10,000 steps to a minute.
      */
-    private void memory(Backend b, List<HostTensor> batch, List<InputSpec> specs, double lr) throws IOException {
+    private void memory(Backend b, BatchCycle batches, List<InputSpec> specs, double lr) throws IOException {
         BenchMlp small = new BenchMlp(MEMORY_WIDTH, MEMORY_BLOCKS);
         ParameterSet init = ParameterSet.initialize(small.parameters(), 1, DType.FLOAT32);
         try (VariableStore store = b.createVariables(init);
              CompiledTrainStep step = store.compileTrainStep(specs, small.loss(), init.names(), OptimizerSpec.adam())) {
             for (int i = 0; i < memoryWarmup; i++) {
-                step.run(batch, lr);
+                step.run(batches.next(), lr);
             }
             long before = residentKb();
             long t0 = System.nanoTime();
             List<Long> samples = new ArrayList<>();
             for (int i = 1; i <= memorySteps; i++) {
-                step.run(batch, lr);
+                step.run(batches.next(), lr);
                 if (i % Math.max(1, memorySteps / 5) == 0) {
                     samples.add(residentKb());
                 }
@@ -211,5 +224,26 @@ public final class Bench implements Callable<Integer> {
             }
         }
         throw new IOException("VmRSS not found in /proc/self/status; the memory check needs Linux.");
+    }
+
+    /** One variant's walk through the batch pool, so both variants see the same sequence of batches. */
+    private static final class BatchCycle {
+        private final List<List<HostTensor>> pool;
+        private int next;
+
+        BatchCycle(List<List<HostTensor>> pool) {
+            this.pool = pool;
+        }
+
+        List<HostTensor> next() {
+            List<HostTensor> batch = pool.get(next);
+            next = (next + 1) % pool.size();
+            return batch;
+        }
+
+        double step(HandWrittenStep hand, double lr) {
+            List<HostTensor> batch = next();
+            return hand.step(batch.get(0), batch.get(1), lr);
+        }
     }
 }

@@ -20,8 +20,8 @@ import org.lpa4j.api.tensor.HostTensor;
 
 /**
  * One eager loss evaluation with gradients, shared by gradient programs and train steps. The parameters asked for are
- * fresh leaves (detached views of the live arrays), so gradients never accumulate across runs and need no zeroing;
- * every array made during the run is closed with its {@code NDScope}.
+ * the live arrays themselves, as leaves whose gradient buffers persist: each run zeroes them before its backward pass
+ * (as DJL's {@code GradientCollector.zeroGradients} does), so gradients never accumulate across runs; every array made during the run is closed with its {@code NDScope}.
  */
 final class DjlGradients {
     private final DjlVariableStore store;
@@ -54,6 +54,16 @@ final class DjlGradients {
         }
     }
 
+    /** Zeroes, in place, the gradient an earlier run left in each of {@code leaves} (a leaf never differentiated has none). */
+    private static void zeroGradients(Iterable<NDArray> leaves) {
+        for (NDArray leaf : leaves) {
+            PtNDArray grad = JniUtils.getGradient((PtNDArray) leaf);
+            if (grad != null) {
+                grad.subi(grad);
+            }
+        }
+    }
+
     /**
      * Runs the loss under a {@code GradientCollector} (holding {@link DjlBackend#GRADIENT_LOCK}), back-propagates, hands
      * each gradient of {@code wrt} to {@code sink} (while it is still alive), and returns the loss value.
@@ -67,12 +77,13 @@ final class DjlGradients {
             BackendTensor<NDArray> value;
             try (GradientCollector collector = store.backend().engine().newGradientCollector()) {
                 value = ops.callLoss(loss, store.parameters(ops, wrt, leaves), DjlVariableStore.inputs(ops, specs, inputs, staging));
+                zeroGradients(leaves.values());
                 backward(collector, value.node());
             }
             double result = DjlArrays.scalar(value.node(), value.dtype());
             for (String name : wrt) {
                 NDArray leaf = leaves.get(name);
-                // A parameter the loss does not use has no gradient: it is zero (of the parameter's own type).
+                // A parameter the loss does not use has no gradient (or the zeros the last run left): zero of its own type.
                 PtNDArray grad = leaf == null ? null : JniUtils.getGradient((PtNDArray) leaf);
                 sink.accept(name, grad != null ? grad : runManager.zeros(store.value(name).getShape(), store.value(name).getDataType()));
             }

@@ -124,11 +124,17 @@ final class DjlVariableStore extends AbstractVariableStore {
     TraceParameters<NDArray> parameters(DjlOps ops, Set<String> withGradient, Map<String, NDArray> leaves) {
         return new TraceParameters<>(ops, layout(), name -> {
             NDArray array = values.get(name);
-            if (withGradient.contains(name)) {
-                array = array.stopGradient();
-                array.setRequiresGradient(true);
-                leaves.put(name, array);
+            if (!withGradient.contains(name)) {
+                // Not differentiated by this program: a view that records no gradient, even if another program's leaf.
+                return array.hasGradient() ? array.stopGradient() : array;
             }
+            // The live array is the leaf, and its gradient buffer lives with it: PyTorch adds each backward pass into it
+            // and the run zeroes it after use, instead of allocating every gradient afresh on a fresh leaf each step
+            // (which cost DJL's bench step 11% against the same step written by hand).
+            if (!array.hasGradient()) {
+                array.setRequiresGradient(true);
+            }
+            leaves.put(name, array);
             return array;
         });
     }
