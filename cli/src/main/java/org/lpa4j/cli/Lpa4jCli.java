@@ -56,7 +56,14 @@ public final class Lpa4jCli implements Runnable {
             commandLine.getErr().println("error: " + ErrorSentences.of(e, commandLine.getCommandSpec()));
             return 2;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes every handler above; the JVM can still print a sentence once the run's arrays are unreachable.
+            err.println("error: lpa4j ran out of memory (" + e.getMessage() + "). Use a smaller --batch-size, --width, --depth or"
+                    + " --limit, or give the JVM more memory (java -Xmx...).");
+            return 2;
+        }
     }
 
     @Override
