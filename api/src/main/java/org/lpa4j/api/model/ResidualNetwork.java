@@ -82,13 +82,7 @@ public interface ResidualNetwork {
      * on it); a network that overrides {@link #readouts} gets its own readouts stacked instead.
      */
     default Tensor stackedReadouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
-        boolean ownReadouts;
-        try {
-            ownReadouts = getClass().getMethod("readouts", Ops.class, Parameters.class, Tensor.class, int.class, boolean.class)
-                    .getDeclaringClass() != ResidualNetwork.class;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("ResidualNetwork.readouts is missing from " + getClass().getName(), e);
-        }
+        boolean ownReadouts = StackedReadouts.overridesReadouts(getClass());
         List<Tensor> parts = ownReadouts ? readouts(ops, params, x, k, layerLocal) : states(ops, params, x, k, layerLocal);
         Tensor stacked = parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
         return ownReadouts ? stacked : head(ops, params, stacked);

@@ -1,6 +1,7 @@
 package org.lpa4j.api.model;
 
 import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.Parameters;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
 
@@ -9,7 +10,28 @@ import org.lpa4j.api.tensor.Tensor;
  * ResidualNetwork#stackedReadouts} returns): viewed with depth as its own axis, or one depth's readout taken out.
  */
 public final class StackedReadouts {
+    /**
+     * Whether a network class overrides {@link ResidualNetwork#readouts}, looked up once per class: an eager engine
+     * traces the loss on every step.
+     */
+    private static final ClassValue<Boolean> OWN_READOUTS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("readouts", Ops.class, Parameters.class, Tensor.class, int.class, boolean.class)
+                        .getDeclaringClass() != ResidualNetwork.class;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("ResidualNetwork.readouts is missing from " + type.getName(), e);
+            }
+        }
+    };
+
     private StackedReadouts() {
+    }
+
+    /** Whether {@code network} (a {@link ResidualNetwork} class) has readouts of its own rather than the heads of its states. */
+    static boolean overridesReadouts(Class<?> network) {
+        return OWN_READOUTS.get(network);
     }
 
     /** {@code stacked [k * B, ...]} as {@code [k, B, ...]}: an elementwise loss against targets {@code [B, ...]} broadcasts over the depths. */
