@@ -28,8 +28,14 @@ demo=(--task surface:peaks2d --arch fnn --depth 6 --width 64 --epochs 12)
 # The networks are the README's; the data is cut so an epoch takes seconds, not minutes (the ratio is per epoch).
 mnist=(--task mnist --arch resnet --depth 6 --width 16 --limit 10000 --epochs 4)
 moby=(--task moby --arch transformer --depth 4 --width 64 --heads 4 --context 64 --batch-size 64 --limit 3000 --epochs 4)
-cost() { # backend, then TrainerCost options: prints TrainerCost's summary line
-  java -Xmx6g -cp "$cp" org.lpa4j.bench.TrainerCost --backend "$@" --rounds "$rounds" 2>/dev/null | tail -1
+log=$(mktemp -t speed-benchmark.XXXXXX)
+cost() { # backend, then TrainerCost options: prints TrainerCost's summary line, or says where a failed run's output is
+  if java -Xmx6g -cp "$cp" org.lpa4j.bench.TrainerCost --backend "$@" --rounds "$rounds" > "$log" 2> "$log.err"; then
+    tail -1 "$log"
+  else
+    echo "TrainerCost --backend $* failed (exit $?, killed if 137); the end of its output, all of it in $log.err:" >&2
+    tail -3 "$log.err" >&2
+  fi
 }
 for part in "${parts[@]}"; do
   echo "== $part ($(uptime | sed 's/.*load/load/'))"
