@@ -14,6 +14,7 @@
 #   default: the default, uniform weights, and each option alone), REFERENCE (1: "options" also runs E2E and the
 #   separate models of depth 1-3 per task; 0: not),
 #   SEEDS (0,1,2), SURFACE_SEEDS (0,1,2,3,4), SEPARATE_DEPTHS (all), IMAGE_SETS ("mnist fashion-mnist"),
+#   TEXT_TASKS ("spam moby"),
 #   LPA_ARGS (LPA options for every part but "options", e.g. "--distill 0.5"), OUT (out/depth-quality),
 #   LPA4J (the command that runs the app; default ./lpa4j, which builds on first use).
 # Reads each report.json with jq.
@@ -111,7 +112,7 @@ fi
 if [[ " $parts " == *" text "* ]]; then
   echo; echo "**Text** (seeds $seeds${LPA_ARGS:+, LPA $LPA_ARGS}; the README's settings)"; echo
   echo "| task | metric | LPA by depth (mean ± sd) | E2E last depth | LPA last - E2E last | monotone runs |"; echo "|---|---|---|---|---|---|"
-  for task in spam moby; do
+  for task in ${TEXT_TASKS:-spam moby}; do
     scripts/fetch-data.sh "$task" >&2
     if [[ $task == moby ]]; then
       setting=(--task moby --arch transformer --depth 4 --width 64 --heads 4 --context 64 --epochs 5 --batch-size 64 --lr 0.003)
