@@ -59,6 +59,9 @@ public final class FitOptions {
     @Option(names = "--distill", defaultValue = "0", description = "LPA self-distillation: the share of every shallower depth's loss that"
             + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default ${DEFAULT-VALUE})")
     double distillation;
+    @Option(names = "--distill-temperature", defaultValue = "1", description = "LPA self-distillation temperature T: readouts divided by T"
+            + " before the teacher loss, which is multiplied by T^2; 2-4 soften a classifier's teacher (default ${DEFAULT-VALUE})")
+    double distillationTemperature;
     @Option(names = "--balance", description = "LPA gradient balancing: each depth's loss rescaled in every step to the weighted mean of all"
             + " depths' losses, so no depth dominates the shared trunk's gradient")
     boolean gradientBalancing;
@@ -162,6 +165,10 @@ public final class FitOptions {
         return distillation;
     }
 
+    double distillationTemperature() {
+        return distillationTemperature;
+    }
+
     int uniformEpochs() {
         return uniformEpochs;
     }
@@ -172,7 +179,8 @@ public final class FitOptions {
 
     /** The LPA trainer these options describe: form, weighting and every option. */
     LpaTrainer lpaTrainer() {
-        return new LpaTrainer(form, weighting).withDistillation(distillation).withGradientBalancing(gradientBalancing)
+        return new LpaTrainer(form, weighting).withDistillation(distillation).withDistillationTemperature(distillationTemperature)
+                .withGradientBalancing(gradientBalancing)
                 .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout);
     }
 

@@ -350,6 +350,9 @@ public final class FitRunner {
             throw new Lpa4jException("--distill must be at least 0 and below 1 (the share of a shallow depth's loss that follows the deepest"
                     + " readout), but is " + o.distillation() + ".");
         }
+        if (!(o.distillationTemperature() > 0 && Double.isFinite(o.distillationTemperature()))) {
+            throw new Lpa4jException("--distill-temperature must be positive and finite, but is " + o.distillationTemperature() + ".");
+        }
         if (!(o.layerDropout() >= 0 && o.layerDropout() < 1)) {
             throw new Lpa4jException("--layer-dropout must be at least 0 and below 1, but is " + o.layerDropout() + ".");
         }

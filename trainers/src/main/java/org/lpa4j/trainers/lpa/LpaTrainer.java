@@ -26,6 +26,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     private final LpaForm form;
     private final DepthWeighting weighting;
     private final double distillation;
+    private final double distillationTemperature;
     private final boolean gradientBalancing;
     private final int uniformEpochs;
     private final double layerDropout;
@@ -36,16 +37,20 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     public LpaTrainer(LpaForm form, DepthWeighting weighting) {
-        this(form, weighting, 0, false, 0, 0);
+        this(form, weighting, 0, 1, false, 0, 0);
     }
 
-    private LpaTrainer(LpaForm form, DepthWeighting weighting, double distillation, boolean gradientBalancing, int uniformEpochs,
-                       double layerDropout) {
+    private LpaTrainer(LpaForm form, DepthWeighting weighting, double distillation, double distillationTemperature, boolean gradientBalancing,
+                       int uniformEpochs, double layerDropout) {
         this.form = Objects.requireNonNull(form, "form is null");
         this.weighting = Objects.requireNonNull(weighting, "weighting is null");
         if (!(distillation >= 0 && distillation < 1)) {
             throw new Lpa4jException("The self-distillation weight must be at least 0 and below 1 (the share of a shallow depth's loss that"
                     + " follows the deepest readout instead of the target), but is " + distillation + ".");
+        }
+        if (!(distillationTemperature > 0 && Double.isFinite(distillationTemperature))) {
+            throw new Lpa4jException("The self-distillation temperature must be positive and finite (1 compares the readouts as they are;"
+                    + " 2-4 soften a classifier's teacher), but is " + distillationTemperature + ".");
         }
         if (uniformEpochs < 0) {
             throw new Lpa4jException("The number of epochs with uniform depth weights must be 0 or positive, but is " + uniformEpochs + ".");
@@ -55,6 +60,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
                     + " training step), but is " + layerDropout + ".");
         }
         this.distillation = distillation;
+        this.distillationTemperature = distillationTemperature;
         this.gradientBalancing = gradientBalancing;
         this.uniformEpochs = uniformEpochs;
         this.layerDropout = layerDropout;
@@ -66,7 +72,16 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * 0 turns it off.
      */
     public LpaTrainer withDistillation(double weight) {
-        return new LpaTrainer(form, weighting, weight, gradientBalancing, uniformEpochs, layerDropout);
+        return new LpaTrainer(form, weighting, weight, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout);
+    }
+
+    /**
+     * The temperature T of self-distillation: student and teacher readouts are divided by T before the teacher loss,
+     * which is then multiplied by {@code T^2} (Hinton et al.), so a classifier's teacher passes on its softened class
+     * probabilities; for squared error the loss is unchanged. 1 (the default) compares the readouts as they are.
+     */
+    public LpaTrainer withDistillationTemperature(double temperature) {
+        return new LpaTrainer(form, weighting, distillation, temperature, gradientBalancing, uniformEpochs, layerDropout);
     }
 
     /**
@@ -74,12 +89,12 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * stop-gradient factor), so that no depth's term dominates the shared trunk's gradient because its loss is larger.
      */
     public LpaTrainer withGradientBalancing(boolean on) {
-        return new LpaTrainer(form, weighting, distillation, on, uniformEpochs, layerDropout);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, on, uniformEpochs, layerDropout);
     }
 
     /** A depth-weight schedule: uniform weights for the first {@code epochs} epochs, then this trainer's weighting. */
     public LpaTrainer withUniformEpochs(int epochs) {
-        return new LpaTrainer(form, weighting, distillation, gradientBalancing, epochs, layerDropout);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, epochs, layerDropout);
     }
 
     /**
@@ -87,7 +102,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * probability {@code rate (l - 1) / (L - 1)}: never the first block, {@code rate} for the last; inference runs every block.
      */
     public LpaTrainer withLayerDropout(double rate) {
-        return new LpaTrainer(form, weighting, distillation, gradientBalancing, uniformEpochs, rate);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, rate);
     }
 
     @Override
@@ -106,6 +121,11 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     /** The self-distillation weight, 0 when off. */
     public double distillation() {
         return distillation;
+    }
+
+    /** The self-distillation temperature, 1 unless set. */
+    public double distillationTemperature() {
+        return distillationTemperature;
     }
 
     public boolean gradientBalancing() {

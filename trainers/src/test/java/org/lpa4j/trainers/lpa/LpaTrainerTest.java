@@ -81,17 +81,21 @@ class LpaTrainerTest {
     void optionsAreOffByDefault_andOutOfRangeValuesAreRefusedWithASentence() {
         LpaTrainer lpa = new LpaTrainer();
         assertEquals(0, lpa.distillation());
+        assertEquals(1, lpa.distillationTemperature());
         assertEquals(false, lpa.gradientBalancing());
         assertEquals(0, lpa.uniformEpochs());
         assertEquals(0, lpa.layerDropout());
-        LpaTrainer all = lpa.withDistillation(0.5).withGradientBalancing(true).withUniformEpochs(3).withLayerDropout(0.1);
+        LpaTrainer all = lpa.withDistillation(0.5).withDistillationTemperature(3).withGradientBalancing(true).withUniformEpochs(3).withLayerDropout(0.1);
         assertEquals(0.5, all.distillation());
+        assertEquals(3, all.distillationTemperature());
         assertEquals(true, all.gradientBalancing());
         assertEquals(3, all.uniformEpochs());
         assertEquals(0.1, all.layerDropout());
         Lpa4jException distill = assertThrows(Lpa4jException.class, () -> lpa.withDistillation(1));
         assertTrue(distill.getMessage().startsWith("The self-distillation weight must be at least 0 and below 1"), distill.getMessage());
         assertThrows(Lpa4jException.class, () -> lpa.withLayerDropout(-0.1));
+        Lpa4jException temperature = assertThrows(Lpa4jException.class, () -> lpa.withDistillationTemperature(0));
+        assertTrue(temperature.getMessage().startsWith("The self-distillation temperature must be positive and finite"), temperature.getMessage());
         assertThrows(Lpa4jException.class, () -> lpa.withUniformEpochs(-1));
     }
 }
