@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.training.DepthCurve;
@@ -76,11 +77,14 @@ class FitReferenceTest {
 
     @Test
     void everyLpaOptionIsAFlagOfFit(@TempDir Path dir) throws IOException {
-        CliRun r = fit(dir, "--trainer", "lpa", "--distill", "0.5", "--balance", "--uniform-epochs", "1", "--layer-dropout", "0.2");
+        CliRun r = fit(dir, "--trainer", "lpa", "--distill", "0.5", "--distill-temperature", "2", "--balance", "--uniform-epochs", "1",
+                "--layer-dropout", "0.2");
         assertEquals(0, r.code(), r.err());
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals(3, report.trainers().get(0).depth());
         assertTrue(report.gaps().isEmpty(), "no separate column, no gap");
+        assertEquals(Map.of("distillation", 0.5, "distillationTemperature", 2.0, "gradientBalancing", true, "uniformEpochs", 1, "layerDropout", 0.2),
+                Models.inspect(dir.resolve("lpa")).training().options(), "the saved model records how it was trained");
     }
 
     @Test
@@ -93,5 +97,6 @@ class FitReferenceTest {
         assertEquals("error: --seeds lists a seed twice ([1, 1]); give each seed once.\n", fit(dir, "--seeds", "1,1").err());
         assertTrue(fit(dir, "--distill", "1").err().startsWith("error: --distill must be at least 0 and below 1"));
         assertEquals("error: --layer-dropout must be at least 0 and below 1, but is -0.5.\n", fit(dir, "--layer-dropout", "-0.5").err());
+        assertEquals("error: --distill-temperature must be positive and finite, but is 0.0.\n", fit(dir, "--distill-temperature", "0").err());
     }
 }

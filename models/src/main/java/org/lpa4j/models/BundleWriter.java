@@ -113,7 +113,7 @@ final class BundleWriter {
         ModelManifest.Input input = new ModelManifest.Input(network.input().name(), network.input().dtype(), task.example(), task.tokens(),
                 task.vocabulary(), info.inputVocabulary(), info.preprocessing());
         ModelManifest.Output output = new ModelManifest.Output(task.output(), task.outputs(), info.labels());
-        ModelManifest.Training training = new ModelManifest.Training(info.trainer(), info.form(), info.weighting(),
+        ModelManifest.Training training = new ModelManifest.Training(info.trainer(), info.form(), info.weighting(), info.trainerOptions(),
                 config == null ? null : configMap(config));
         ModelManifest.Provenance provenance = new ModelManifest.Provenance(Lpa4jVersion.get(), info.backend(), info.engineVersion(),
                 config == null ? null : config.seed(), info.dataset(), info.taskOptions(), info.datasetSha256(),

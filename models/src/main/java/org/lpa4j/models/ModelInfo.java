@@ -1,7 +1,10 @@
 package org.lpa4j.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.TaskShape;
@@ -23,6 +26,7 @@ public final class ModelInfo {
     private final String trainer;
     private final String form;
     private final String weighting;
+    private final Map<String, Object> trainerOptions;
     private final TrainingConfig config;
     private final String backend;
     private final String engineVersion;
@@ -39,6 +43,7 @@ public final class ModelInfo {
         this.trainer = b.trainer;
         this.form = b.form;
         this.weighting = b.weighting;
+        this.trainerOptions = b.trainerOptions == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.trainerOptions));
         this.config = b.config;
         this.backend = b.backend;
         this.engineVersion = b.engineVersion;
@@ -83,6 +88,11 @@ public final class ModelInfo {
         return weighting;
     }
 
+    /** The trainer's further options by name (e.g. LPA's distillation), or null where it has none. */
+    public Map<String, Object> trainerOptions() {
+        return trainerOptions;
+    }
+
     public TrainingConfig config() {
         return config;
     }
@@ -121,6 +131,7 @@ public final class ModelInfo {
         private String trainer;
         private String form;
         private String weighting;
+        private Map<String, Object> trainerOptions;
         private TrainingConfig config;
         private String backend;
         private String engineVersion;
@@ -161,6 +172,12 @@ public final class ModelInfo {
             this.trainer = name;
             this.form = lpaForm;
             this.weighting = depthWeighting;
+            return this;
+        }
+
+        /** The trainer's further options by name, as {@link org.lpa4j.api.training.ProgressiveTrainer#options} gives them. */
+        public Builder optTrainerOptions(Map<String, Object> options) {
+            this.trainerOptions = options;
             return this;
         }
 

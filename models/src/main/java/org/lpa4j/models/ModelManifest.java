@@ -61,8 +61,11 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
     public record Output(OutputKind kind, int size, List<String> labels) {
     }
 
-    /** The trainer (e.g. lpa, e2e, mgdl), its LPA form and depth weighting where it has them, and the training configuration. */
-    public record Training(String trainer, String form, String weighting, Map<String, Object> config) {
+    /**
+     * The trainer (e.g. lpa, e2e, mgdl), its LPA form, depth weighting and further options (distillation, balancing, ...)
+     * where it has them (null otherwise, and options null in bundles saved before they were recorded), and the training configuration.
+     */
+    public record Training(String trainer, String form, String weighting, Map<String, Object> options, Map<String, Object> config) {
     }
 
     /**

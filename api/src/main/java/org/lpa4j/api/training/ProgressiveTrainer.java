@@ -1,6 +1,7 @@
 package org.lpa4j.api.training;
 
 import java.util.List;
+import java.util.Map;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -11,6 +12,11 @@ public interface ProgressiveTrainer {
 
     /** A short name for reports: {@code e2e}, {@code lpa}, ... */
     String name();
+
+    /** The trainer's settings beyond its name, by name, as a saved model records them; empty when it has none. */
+    default Map<String, Object> options() {
+        return Map.of();
+    }
 
     /** Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()}. */
     TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,

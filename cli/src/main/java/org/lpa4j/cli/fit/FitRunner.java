@@ -219,6 +219,7 @@ public final class FitRunner {
             DataSplits data = task.data();
             DepthCurve secondaryTest = byDepth(secondaryMetric, trainer, result, data.test());
             ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer, planned.form(), planned.weighting())
+                    .optTrainerOptions(planned.trainer().options().isEmpty() ? null : planned.trainer().options())
                     .optConfig(planned.config()).optBackend(backend).optDataset(taskName, dataSha256)
                     .optTaskOptions(taskOptions).optPreprocessing(task.preprocessing())
                     .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer, result, data.validation()).values(),

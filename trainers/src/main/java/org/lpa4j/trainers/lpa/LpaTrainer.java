@@ -1,5 +1,7 @@
 package org.lpa4j.trainers.lpa;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -140,6 +142,18 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     /** The layer dropout rate of the last block, 0 when off. */
     public double layerDropout() {
         return layerDropout;
+    }
+
+    /** Every option's value (off ones included), by the name of its {@code with...} method without the prefix. */
+    @Override
+    public Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("distillation", distillation);
+        options.put("distillationTemperature", distillationTemperature);
+        options.put("gradientBalancing", gradientBalancing);
+        options.put("uniformEpochs", uniformEpochs);
+        options.put("layerDropout", layerDropout);
+        return options;
     }
 
     @Override
