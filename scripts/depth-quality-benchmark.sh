@@ -11,7 +11,7 @@
 #             text     - spam and Moby Dick (the README's settings), 3 seeds: monotone, last depth against E2E
 #   OPTION_TASKS (the tasks of "options": "oscillation1d peaks2d discontinuous2d smooth3d digits"; mnist and
 #   fashion-mnist take the images' setting), VARIANTS (the LPA settings of "options", "name:flags;name:flags";
-#   default: the default, uniform weights, and each option alone), REFERENCE (1: "options" also runs E2E and the
+#   default: adaptive weights, uniform weights, and each option alone on adaptive weights), REFERENCE (1: "options" also runs E2E and the
 #   separate models of depth 1-3 per task; 0: not),
 #   SEEDS (0,1,2), SURFACE_SEEDS (0,1,2,3,4), SEPARATE_DEPTHS (all), IMAGE_SETS ("mnist fashion-mnist"),
 #   TEXT_TASKS ("spam moby"),
@@ -53,8 +53,8 @@ jq_defs='def col($t): .trainers[] | select(.trainer == $t);
 echo "Depth-quality benchmark on $backend ($(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)); every number below is from this run."
 
 if [[ " $parts " == *" options "* ]]; then
-  # Each option alone on top of the default (joint, adaptive), then uniform weights, against the default; E2E for scale.
-  IFS=';' read -r -a variants <<< "${VARIANTS:-default:;uniform weights:--weighting UNIFORM;distill 0.5:--distill 0.5;balance:--balance;uniform 20 epochs, then adaptive:--uniform-epochs 20;layer dropout 0.1:--layer-dropout 0.1}"
+  # Each option alone on top of joint + adaptive (named, so the rows do not move with the default), and uniform weights; E2E for scale.
+  IFS=';' read -r -a variants <<< "${VARIANTS:-adaptive weights:--weighting ADAPTIVE;uniform weights:--weighting UNIFORM;distill 0.5:--weighting ADAPTIVE --distill 0.5;balance:--weighting ADAPTIVE --balance;uniform 20 epochs, then adaptive:--weighting ADAPTIVE --uniform-epochs 20;layer dropout 0.1:--weighting ADAPTIVE --layer-dropout 0.1}"
   for task in ${OPTION_TASKS:-$surfaces digits}; do
     if [[ $task == mnist || $task == fashion-mnist ]]; then
       setting=(--task "$task" --arch resnet --depth 6 --width 16 --epochs 6 --lr 0.01); metric="test accuracy %"; scale=100; digits=100

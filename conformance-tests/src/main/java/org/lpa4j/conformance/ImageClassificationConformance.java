@@ -18,8 +18,6 @@ import org.lpa4j.architectures.resnet.ResNet;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.images.ImageDataSet;
 import org.lpa4j.datasets.images.SklearnDigits;
-import org.lpa4j.trainers.lpa.DepthWeighting;
-import org.lpa4j.trainers.lpa.LpaForm;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /**
@@ -59,9 +57,9 @@ public abstract class ImageClassificationConformance extends BackendConformance 
         return TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(BATCH).withLearningRate(LEARNING_RATE).withSeed(SEED);
     }
 
-    /** The LPA trainer under test: by default the joint form with adaptive depth weights, the CLI's default. */
+    /** The LPA trainer under test: by default the library's (and the CLI's) default, {@code new LpaTrainer()}. */
     protected ProgressiveTrainer lpaTrainer() {
-        return new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE);
+        return new LpaTrainer();
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every option of {@link LpaTrainer} (self-distillation, gradient balancing, a uniform start of the depth weights,
- * layer dropout) trains on this backend and keeps the training checks of {@link TrainingSemanticsConformance}, on its
+ * The default {@link LpaTrainer} and every option of it (self-distillation, gradient balancing, a uniform start of the
+ * depth weights, layer dropout) trains on this backend and keeps the training checks of {@link TrainingSemanticsConformance}, on its
  * default network, data and setup: monotone in depth, every intermediate depth better than end-to-end training's, the
  * last within a factor of it.
  */
@@ -32,7 +32,8 @@ public abstract class LpaOptionsConformance extends BackendConformance {
     /** Each option on the suite's default LPA trainer (joint, uniform), with a value of the kind the README measures. */
     static Stream<Arguments> options() {
         LpaTrainer base = new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM);
-        return Stream.of(Arguments.of("self-distillation 0.5", base.withDistillation(0.5)),
+        return Stream.of(Arguments.of("the default", new LpaTrainer()),
+                Arguments.of("self-distillation 0.5", base.withDistillation(0.5)),
                 Arguments.of("gradient balancing", base.withGradientBalancing(true)),
                 Arguments.of("uniform for 20 epochs, then adaptive", new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withUniformEpochs(20)),
                 Arguments.of("layer dropout 0.1", base.withLayerDropout(0.1)));

@@ -136,10 +136,13 @@ final class LpaObjective implements DepthObjective {
         return gates;
     }
 
-    /** The current depth weights, summing to 1: uniform during the first {@link LpaTrainer#uniformEpochs()} epochs. */
+    /**
+     * The current depth weights, summing to 1: uniform during the first {@link LpaTrainer#uniformEpochs()} epochs, then
+     * the trainer's weighting as it {@link DepthWeighting#resolve resolves} for this loss.
+     */
     double[] weights() {
         int depth = network.depth();
-        DepthWeighting weighting = epochsSeen < settings.uniformEpochs() ? DepthWeighting.UNIFORM : settings.weighting();
+        DepthWeighting weighting = epochsSeen < settings.uniformEpochs() ? DepthWeighting.UNIFORM : settings.weighting().resolve(target);
         double[] w = new double[depth];
         for (int l = 1; l <= depth; l++) {
             switch (weighting) {

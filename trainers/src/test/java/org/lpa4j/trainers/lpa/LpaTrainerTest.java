@@ -49,6 +49,19 @@ class LpaTrainerTest {
     }
 
     @Test
+    void weightsByLossAreAdaptiveForSquaredError_andUniformForCrossEntropy() {
+        LpaTrainer byLoss = new LpaTrainer(LpaForm.JOINT, DepthWeighting.BY_LOSS);
+        LpaObjective regression = objective(2, byLoss, 0);
+        regression.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.25, 0.75}, regression.weights(), 1e-15);
+        LpaObjective classification = new LpaObjective(new ResidualMlp(2, 4, 2, 3, Activation.TANH, false, DType.FLOAT64),
+                ResidualTarget.crossEntropy(), DType.FLOAT64, byLoss, 0);
+        classification.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.5, 0.5}, classification.weights(), 1e-15);
+        assertEquals(DepthWeighting.INCREASING, DepthWeighting.INCREASING.resolve(ResidualTarget.crossEntropy()));
+    }
+
+    @Test
     void uniformEpochsGiveUniformWeightsFirst_thenTheWeighting() {
         LpaObjective run = objective(2, new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withUniformEpochs(2), 0);
         run.afterEpoch(new double[] {3.0, 1.0});
