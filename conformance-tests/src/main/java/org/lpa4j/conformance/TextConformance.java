@@ -24,8 +24,6 @@ import org.lpa4j.architectures.transformer.TransformerTask;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.text.CharacterLanguageModel;
 import org.lpa4j.datasets.text.MobyDick;
-import org.lpa4j.trainers.lpa.DepthWeighting;
-import org.lpa4j.trainers.lpa.LpaForm;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /**
@@ -69,9 +67,9 @@ public abstract class TextConformance extends BackendConformance {
         return TrainingConfig.defaults().withEpochs(epochs()).withBatchSize(32).withLearningRate(1e-2).withSeed(SEED);
     }
 
-    /** The LPA trainer under test: by default the joint form with uniform depth weights. */
+    /** The LPA trainer under test: by default the library's default, {@code new LpaTrainer()} (uniform weights for cross-entropy). */
     protected ProgressiveTrainer lpaTrainer() {
-        return new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM);
+        return new LpaTrainer();
     }
 
     @Test

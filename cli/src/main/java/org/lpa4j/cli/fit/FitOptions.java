@@ -54,7 +54,8 @@ public final class FitOptions {
     int examples;
     @Option(names = "--form", defaultValue = "JOINT", description = "LPA form: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     LpaForm form;
-    @Option(names = "--weighting", defaultValue = "ADAPTIVE", description = "LPA depth weights: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--weighting", defaultValue = "BY_LOSS", description = "LPA depth weights: ${COMPLETION-CANDIDATES}; BY_LOSS is ADAPTIVE"
+            + " for squared error and UNIFORM for cross-entropy (default ${DEFAULT-VALUE})")
     DepthWeighting weighting;
     @Option(names = "--distill", defaultValue = "0", description = "LPA self-distillation: the share of every shallower depth's loss that"
             + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default ${DEFAULT-VALUE})")

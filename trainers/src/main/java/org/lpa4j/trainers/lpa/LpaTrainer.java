@@ -15,15 +15,20 @@ import org.lpa4j.trainers.DepthObjective;
  * Layer-wise progressive approximation: the loss is {@code sum_l w_l loss(yhat_l, y)} over every depth, in the
  * {@link LpaForm#JOINT joint} or {@link LpaForm#LAYER_LOCAL layer-local} form, so each block is aligned with its
  * residual target and the error falls with depth. {@code new LpaTrainer()} is the measured default, joint with
- * adaptive depth weights (the README's comparison of forms and weightings says why). Options, each off by default and
- * all through the one shared head: {@link #withDistillation self-distillation}, {@link #withGradientBalancing gradient
- * balancing}, {@link #withUniformEpochs a uniform start of the depth weights} and {@link #withLayerDropout layer dropout}.
+ * depth weights {@link DepthWeighting#BY_LOSS by loss}: adaptive for squared error, uniform for cross-entropy (the README's
+ * comparison over seeds says why). Options, each off by default and all through the one shared head: {@link
+ * #withDistillation self-distillation} (and its {@link #withDistillationTemperature temperature}), {@link
+ * #withGradientBalancing gradient balancing}, {@link #withUniformEpochs a uniform start of the depth weights} and {@link
+ * #withLayerDropout layer dropout}.
  */
 public final class LpaTrainer extends AbstractProgressiveTrainer {
     /** The form measured best at the final depth on every surface. */
     public static final LpaForm DEFAULT_FORM = LpaForm.JOINT;
-    /** The weighting measured best at the final depth on every surface. */
-    public static final DepthWeighting DEFAULT_WEIGHTING = DepthWeighting.ADAPTIVE;
+    /**
+     * The weighting measured best over seeds for each loss: adaptive for squared error (the best final depth on every
+     * surface), uniform for cross-entropy (better shallow depths and an equal last depth on images and text).
+     */
+    public static final DepthWeighting DEFAULT_WEIGHTING = DepthWeighting.BY_LOSS;
 
     private final LpaForm form;
     private final DepthWeighting weighting;

@@ -25,10 +25,10 @@ class LpaTrainerTest {
     }
 
     @Test
-    void theDefaultIsTheMeasuredOneJointWithAdaptiveWeights() {
+    void theDefaultIsTheMeasuredOneJointWithWeightsByLoss() {
         LpaTrainer lpa = new LpaTrainer();
         assertEquals(LpaForm.JOINT, lpa.form());
-        assertEquals(DepthWeighting.ADAPTIVE, lpa.weighting());
+        assertEquals(DepthWeighting.BY_LOSS, lpa.weighting());
     }
 
     @Test
