@@ -13,6 +13,7 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.model.StackedReadouts;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
@@ -118,6 +119,56 @@ class ResidualTargetTest {
             v[i] = random.nextInt(classes);
         }
         return HostTensor.ofInts(shape, v);
+    }
+
+    /**
+     * Distillation at temperature T: for cross-entropy {@code T^2} times the cross-entropy of {@code softmax(s/T)} against
+     * {@code softmax(t/T)}, computed here on the host; for squared error exactly the loss at T = 1.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nd4j", "djl", "tensorflow"})
+    void temperedTeacherLossesSoftenClassifiers_andLeaveSquaredErrorAsItIs(String backend) {
+        double temperature = 3;
+        SplittableRandom random = new SplittableRandom(11);
+        HostTensor logits = randomDoubles(random, Shape.of(2 * 4, 5));
+        try (Backend b = Backends.open(backend); VariableStore store = b.createVariables(ParameterSet.of(java.util.Map.of()));
+             CompiledForward f = store.compileForward(List.of(InputSpec.batched("s", DType.FLOAT64, 5)), (ops, p, in) -> {
+                 Tensor teacher = StackedReadouts.depth(ops, in.get(0), 2, 2);
+                 return List.of(ResidualTarget.crossEntropy().depthTeacherLosses(ops, in.get(0), 2, teacher, temperature),
+                         ResidualTarget.meanSquaredError().depthTeacherLosses(ops, in.get(0), 2, teacher, temperature),
+                         ResidualTarget.meanSquaredError().depthTeacherLosses(ops, in.get(0), 2, teacher));
+             })) {
+            List<HostTensor> out = f.run(List.of(logits));
+            for (int depth = 0; depth < 2; depth++) {
+                double expected = 0;
+                for (int row = 0; row < 4; row++) {
+                    double[] student = softmax(logits, depth * 4 + row, temperature);
+                    double[] teacher = softmax(logits, 4 + row, temperature);
+                    for (int c = 0; c < 5; c++) {
+                        expected -= teacher[c] * Math.log(student[c]) / 4;
+                    }
+                }
+                assertEquals(temperature * temperature * expected, out.get(0).getDouble(depth), 1e-9, "cross-entropy, depth " + (depth + 1));
+                assertEquals(out.get(2).getDouble(depth), out.get(1).getDouble(depth), 1e-12, "squared error, depth " + (depth + 1));
+            }
+        }
+    }
+
+    private static double[] softmax(HostTensor logits, int row, double temperature) {
+        double[] p = new double[5];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < 5; c++) {
+            max = Math.max(max, logits.getDouble(row * 5 + c) / temperature);
+        }
+        double sum = 0;
+        for (int c = 0; c < 5; c++) {
+            p[c] = Math.exp(logits.getDouble(row * 5 + c) / temperature - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < 5; c++) {
+            p[c] /= sum;
+        }
+        return p;
     }
 
     @Test

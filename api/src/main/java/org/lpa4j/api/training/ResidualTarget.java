@@ -48,6 +48,20 @@ public interface ResidualTarget {
         return perDepth(ops, stacked, k, readout -> teacherLoss(ops, readout, teacher));
     }
 
+    /**
+     * {@link #depthTeacherLosses} at a distillation temperature {@code t}: readouts and teacher divided by {@code t}, the
+     * losses multiplied by {@code t^2} (Hinton et al.), so a classifier's teacher passes on its softened probabilities;
+     * for squared error exactly the losses at {@code t = 1}.
+     */
+    default Tensor depthTeacherLosses(Ops ops, Tensor stacked, int k, Tensor teacher, double temperature) {
+        if (temperature == 1) {
+            return depthTeacherLosses(ops, stacked, k, teacher);
+        }
+        Tensor cool = ops.scalar(1 / temperature, stacked.dtype());
+        return ops.mul(ops.scalar(temperature * temperature, stacked.dtype()),
+                depthTeacherLosses(ops, ops.mul(stacked, cool), k, ops.mul(teacher, cool)));
+    }
+
     /** {@code loss} of each depth's readout, one by one, as a vector {@code [k]}. */
     private static Tensor perDepth(Ops ops, Tensor stacked, int k, UnaryOperator<Tensor> loss) {
         List<Tensor> losses = new ArrayList<>(k);

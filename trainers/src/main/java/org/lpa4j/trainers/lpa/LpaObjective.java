@@ -63,7 +63,8 @@ final class LpaObjective implements DepthObjective {
         Tensor losses = target.depthLosses(ops, stacked, depth, in.get(AbstractProgressiveTrainer.TARGET));
         if (settings.distillation() > 0 && depth > 1) {
             // Depths 1..L-1 mix in the deepest readout as a soft target; the deepest keeps its own loss only.
-            Tensor teacherLosses = teacherLosses(ops, stacked, depth);
+            Tensor teacherLosses = target.depthTeacherLosses(ops, stacked, depth, StackedReadouts.depth(ops, stacked, depth, depth),
+                    settings.distillationTemperature());
             double[] share = new double[depth];
             Arrays.fill(share, 0, depth - 1, settings.distillation());
             Tensor mix = ops.constant(HostTensor.fromDoubles(losses.dtype(), Shape.of(depth), share));
@@ -78,20 +79,6 @@ final class LpaObjective implements DepthObjective {
         Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
                 ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
         return ops.sum(ops.mul(factor, terms), new int[0], false);
-    }
-
-    /**
-     * Every depth's loss against the deepest readout as a soft teacher, at the distillation temperature T: both divided by
-     * T, the loss multiplied by {@code T^2} (exactly the plain loss for squared error).
-     */
-    private Tensor teacherLosses(Ops ops, Tensor stacked, int depth) {
-        Tensor teacher = StackedReadouts.depth(ops, stacked, depth, depth);
-        double t = settings.distillationTemperature();
-        if (t == 1) {
-            return target.depthTeacherLosses(ops, stacked, depth, teacher);
-        }
-        Tensor cool = ops.scalar(1 / t, stacked.dtype());
-        return ops.mul(ops.scalar(t * t, stacked.dtype()), target.depthTeacherLosses(ops, ops.mul(stacked, cool), depth, ops.mul(teacher, cool)));
     }
 
     /**
