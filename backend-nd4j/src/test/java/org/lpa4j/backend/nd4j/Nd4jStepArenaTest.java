@@ -46,6 +46,14 @@ class Nd4jStepArenaTest {
      * MiB; one that reuses an array as soon as no later op of the run reads it, by 375-403 MiB (the Java heap included).
      */
     private static final long MAX_RISE_BYTES = 800L << 20;
+    /**
+     * How far twenty runs of new batch sizes may raise resident memory. Measured with
+     * {@link #runsOfEverNewBatchSizesDoNotKeepTheirArrays} (bound set to 0): an arena that kept every shape it had seen
+     * rose by 620 MiB; one that keeps the last two runs' shapes by 156 MiB (the Java heap included).
+     */
+    private static final long MAX_NEW_SIZES_RISE_BYTES = 350L << 20;
+    private static final int WIDE = 64;
+    private static final int ROWS = 8000;
     private static final Dense LAYER = new Dense("layer", 4, 8);
     private static final LossFunction LOSS = (ops, p, in) -> ops.mseLoss(ops.tanh(LAYER.forward(ops, p, in.get(0))), in.get(1));
     private static final List<InputSpec> SPECS = List.of(InputSpec.batched("x", DType.FLOAT32, 4), InputSpec.batched("y", DType.FLOAT32, 8));
@@ -103,6 +111,41 @@ class Nd4jStepArenaTest {
         assertTrue(memory.highest - memory.first <= MAX_RISE_BYTES, "A Transformer training's resident memory rose by "
                 + ((memory.highest - memory.first) >> 20) + " MiB after its first step (at most " + (MAX_RISE_BYTES >> 20)
                 + " MiB allowed): a run's arrays are held after the run no longer needs them.");
+    }
+
+    @Test
+    void runsOfEverNewBatchSizesDoNotKeepTheirArrays() {
+        // Each batch size's run computes a few dozen MiB of arrays of its own shapes (8,000 rows of 64 floats are 2 MiB); an
+        // arena that kept every shape it had seen would hold them all, one that keeps the last two runs' shapes two sets.
+        Dense wide = new Dense("wide", WIDE, WIDE);
+        LossFunction loss = (ops, p, in) -> ops.mseLoss(ops.tanh(wide.forward(ops, p, in.get(0))), in.get(1));
+        List<InputSpec> specs = List.of(InputSpec.batched("x", DType.FLOAT32, WIDE), InputSpec.batched("y", DType.FLOAT32, WIDE));
+        try (Backend backend = new Nd4jBackendProvider().create();
+                VariableStore store = backend.createVariables(ParameterSet.initialize(wide.parameters(), 3, DType.FLOAT32));
+                CompiledGradient gradient = store.compileGradient(specs, loss, store.names())) {
+            // Ever smaller batches, so that memory the arena frees can serve the next size: what remains is what it keeps.
+            gradient.run(wideBatch(1, ROWS));
+            gradient.run(wideBatch(2, ROWS - 1));
+            long first = Pointer.physicalBytes();
+            for (int n = ROWS - 2; n > ROWS - 22; n--) {
+                gradient.run(wideBatch(n, n));
+            }
+            long rise = Pointer.physicalBytes() - first;
+            assertTrue(rise <= MAX_NEW_SIZES_RISE_BYTES, "Twenty runs of new batch sizes raised resident memory by " + (rise >> 20)
+                    + " MiB (at most " + (MAX_NEW_SIZES_RISE_BYTES >> 20) + " MiB allowed): the arena keeps the arrays of shapes no"
+                    + " recent run asked for.");
+        }
+    }
+
+    private static List<HostTensor> wideBatch(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n * WIDE];
+        float[] y = new float[n * WIDE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble(-1, 1);
+            y[i] = (float) r.nextDouble(-1, 1);
+        }
+        return List.of(HostTensor.ofFloats(Shape.of(n, WIDE), x), HostTensor.ofFloats(Shape.of(n, WIDE), y));
     }
 
     /** The process's resident memory after the first training step, and the highest seen at any later batch or epoch. */
