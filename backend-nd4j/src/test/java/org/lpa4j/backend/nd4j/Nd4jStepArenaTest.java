@@ -79,16 +79,21 @@ class Nd4jStepArenaTest {
     }
 
     private static List<HostTensor> batch(long seed, int n) {
+        return randomBatch(seed, n, 4, 8);
+    }
+
+    /** Inputs {@code [n, xWidth]} and targets {@code [n, yWidth]} drawn uniformly from [-1, 1) with seed {@code seed}. */
+    private static List<HostTensor> randomBatch(long seed, int n, int xWidth, int yWidth) {
         SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[n * 4];
-        float[] y = new float[n * 8];
+        float[] x = new float[n * xWidth];
+        float[] y = new float[n * yWidth];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextDouble(-1, 1);
         }
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) r.nextDouble(-1, 1);
         }
-        return List.of(HostTensor.ofFloats(Shape.of(n, 4), x), HostTensor.ofFloats(Shape.of(n, 8), y));
+        return List.of(HostTensor.ofFloats(Shape.of(n, xWidth), x), HostTensor.ofFloats(Shape.of(n, yWidth), y));
     }
 
     @Test
@@ -124,28 +129,17 @@ class Nd4jStepArenaTest {
                 VariableStore store = backend.createVariables(ParameterSet.initialize(wide.parameters(), 3, DType.FLOAT32));
                 CompiledGradient gradient = store.compileGradient(specs, loss, store.names())) {
             // Ever smaller batches, so that memory the arena frees can serve the next size: what remains is what it keeps.
-            gradient.run(wideBatch(1, ROWS));
-            gradient.run(wideBatch(2, ROWS - 1));
+            gradient.run(randomBatch(1, ROWS, WIDE, WIDE));
+            gradient.run(randomBatch(2, ROWS - 1, WIDE, WIDE));
             long first = Pointer.physicalBytes();
             for (int n = ROWS - 2; n > ROWS - 22; n--) {
-                gradient.run(wideBatch(n, n));
+                gradient.run(randomBatch(n, n, WIDE, WIDE));
             }
             long rise = Pointer.physicalBytes() - first;
             assertTrue(rise <= MAX_NEW_SIZES_RISE_BYTES, "Twenty runs of new batch sizes raised resident memory by " + (rise >> 20)
                     + " MiB (at most " + (MAX_NEW_SIZES_RISE_BYTES >> 20) + " MiB allowed): the arena keeps the arrays of shapes no"
                     + " recent run asked for.");
         }
-    }
-
-    private static List<HostTensor> wideBatch(long seed, int n) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[n * WIDE];
-        float[] y = new float[n * WIDE];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextDouble(-1, 1);
-            y[i] = (float) r.nextDouble(-1, 1);
-        }
-        return List.of(HostTensor.ofFloats(Shape.of(n, WIDE), x), HostTensor.ofFloats(Shape.of(n, WIDE), y));
     }
 
     /** The process's resident memory after the first training step, and the highest seen at any later batch or epoch. */
