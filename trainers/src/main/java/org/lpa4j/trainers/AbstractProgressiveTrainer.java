@@ -53,7 +53,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         TensorDataset train = castInputs(data.train(), dtype);
         TensorDataset validation = castInputs(data.validation(), dtype);
         TensorDataset test = castInputs(data.test(), dtype);
-        ResidualTarget target = train.isClassification() ? ResidualTarget.crossEntropy() : ResidualTarget.meanSquaredError();
+        ResidualTarget target = ResidualTarget.of(train);
         DepthObjective objective = objective(network, target, dtype, config);
         ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
         VariableStore store = backend.createVariables(init);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.StackedReadouts;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.HostTensor;
@@ -88,6 +89,11 @@ public interface ResidualTarget {
 
     /** The same loss as {@link #loss}, computed on the host from predictions (for per-depth validation losses). */
     double hostLoss(HostTensor readout, HostTensor target);
+
+    /** The residual target of training data: cross-entropy when its targets are class indices, squared error otherwise. */
+    static ResidualTarget of(TensorDataset train) {
+        return train.isClassification() ? crossEntropy() : meanSquaredError();
+    }
 
     /** Squared error, for regression targets of the readout's shape. */
     static ResidualTarget meanSquaredError() {

@@ -33,6 +33,7 @@ import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.DepthGap;
 import org.lpa4j.api.training.DepthReport;
 import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.SeedsReport;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
@@ -302,7 +303,7 @@ public final class FitRunner {
         for (String name : trainerNames(o.trainer())) {
             switch (name) {
                 case "lpa" -> planned.add(new PlannedTrainer(o.lpaTrainer(), () -> network, config, o.form().name(),
-                        o.weighting().name()));
+                        task == null ? null : o.weighting().resolve(ResidualTarget.of(task.data().train())).name()));
                 case "e2e" -> planned.add(new PlannedTrainer(new E2ETrainer(), () -> network, config, null, null));
                 case "mgdl" -> {
                     MultigradeTrainer mgdl = o.gradeTolerance() == null ? MultigradeTrainer.allGrades() : MultigradeTrainer.adaptive(o.gradeTolerance());

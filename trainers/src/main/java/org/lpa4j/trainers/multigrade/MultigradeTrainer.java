@@ -107,7 +107,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         GradeSplit validation = new GradeSplit("validation", data.validation(), dtype);
         GradeSplit test = new GradeSplit("test", data.test(), dtype);
         requireShapes(graded, data.train());
-        ResidualTarget target = data.train().isClassification() ? ResidualTarget.crossEntropy() : ResidualTarget.meanSquaredError();
+        ResidualTarget target = ResidualTarget.of(data.train());
         VariableStore store = backend.createVariables(ParameterSet.initialize(graded.parameters(), config.seed(), dtype));
         try {
             long start = System.nanoTime();
