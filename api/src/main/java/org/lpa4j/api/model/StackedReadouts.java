@@ -30,7 +30,7 @@ public final class StackedReadouts {
     }
 
     /** Whether {@code network} (a {@link ResidualNetwork} class) has readouts of its own rather than the heads of its states. */
-    static boolean overridesReadouts(Class<?> network) {
+    public static boolean overridesReadouts(Class<?> network) {
         return OWN_READOUTS.get(network);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.model.StackedReadouts;
@@ -48,6 +49,11 @@ final class LpaObjective implements DepthObjective {
         this.dtype = dtype;
         this.settings = settings;
         this.dropout = new SplittableRandom(seed * 1_000_033L + 17);
+        if (settings.layerDropout() > 0 && StackedReadouts.overridesReadouts(network.getClass())) {
+            throw new Lpa4jException("Layer dropout gates the residual branch of each block between the network's states, but the "
+                    + network.name() + " network computes its readouts its own way (not as its head on its states); train it without"
+                    + " layer dropout.");
+        }
     }
 
     @Override

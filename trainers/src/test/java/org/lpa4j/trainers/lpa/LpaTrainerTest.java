@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.architectures.fnn.ResidualMlp;
+import org.lpa4j.architectures.stair.Grade;
+import org.lpa4j.architectures.stair.StairNetwork;
 
 /** The measured default, and depth weights: normalised, adaptive ones following the inverse running mean of each depth's loss. */
 class LpaTrainerTest {
@@ -59,6 +62,16 @@ class LpaTrainerTest {
         classification.afterEpoch(new double[] {3.0, 1.0});
         assertArrayEquals(new double[] {0.5, 0.5}, classification.weights(), 1e-15);
         assertEquals(DepthWeighting.INCREASING, DepthWeighting.INCREASING.resolve(ResidualTarget.crossEntropy()));
+    }
+
+    @Test
+    void layerDropoutIsRefusedWithASentence_forANetworkWhoseReadoutsAreItsOwn() {
+        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
+                DType.FLOAT64);
+        Lpa4jException refused = assertThrows(Lpa4jException.class, () -> new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64,
+                new LpaTrainer().withLayerDropout(0.1), 0));
+        assertTrue(refused.getMessage().contains("train it without layer dropout"), refused.getMessage());
+        new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64, new LpaTrainer(), 0);
     }
 
     @Test
