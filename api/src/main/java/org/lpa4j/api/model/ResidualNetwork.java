@@ -56,11 +56,20 @@ public interface ResidualNetwork {
      * stop-gradient, so a loss on {@code head(h_l)} trains only block {@code l} and the head (block 1 also trains the stem).
      */
     default List<Tensor> states(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
+        return states(ops, params, x, k, layerLocal, null);
+    }
+
+    /**
+     * {@link #states} with block {@code l}'s residual branch multiplied by {@code gates[l-1]} (a vector {@code [k]}
+     * or more; 1 runs the block, 0 skips it, as layer dropout does); {@code gates} null runs every block.
+     */
+    default List<Tensor> states(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal, Tensor gates) {
         List<Tensor> out = new ArrayList<>(k);
         Tensor h = stem(ops, params, x);
         for (int l = 1; l <= k; l++) {
             Tensor in = layerLocal && l >= 2 ? ops.stopGradient(h) : h;
-            h = ops.add(in, block(l, ops, params, in));
+            Tensor branch = block(l, ops, params, in);
+            h = ops.add(in, gates == null ? branch : ops.mul(ops.sum(ops.slice(gates, 0, l - 1, 1), new int[0], false), branch));
             out.add(h);
         }
         return out;

@@ -87,19 +87,9 @@ final class LpaObjective implements DepthObjective {
         return ops.sum(ops.mul(factor, terms), new int[0], false);
     }
 
-    /**
-     * The readouts stacked along the batch axis, with block l's residual branch multiplied by {@code gates[l-1]} (the
-     * same trajectory as the network's own states otherwise); the head runs once on the states stacked.
-     */
+    /** The readouts stacked along the batch axis, block l's residual branch gated by {@code gates[l-1]}; the head runs once. */
     private Tensor gatedStackedReadouts(Ops ops, Parameters params, Tensor x, boolean layerLocal, Tensor gates) {
-        List<Tensor> states = new ArrayList<>(network.depth());
-        Tensor h = network.stem(ops, params, x);
-        for (int l = 1; l <= network.depth(); l++) {
-            Tensor in = layerLocal && l >= 2 ? ops.stopGradient(h) : h;
-            Tensor gate = ops.sum(ops.slice(gates, 0, l - 1, 1), new int[0], false);
-            h = ops.add(in, ops.mul(gate, network.block(l, ops, params, in)));
-            states.add(h);
-        }
+        List<Tensor> states = network.states(ops, params, x, network.depth(), layerLocal, gates);
         return network.head(ops, params, states.size() == 1 ? states.get(0) : ops.concat(states, 0));
     }
 
