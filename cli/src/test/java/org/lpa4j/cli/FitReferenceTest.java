@@ -95,8 +95,19 @@ class FitReferenceTest {
                 fit(dir, "--trainer", "separate", "--separate-depths", "1,4").err());
         assertTrue(fit(dir, "--trainer", "lpa", "--separate-depths", "1").err().startsWith("error: --separate-depths chooses the depths"));
         assertEquals("error: --seeds lists a seed twice ([1, 1]); give each seed once.\n", fit(dir, "--seeds", "1,1").err());
-        assertTrue(fit(dir, "--distill", "1").err().startsWith("error: --distill must be at least 0 and below 1"));
-        assertEquals("error: --layer-dropout must be at least 0 and below 1, but is -0.5.\n", fit(dir, "--layer-dropout", "-0.5").err());
-        assertEquals("error: --distill-temperature must be positive and finite, but is 0.0.\n", fit(dir, "--distill-temperature", "0").err());
+        assertOptionRefused(fit(dir, "--distill", "1"), "The self-distillation weight must be at least 0 and below 1", "distillation", "--distill");
+        assertOptionRefused(fit(dir, "--layer-dropout", "-0.5"), "The layer dropout rate must be at least 0 and below 1", "layerDropout",
+                "--layer-dropout");
+        assertOptionRefused(fit(dir, "--distill-temperature", "0"), "The self-distillation temperature must be positive and finite",
+                "distillationTemperature", "--distill-temperature");
+        assertOptionRefused(fit(dir, "--uniform-epochs", "-1"), "The number of epochs with uniform depth weights must be 0 or positive",
+                "uniformEpochs", "--uniform-epochs");
+    }
+
+    /** The library's sentence about an LPA option, completed with the flag that sets it, and exit code 2. */
+    private static void assertOptionRefused(CliRun r, String sentence, String setting, String flag) {
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: " + sentence), r.err());
+        assertTrue(r.err().endsWith(" (the " + setting + " is set with " + flag + ")\n"), r.err());
     }
 }

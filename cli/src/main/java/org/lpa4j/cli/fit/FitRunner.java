@@ -348,19 +348,7 @@ public final class FitRunner {
         if (o.out().toAbsolutePath().normalize().getParent() == null) {
             throw new Lpa4jException("--out " + o.out() + " is the file system's root; name a folder of its own, e.g. --out out/run.");
         }
-        if (!(o.distillation() >= 0 && o.distillation() < 1)) {
-            throw new Lpa4jException("--distill must be at least 0 and below 1 (the share of a shallow depth's loss that follows the deepest"
-                    + " readout), but is " + o.distillation() + ".");
-        }
-        if (!(o.distillationTemperature() > 0 && Double.isFinite(o.distillationTemperature()))) {
-            throw new Lpa4jException("--distill-temperature must be positive and finite, but is " + o.distillationTemperature() + ".");
-        }
-        if (!(o.layerDropout() >= 0 && o.layerDropout() < 1)) {
-            throw new Lpa4jException("--layer-dropout must be at least 0 and below 1, but is " + o.layerDropout() + ".");
-        }
-        if (o.uniformEpochs() < 0) {
-            throw new Lpa4jException("--uniform-epochs must be 0 or positive, but is " + o.uniformEpochs() + ".");
-        }
+        // The LPA trainer checks its own options (distillation, temperature, uniform epochs, layer dropout) as it is built here.
         trainers(o, null, null, config(o));
         if (!o.separateDepths().isEmpty() && !trainerNames(o.trainer()).contains(SeparateDepthsTrainer.NAME)) {
             throw new Lpa4jException("--separate-depths chooses the depths of the separate models; add separate to --trainer (e.g. --trainer"

@@ -9,7 +9,9 @@ final class SettingFlags {
     private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("learningRate", "--lr"), Map.entry("batchSize", "--batch-size"),
             Map.entry("epochs", "--epochs"), Map.entry("context", "--context"), Map.entry("examples", "--examples"),
             Map.entry("limit", "--limit"), Map.entry("width", "--width"), Map.entry("heads", "--heads"), Map.entry("depth", "--depth"),
-            Map.entry("dtype", "--dtype"), Map.entry("seed", "--seed"), Map.entry("patience", "--patience"));
+            Map.entry("dtype", "--dtype"), Map.entry("seed", "--seed"), Map.entry("patience", "--patience"),
+            Map.entry("distillation", "--distill"), Map.entry("distillationTemperature", "--distill-temperature"),
+            Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("layerDropout", "--layer-dropout"));
 
     private SettingFlags() {
     }

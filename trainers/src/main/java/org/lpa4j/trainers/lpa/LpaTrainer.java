@@ -3,7 +3,7 @@ package org.lpa4j.trainers.lpa;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
@@ -52,18 +52,18 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
         this.form = Objects.requireNonNull(form, "form is null");
         this.weighting = Objects.requireNonNull(weighting, "weighting is null");
         if (!(distillation >= 0 && distillation < 1)) {
-            throw new Lpa4jException("The self-distillation weight must be at least 0 and below 1 (the share of a shallow depth's loss that"
+            throw new InvalidSettingException("distillation", "The self-distillation weight must be at least 0 and below 1 (the share of a shallow depth's loss that"
                     + " follows the deepest readout instead of the target), but is " + distillation + ".");
         }
         if (!(distillationTemperature > 0 && Double.isFinite(distillationTemperature))) {
-            throw new Lpa4jException("The self-distillation temperature must be positive and finite (1 compares the readouts as they are;"
+            throw new InvalidSettingException("distillationTemperature", "The self-distillation temperature must be positive and finite (1 compares the readouts as they are;"
                     + " 2-4 soften a classifier's teacher), but is " + distillationTemperature + ".");
         }
         if (uniformEpochs < 0) {
-            throw new Lpa4jException("The number of epochs with uniform depth weights must be 0 or positive, but is " + uniformEpochs + ".");
+            throw new InvalidSettingException("uniformEpochs", "The number of epochs with uniform depth weights must be 0 or positive, but is " + uniformEpochs + ".");
         }
         if (!(layerDropout >= 0 && layerDropout < 1)) {
-            throw new Lpa4jException("The layer dropout rate must be at least 0 and below 1 (the chance that the last block is skipped in a"
+            throw new InvalidSettingException("layerDropout", "The layer dropout rate must be at least 0 and below 1 (the chance that the last block is skipped in a"
                     + " training step), but is " + layerDropout + ".");
         }
         this.distillation = distillation;
