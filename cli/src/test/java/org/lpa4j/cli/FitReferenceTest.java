@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.training.DepthCurve;
-import org.lpa4j.api.training.DepthReport;
-import org.lpa4j.api.training.DepthSpread;
-import org.lpa4j.api.training.SeedsReport;
+import org.lpa4j.experiments.DepthReport;
+import org.lpa4j.experiments.DepthSpread;
+import org.lpa4j.experiments.SeedsReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.Models;
 

@@ -7,13 +7,8 @@ import java.util.Objects;
 import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.backend.Backends;
-import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.io.AtomicDirectories;
-import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ProgressiveModel;
-import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.api.tensor.Shape;
 
 /**
  * Saves and loads models as bundles: a folder holding exactly {@value #MANIFEST_FILE} ({@link ModelManifest}) and
@@ -21,6 +16,7 @@ import org.lpa4j.api.tensor.Shape;
  * it is loaded only when every part agrees, on any backend, whichever one trained it; anything else is a
  * {@link BundleException} that says what is wrong. A static facade rather than {@code model.save(dir)}: the model
  * lives in the api, which knows no JSON, and saving needs the architecture registry and Jackson, which this module brings.
+ * It uses the registries on the classpath; {@link ModelBundles} takes them as given (e.g. bound by an injector).
  */
 public final class Models {
     /**
@@ -38,12 +34,12 @@ public final class Models {
 
     /** Saves {@code model} with {@code info} into the new folder {@code dir}; an existing model (or any file) there is kept and refused. */
     public static void save(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, false);
+        ModelBundles.discover().save(model, info, dir);
     }
 
     /** Saves {@code model} into {@code dir}, replacing whatever is there as a whole: a reader sees the old or the new bundle, never a mix. */
     public static void saveReplacing(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, true);
+        ModelBundles.discover().saveReplacing(model, info, dir);
     }
 
     /** The manifest of the bundle at {@code dir}, after every check that needs no backend. */
@@ -71,20 +67,12 @@ public final class Models {
 
     /** Loads the bundle at {@code dir} on the backend discovery chooses; closing the result closes that backend too. */
     public static LoadedModel load(Path dir) {
-        BundleReader.VerifiedBundle bundle = verify(dir);
-        Backend backend = Backends.open();
-        try {
-            return open(dir, bundle, backend, true);
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
+        return ModelBundles.discover().load(dir);
     }
 
     /** Loads the bundle at {@code dir} on {@code backend}, which stays open when the result is closed. */
     public static LoadedModel load(Path dir, Backend backend) {
-        Objects.requireNonNull(backend, "backend is null");
-        return open(dir, verify(dir), backend, false);
+        return ModelBundles.discover().load(dir, backend);
     }
 
     /**
@@ -103,52 +91,7 @@ public final class Models {
         return manifest;
     }
 
-    private static void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {
-        Objects.requireNonNull(model, "model is null");
-        Objects.requireNonNull(info, "info is null");
-        Objects.requireNonNull(dir, "dir is null");
-        try {
-            new BundleWriter(Architectures.discover()).write(model, info, dir, replace);
-        } catch (IOException e) {
-            throw new BundleException("The model could not be saved to " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); nothing was written there. Check that the folder's parent is writable and has space.", e);
-        }
-    }
-
     private static BundleReader.VerifiedBundle verify(Path dir) {
-        Objects.requireNonNull(dir, "dir is null");
-        try {
-            return new BundleReader(Architectures.discover()).read(dir);
-        } catch (IOException e) {
-            throw new BundleException("The saved model at " + dir + " could not be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ").", e);
-        }
-    }
-
-    private static LoadedModel open(Path dir, BundleReader.VerifiedBundle bundle, Backend backend, boolean ownsBackend) {
-        VariableStore store = backend.createVariables(bundle.parameters());
-        ProgressiveModel model = new ProgressiveModel(bundle.network(), store);
-        try {
-            checkOutputs(dir, bundle, model);
-            return new LoadedModel(model, bundle.manifest(), ownsBackend ? backend : null);
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    /** The network's outputs per example, measured on one zero example at full depth, must be the manifest's. */
-    private static void checkOutputs(Path dir, BundleReader.VerifiedBundle bundle, ProgressiveModel model) {
-        ModelManifest.Input in = bundle.manifest().input();
-        int[] dims = new int[in.exampleShape().length + 1];
-        dims[0] = 1;
-        System.arraycopy(in.exampleShape(), 0, dims, 1, in.exampleShape().length);
-        Shape shape = Shape.of(dims);
-        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), shape), model.depth());
-        int outputs = y.shape().dim(y.shape().rank() - 1);
-        if (outputs != bundle.manifest().output().size()) {
-            throw new BundleException("The manifest of " + dir + " says the model has " + bundle.manifest().output().size() + " outputs but"
-                    + " its network gives " + outputs + "; the manifest was edited. Save the model again.");
-        }
+        return ModelBundles.discover().verify(dir);
     }
 }

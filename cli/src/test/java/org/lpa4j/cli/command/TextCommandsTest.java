@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.data.OutputKind;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.models.ModelManifest;

@@ -45,14 +45,19 @@ import org.slf4j.LoggerFactory;
  * grade; {@link GradeListener}s also get each grade's train, validation and test metric.
  */
 public final class MultigradeTrainer implements ProgressiveTrainer {
+    /** The registered architecture of grades an experiment's multigrade trainer trains, whatever architecture the others train. */
+    public static final String ARCHITECTURE = "stair";
     private static final Logger LOG = LoggerFactory.getLogger(MultigradeTrainer.class);
 
     private final boolean adaptive;
     private final double tolerance;
     private final List<GradeSchedule> schedules;
     private final List<GradeListener> gradeListeners;
+    private final boolean sharedEpochs;
 
-    private MultigradeTrainer(boolean adaptive, double tolerance, List<GradeSchedule> schedules, List<GradeListener> gradeListeners) {
+    private MultigradeTrainer(boolean adaptive, double tolerance, List<GradeSchedule> schedules, List<GradeListener> gradeListeners,
+                              boolean sharedEpochs) {
+        this.sharedEpochs = sharedEpochs;
         this.adaptive = adaptive;
         this.tolerance = tolerance;
         this.schedules = List.copyOf(schedules);
@@ -61,7 +66,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
 
     /** Trains every grade of the network. */
     public static MultigradeTrainer allGrades() {
-        return new MultigradeTrainer(false, Double.NaN, List.of(), List.of());
+        return new MultigradeTrainer(false, Double.NaN, List.of(), List.of(), false);
     }
 
     /**
@@ -72,13 +77,13 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         if (!Double.isFinite(tolerance)) {
             throw new Lpa4jException("The multigrade tolerance must be a finite number but is " + tolerance + ".");
         }
-        return new MultigradeTrainer(true, tolerance, List.of(), List.of());
+        return new MultigradeTrainer(true, tolerance, List.of(), List.of(), false);
     }
 
     /** This trainer with one schedule per grade (grade 1 first) in place of the run's epochs, batch size and rate. */
     public MultigradeTrainer withSchedules(List<GradeSchedule> perGrade) {
         Objects.requireNonNull(perGrade, "perGrade is null");
-        return new MultigradeTrainer(adaptive, tolerance, perGrade, gradeListeners);
+        return new MultigradeTrainer(adaptive, tolerance, perGrade, gradeListeners, sharedEpochs);
     }
 
     /** This trainer, also telling {@code listener} about every finished grade. */
@@ -86,12 +91,37 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         Objects.requireNonNull(listener, "listener is null");
         List<GradeListener> all = new ArrayList<>(gradeListeners);
         all.add(listener);
-        return new MultigradeTrainer(adaptive, tolerance, schedules, all);
+        return new MultigradeTrainer(adaptive, tolerance, schedules, all, sharedEpochs);
+    }
+
+    /**
+     * This trainer with the run's epochs shared among the grades: each grade trains {@code epochs / grades} of them (at
+     * least one), so the whole run takes about as many epochs as another trainer's.
+     */
+    public MultigradeTrainer withSharedEpochs() {
+        return new MultigradeTrainer(adaptive, tolerance, schedules, gradeListeners, true);
     }
 
     @Override
     public String name() {
         return "mgdl";
+    }
+
+    /** The {@value #ARCHITECTURE} architecture of grades, whichever the others train. */
+    @Override
+    public String architecture(String requested) {
+        return ARCHITECTURE;
+    }
+
+    /** The tolerance of an adaptive run and whether the epochs are shared among the grades. */
+    @Override
+    public Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (adaptive) {
+            options.put("gradeTolerance", tolerance);
+        }
+        options.put("sharedEpochs", sharedEpochs);
+        return options;
     }
 
     @Override
@@ -117,7 +147,8 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
             int kept = 0;
             for (int k = 1; k <= graded.depth(); k++) {
                 long gradeStart = System.nanoTime();
-                TrainingConfig gradeConfig = schedules.isEmpty() ? config : schedules.get(k - 1).apply(config);
+                TrainingConfig gradeConfig = !schedules.isEmpty() ? schedules.get(k - 1).apply(config)
+                        : sharedEpochs ? config.withEpochs(Math.max(1, Math.round((float) config.epochs() / graded.depth()))) : config;
                 int epochs;
                 try (GradeStage stage = new GradeStage(graded, k, store, target, metric, train, validation, validationPerGrade)) {
                     epochs = new TrainingLoop(name(), gradeConfig, metric, listeners).run(store, stage, k, name() + " (grade " + k + ")");

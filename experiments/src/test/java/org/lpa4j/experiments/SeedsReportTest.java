@@ -1,4 +1,4 @@
-package org.lpa4j.api.training;
+package org.lpa4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.training.DepthCurve;
 
 /** Means and spreads over seeds, per column and depth; gaps between columns; runs that do not compare the same trainers. */
 class SeedsReportTest {

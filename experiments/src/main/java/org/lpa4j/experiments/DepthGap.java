@@ -1,5 +1,6 @@
-package org.lpa4j.api.training;
+package org.lpa4j.experiments;
 
+import org.lpa4j.api.training.DepthCurve;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package org.lpa4j.api.training;
+package org.lpa4j.experiments;
 
 import java.util.List;
 import java.util.Objects;

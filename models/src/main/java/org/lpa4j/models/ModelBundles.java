@@ -1,0 +1,117 @@
+package org.lpa4j.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.BackendRequest;
+import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Discovery;
+import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+
+/**
+ * Saves and loads bundles with the architectures and backends it is given, so that whatever a program can build (an
+ * architecture bound by an injector included) it can save and load again. {@link Models} is the same with the
+ * classpath's registries, for plain Java.
+ */
+public final class ModelBundles {
+    private final Architectures architectures;
+    private final Discovery backends;
+
+    /** Bundles of the networks of {@code architectures}, loaded on the backends of {@code backends}. */
+    public ModelBundles(Architectures architectures, Discovery backends) {
+        this.architectures = Objects.requireNonNull(architectures, "architectures is null");
+        this.backends = Objects.requireNonNull(backends, "backends is null");
+    }
+
+    /** The architectures and backends registered on the classpath. */
+    public static ModelBundles discover() {
+        return new ModelBundles(Architectures.discover(), Backends.discover());
+    }
+
+    /** Saves {@code model} with {@code info} into the new folder {@code dir}; an existing model (or any file) there is kept and refused. */
+    public void save(ProgressiveModel model, ModelInfo info, Path dir) {
+        write(model, info, dir, false);
+    }
+
+    /** Saves {@code model} into {@code dir}, replacing whatever is there as a whole: a reader sees the old or the new bundle, never a mix. */
+    public void saveReplacing(ProgressiveModel model, ModelInfo info, Path dir) {
+        write(model, info, dir, true);
+    }
+
+    /** The manifest of the bundle at {@code dir}, after every check that needs no backend. */
+    public ModelManifest inspect(Path dir) {
+        return verify(dir).manifest();
+    }
+
+    /** Loads the bundle at {@code dir} on the backend the library's rules choose; closing the result closes that backend too. */
+    public LoadedModel load(Path dir) {
+        BundleReader.VerifiedBundle bundle = verify(dir);
+        Backend backend = Backends.open(backends, BackendRequest.fromEnvironment());
+        try {
+            return open(dir, bundle, backend, true);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /** Loads the bundle at {@code dir} on {@code backend}, which stays open when the result is closed. */
+    public LoadedModel load(Path dir, Backend backend) {
+        Objects.requireNonNull(backend, "backend is null");
+        return open(dir, verify(dir), backend, false);
+    }
+
+    private void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {
+        Objects.requireNonNull(model, "model is null");
+        Objects.requireNonNull(info, "info is null");
+        Objects.requireNonNull(dir, "dir is null");
+        try {
+            new BundleWriter(architectures).write(model, info, dir, replace);
+        } catch (IOException e) {
+            throw new BundleException("The model could not be saved to " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); nothing was written there. Check that the folder's parent is writable and has space.", e);
+        }
+    }
+
+    BundleReader.VerifiedBundle verify(Path dir) {
+        Objects.requireNonNull(dir, "dir is null");
+        try {
+            return new BundleReader(architectures).read(dir);
+        } catch (IOException e) {
+            throw new BundleException("The saved model at " + dir + " could not be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    private static LoadedModel open(Path dir, BundleReader.VerifiedBundle bundle, Backend backend, boolean ownsBackend) {
+        VariableStore store = backend.createVariables(bundle.parameters());
+        ProgressiveModel model = new ProgressiveModel(bundle.network(), store);
+        try {
+            checkOutputs(dir, bundle, model);
+            return new LoadedModel(model, bundle.manifest(), ownsBackend ? backend : null);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** The network's outputs per example, measured on one zero example at full depth, must be the manifest's. */
+    private static void checkOutputs(Path dir, BundleReader.VerifiedBundle bundle, ProgressiveModel model) {
+        ModelManifest.Input in = bundle.manifest().input();
+        int[] dims = new int[in.exampleShape().length + 1];
+        dims[0] = 1;
+        System.arraycopy(in.exampleShape(), 0, dims, 1, in.exampleShape().length);
+        Shape shape = Shape.of(dims);
+        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), shape), model.depth());
+        int outputs = y.shape().dim(y.shape().rank() - 1);
+        if (outputs != bundle.manifest().output().size()) {
+            throw new BundleException("The manifest of " + dir + " says the model has " + bundle.manifest().output().size() + " outputs but"
+                    + " its network gives " + outputs + "; the manifest was edited. Save the model again.");
+        }
+    }
+}
