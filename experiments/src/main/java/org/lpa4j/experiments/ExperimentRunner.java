@@ -97,7 +97,8 @@ public final class ExperimentRunner {
         // Trainers of one model each first, so a reference of one model per depth can reuse theirs; each keeps its order.
         List<String> order = new ArrayList<>();
         trainers.forEach((name, t) -> {
-            if (t.networks(networks.get(t.architecture(e.architecture()))).size() == 1) {
+            ResidualNetwork network = networks.get(t.architecture(e.architecture()));
+            if (!isPerDepth(t.networks(network), network)) {
                 order.add(name);
             }
         });
@@ -131,6 +132,11 @@ public final class ExperimentRunner {
                 backend.close();
             }
         }
+    }
+
+    /** Whether a trainer asked to train {@code network} trains {@code networks} as a reference of one model per depth (cut networks). */
+    static boolean isPerDepth(List<ResidualNetwork> networks, ResidualNetwork network) {
+        return networks.size() != 1 || networks.get(0) != network;
     }
 
     /** {@code network}, unless its parameters would not fit in memory with their gradients and optimizer state. */

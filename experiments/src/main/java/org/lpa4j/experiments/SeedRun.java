@@ -68,6 +68,7 @@ final class SeedRun {
             ProgressiveTrainer trainer = entry.getValue();
             ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
             List<ResidualNetwork> networks = trainer.networks(network);
+            boolean perDepth = ExperimentRunner.isPerDepth(networks, network);
             Map<ResidualNetwork, Column> done = trained.computeIfAbsent(trainer.trainsLike(), k -> new IdentityHashMap<>());
             List<Integer> depths = networks.stream().filter(n -> !done.containsKey(n)).map(ResidualNetwork::depth).toList();
             if (!depths.isEmpty()) {
@@ -76,17 +77,17 @@ final class SeedRun {
             List<Column> columns = new ArrayList<>();
             for (ResidualNetwork n : networks) {
                 if (!done.containsKey(n)) {
-                    String folder = prefix + name + (networks.size() == 1 ? "" : "/depth-" + n.depth());
+                    String folder = prefix + name + (perDepth ? "/depth-" + n.depth() : "");
                     done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models));
                 }
                 columns.add(done.get(n));
             }
-            Column column = networks.size() == 1 ? columns.get(0).named(trainer.name()) : Column.perDepth(trainer.name(), network.depth(), columns);
+            Column column = perDepth ? Column.perDepth(trainer.name(), network.depth(), columns) : columns.get(0).named(trainer.name());
             curves.add(column.test());
             secondary.add(column.secondary());
-            if (networks.size() == 1 && studied == null) {
+            if (!perDepth && studied == null) {
                 studied = column.test();
-            } else if (networks.size() > 1 && studied != null) {
+            } else if (perDepth && studied != null) {
                 gaps.add(DepthGap.between(studied, column.test()));
             }
         }

@@ -20,6 +20,7 @@ import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +56,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SavedModelTask data;
 
+    /** Saving and loading with the bound architectures and backends. */
+    private final ModelBundles bundles;
+
     @Inject
-    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery) {
+    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery, ModelBundles bundles) {
+        this.bundles = bundles;
         this.tasks = tasks;
         this.reports = reports;
         this.discovery = discovery;
@@ -67,13 +72,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new Lpa4jException("--repeats must be at least 1 but is " + repeats + ".");
         }
-        ModelManifest manifest = Models.inspect(model);
+        ModelManifest manifest = bundles.inspect(model);
         LoadedTask task = data.load(tasks, manifest, model);
         AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
-        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
             result = new ModelEvaluation(repeats).evaluate(loaded.model(), manifest.output().kind(), task.data(), task.metric(),
                     task.secondaryMetric(), accepted);
             evaluation = new Evaluation(model.toString(), task.name(), manifest.architecture().name(), b.name(), b.engineVersion(),

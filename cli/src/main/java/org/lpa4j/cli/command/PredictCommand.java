@@ -25,6 +25,7 @@ import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +64,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    /** Saving and loading with the bound architectures and backends. */
+    private final ModelBundles bundles;
+
     @Inject
-    PredictCommand(Tasks tasks, Discovery discovery) {
+    PredictCommand(Tasks tasks, Discovery discovery, ModelBundles bundles) {
+        this.bundles = bundles;
         this.tasks = tasks;
         this.discovery = discovery;
     }
@@ -74,12 +79,12 @@ public final class PredictCommand implements Callable<Integer> {
         if (Files.exists(out) && !overwrite) {
             throw new Lpa4jException("The file " + out + " already exists; choose another --out, or pass --overwrite to replace it.");
         }
-        ModelManifest manifest = Models.inspect(model);
+        ModelManifest manifest = bundles.inspect(model);
         if (manifest.output().kind() == OutputKind.NEXT_TOKEN) {
             throw new Lpa4jException("The model in " + model + " predicts the next token at every position; continue text with 'lpa4j generate'.");
         }
         PrintWriter console = spec.commandLine().getOut();
-        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
             HostTensor x = InputFiles.read(input, loaded);
             ExitPolicy policy = policy(loaded, manifest);
             ExitResult result = new EarlyExit(loaded.model(), policy).run(x);

@@ -63,12 +63,12 @@ class FitCommandTest {
         assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: "), unknownTask.err());
         assertTrue(unknownTask.err().contains("surface:oscillation1d, surface:peaks2d, surface:discontinuous2d, surface:smooth3d, moby, spam, "
                 + "digits, mnist, fashion-mnist"), unknownTask.err());
-        assertEquals("error: --depth must be at least 1 but is 0.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
-        assertEquals("error: --width must be positive but is -3.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
+        assertEquals("error: A network needs at least one block but the depth is 0. (the depth is set with --depth)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
+        assertEquals("error: A network's width must be positive but is -3. (the width is set with --width)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
         String unknownArch = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err();
         assertTrue(unknownArch.startsWith("error: Unknown architecture 'cnn'. The architectures on the classpath are: fnn, nested, resnet, stair,"
                 + " transformer."), unknownArch);
-        assertEquals("error: --out must name a folder for the results, not an empty path; e.g. --out out/run.\n",
+        assertEquals("error: The output folder must be named, not an empty path; e.g. out/run. (the out is set with --out)\n",
                 CliRun.of("fit", "--task", "surface:peaks2d", "--out", "").err());
         CliRun unknownBackend = CliRun.of("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
         assertEquals(2, unknownBackend.code());
@@ -77,8 +77,8 @@ class FitCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun unwritable = CliRun.of("fit", "--task", "surface:peaks2d", "--out", file.resolve("sub").toString(), "--backend", "djl");
         assertEquals(2, unwritable.code());
-        assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
-        assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());
+        assertTrue(unwritable.err().startsWith("error: Cannot write to the output folder " + file.resolve("sub")), unwritable.err());
+        assertTrue(unwritable.err().endsWith("Choose a writable folder. (the out is set with --out)\n"), unwritable.err());
     }
 
     @Test
@@ -103,8 +103,8 @@ class FitCommandTest {
 
         CliRun again = CliRun.of(fit);
         assertEquals(2, again.code());
-        assertEquals("error: --out " + out + " already holds results; they are kept. Choose another --out, or pass --overwrite to replace"
-                + " them as a whole.\n", again.err());
+        assertEquals("error: The output folder " + out + " already holds results; they are kept. Choose another folder, or replace them"
+                + " as a whole. (the replace is set with --overwrite)\n", again.err());
         assertTrue(Arrays.equals(report, Files.readAllBytes(out.resolve("report.json"))), "the earlier result is untouched");
 
         CliRun e2eOnly = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples", "200",
@@ -143,7 +143,8 @@ class FitCommandTest {
             CliRun second = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples",
                     "200", "--backend", "tensorflow", "--out", out.toString());
             assertEquals(2, second.code());
-            assertEquals("error: Another run is writing --out " + out + " right now; wait for it to finish or choose another --out.\n",
+            assertEquals("error: Another run is writing the output folder " + out + " right now; wait for it to finish or choose another"
+                    + " folder. (the out is set with --out)\n",
                     second.err());
         } finally {
             done.countDown();
@@ -170,7 +171,7 @@ class FitCommandTest {
         String[] base = {"fit", "--task", "surface:peaks2d", "--backend", "tensorflow", "--out", dir.resolve("run").toString()};
         CliRun deep = CliRun.of(concat(base, "--depth", "10000"));
         assertEquals(2, deep.code());
-        assertTrue(deep.err().startsWith("error: --depth must be between 1 and 1024 but is 10000"), deep.err());
+        assertTrue(deep.err().startsWith("error: The depth must be between 1 and 1024 but is 10000"), deep.err());
         CliRun wide = CliRun.of(concat(base, "--depth", "1000", "--width", "16384"));
         assertEquals(2, wide.code());
         assertTrue(wide.err().contains("parameters, more than the 268435456 that lpa4j trains on a CPU"), wide.err());
@@ -179,7 +180,7 @@ class FitCommandTest {
         assertTrue(many.err().contains("between 1 and 10000000") && many.err().contains("--examples"), many.err());
         CliRun epochs = CliRun.of(concat(base, "--epochs", "2000000000"));
         assertEquals(2, epochs.code());
-        assertTrue(epochs.err().startsWith("error: --epochs must be at most 1000000"), epochs.err());
+        assertTrue(epochs.err().startsWith("error: The epochs must be at most 1000000"), epochs.err());
         assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for refused options");
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -31,7 +31,7 @@ public final class SeparateDepthsTrainer implements ProgressiveTrainer {
     public SeparateDepthsTrainer(int... depths) {
         this.depths = IntStream.of(depths).sorted().distinct().toArray();
         if (this.depths.length != depths.length || (this.depths.length > 0 && this.depths[0] < 1)) {
-            throw new Lpa4jException("The separate models' depths must be distinct and at least 1, but are " + Arrays.toString(depths) + ".");
+            throw new InvalidSettingException("depths", "The separate models' depths must be distinct and at least 1, but are " + Arrays.toString(depths) + ".");
         }
     }
 
@@ -41,7 +41,7 @@ public final class SeparateDepthsTrainer implements ProgressiveTrainer {
             return IntStream.rangeClosed(1, network.depth()).toArray();
         }
         if (depths[depths.length - 1] > network.depth()) {
-            throw new Lpa4jException("A separate model of depth " + depths[depths.length - 1] + " was asked for, but the network has "
+            throw new InvalidSettingException("depths", "A separate model of depth " + depths[depths.length - 1] + " was asked for, but the network has "
                     + network.depth() + " blocks; choose depths between 1 and " + network.depth() + ".");
         }
         return depths.clone();
