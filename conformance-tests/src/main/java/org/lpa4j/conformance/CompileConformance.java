@@ -39,7 +39,7 @@ import org.lpa4j.api.tensor.Tensor;
  * as {@link TraceException}, unknown parameter names, export and load, closed programs, and one program reused
  * with several batch sizes.
  */
-public abstract class CompileConformance extends BackendConformance {
+public class CompileConformance extends BackendConformance {
 
     private static final Dense DENSE = new Dense("dense", 3, 2);
 

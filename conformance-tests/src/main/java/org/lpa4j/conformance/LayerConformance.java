@@ -30,7 +30,7 @@ import org.lpa4j.api.tensor.Shape;
  * and FLOAT64, parameter gradients in FLOAT64 against central differences of the reference, and the causal
  * property of causal attention, checked exactly. Parameters come from {@link ParameterSet#initialize}.
  */
-public abstract class LayerConformance extends BackendConformance {
+public class LayerConformance extends BackendConformance {
 
     /** One layer under test: its input and the reference forward from the parameter set and the input. */
     private record LayerCase(String name, Layer layer, HostTensor input, Capability needs,

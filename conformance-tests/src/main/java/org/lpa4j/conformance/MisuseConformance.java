@@ -35,7 +35,7 @@ import org.lpa4j.api.tensor.Tensor;
  * arguments, closed objects, unknown or empty parameter sets, trace misuse) asserted word for word, so a new backend
  * that extends the {@code org.lpa4j.api.spi} base inherits them and one that does not is caught.
  */
-public abstract class MisuseConformance extends BackendConformance {
+public class MisuseConformance extends BackendConformance {
 
     private static final Dense DENSE = new Dense("dense", 3, 2);
     private static final String KNOWN = "[dense.weight, dense.bias]";

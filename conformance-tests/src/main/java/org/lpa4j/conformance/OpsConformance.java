@@ -38,7 +38,7 @@ import org.lpa4j.api.tensor.Tensor;
  * <p>Display names read {@code OP CASE DTYPE [(neutral default)]: values|gradient}, so a failure names the op,
  * the case and the element type.
  */
-public abstract class OpsConformance extends BackendConformance {
+public class OpsConformance extends BackendConformance {
 
     /** The batch sizes every program with an unknown batch dimension is run with, after compiling it once. */
     protected static final int[] BATCH_SIZES = {1, 3, 7};

@@ -29,7 +29,7 @@ import org.lpa4j.api.tensor.Shape;
  * bit-identical, the returned loss being the one before the update, {@code stepCount}, and a forward program of the
  * same store seeing the update.
  */
-public abstract class OptimizerConformance extends BackendConformance {
+public class OptimizerConformance extends BackendConformance {
 
     /** The learning rates of the first and second step; different, so a step that ignores its argument is caught. */
     private static final double[] LEARNING_RATES = {0.1, 0.03};

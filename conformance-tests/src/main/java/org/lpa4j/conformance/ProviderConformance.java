@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.backend.UnsupportedCapabilityException;
@@ -32,10 +33,12 @@ import org.lpa4j.api.tensor.Shape;
  * the engine, opened by name; and every {@link Capability} checked both ways: a declared one works in a small use,
  * an undeclared one throws {@link UnsupportedCapabilityException} naming it.
  */
-public abstract class ProviderConformance extends BackendConformance {
+public class ProviderConformance extends BackendConformance {
 
-    /** The provider under test, as registered in META-INF/services. */
-    protected abstract BackendProvider provider();
+    /** The provider under test, as registered in META-INF/services: by default the one the library's selection names. */
+    protected BackendProvider provider() {
+        return Backends.discover().select(BackendRequest.fromEnvironment()).provider();
+    }
 
     @Test
     void required_provider_isDiscoveredUnderItsName() {

@@ -8,6 +8,8 @@ import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.inference.CalibratedExit;
+import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
@@ -64,6 +66,22 @@ public final class ModelBundles {
     public LoadedModel load(Path dir, Backend backend) {
         Objects.requireNonNull(backend, "backend is null");
         return open(dir, verify(dir), backend, false);
+    }
+
+    /**
+     * Records {@code exit} as the calibrated exit policy of the bundle at {@code dir} (checked whole first): only
+     * {@value Models#MANIFEST_FILE} changes, replaced in one atomic rename, so the weights and their hash stay as they were.
+     */
+    public ModelManifest saveExitPolicy(Path dir, CalibratedExit exit) {
+        Objects.requireNonNull(exit, "exit is null");
+        ModelManifest manifest = verify(dir).manifest().withExitPolicy(ExitPolicies.toJson(exit));
+        try {
+            AtomicFiles.write(dir.resolve(Models.MANIFEST_FILE), out -> ManifestJson.MAPPER.writeValue(out, manifest));
+        } catch (IOException e) {
+            throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
+        }
+        return manifest;
     }
 
     private void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {

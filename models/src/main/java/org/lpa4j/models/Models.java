@@ -3,7 +3,6 @@ package org.lpa4j.models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.backend.Backend;
@@ -80,15 +79,7 @@ public final class Models {
      * {@value #MANIFEST_FILE} changes, replaced in one atomic rename, so the weights and their hash stay as they were.
      */
     public static ModelManifest saveExitPolicy(Path dir, CalibratedExit exit) {
-        Objects.requireNonNull(exit, "exit is null");
-        ModelManifest manifest = verify(dir).manifest().withExitPolicy(ExitPolicies.toJson(exit));
-        try {
-            AtomicFiles.write(dir.resolve(MANIFEST_FILE), out -> ManifestJson.MAPPER.writeValue(out, manifest));
-        } catch (IOException e) {
-            throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
-        }
-        return manifest;
+        return ModelBundles.discover().saveExitPolicy(dir, exit);
     }
 
     private static BundleReader.VerifiedBundle verify(Path dir) {

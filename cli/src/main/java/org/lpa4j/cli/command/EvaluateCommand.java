@@ -87,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.print(EvaluationTable.format(evaluation));
         if (result.calibrated() != null) {
-            Models.saveExitPolicy(model, result.calibrated());
+            bundles.saveExitPolicy(model, result.calibrated());
             out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy)");
         }
         Path png = plot != null ? plot : model.toAbsolutePath().resolveSibling(model.toAbsolutePath().getFileName() + "-cost.png");
