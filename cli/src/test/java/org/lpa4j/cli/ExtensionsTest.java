@@ -43,7 +43,7 @@ class ExtensionsTest {
 
         CliRun unbound = run(Lpa4jCli.injector(), "evaluate", "--model", model.toString(), "--backend", "nd4j", "--repeats", "1");
         assertEquals(2, unbound.code(), "without the binding the architecture is unknown");
-        assertTrue(unbound.err().contains("Unknown architecture '" + BoundMlpProvider.NAME + "'"), unbound.err());
+        assertTrue(unbound.err().contains("is a '" + BoundMlpProvider.NAME + "' network, but no architecture of that name"), unbound.err());
     }
 
     @Test

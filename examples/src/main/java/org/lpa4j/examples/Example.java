@@ -35,7 +35,7 @@ public final class Example {
                 .setTask("surface:peaks2d").optTaskOptions(TaskOptions.defaults().withExamples(1000))
                 .setArchitecture(TanhBlocksProvider.NAME, ArchitectureOptions.of(4, 32))
                 .addTrainer("lpa").addTrainer("e2e").addTrainer(DeepestTwoTrainerProvider.NAME)
-                .optTrainingConfig(TrainingConfig.defaults().withEpochs(20).withLearningRate(3e-3))
+                .optTrainingConfig(TrainingConfig.defaults().withEpochs(30).withBatchSize(32).withLearningRate(3e-3))
                 .optBackend(new BackendRequest("tensorflow", "the example"))
                 .build();
         try (ExperimentResult result = new ExperimentRunner().run(experiment, ExperimentOutput.to(out).replacing(true), List.of())) {
