@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The architecture of lpa4j, as rules that fail the build when a dependency points the wrong way:
- * api &lt;- backends; api &lt;- conformance suite; api &lt;- models; nothing in a library module prints to standard output.
+ * api &lt;- backends; api &lt;- conformance suite; api &lt;- models; api, trainers, models &lt;- experiments &lt;- cli; nothing in a
+ * library module prints to standard output.
  */
 @AnalyzeClasses(packages = "org.lpa4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -59,6 +60,18 @@ class ArchitectureTest {
             .as("Saved models depend only on the api and Jackson: architectures are found through the registry, backends through discovery");
 
     @ArchTest
+    static final ArchRule experimentsSitAboveTrainersAndModelsAndBelowTheCli = classes().that().resideInAPackage("org.lpa4j.experiments..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.experiments..",
+                    "org.lpa4j.models..", "org.lpa4j.trainers..", "com.fasterxml.jackson.."))
+            .as("Experiments are written on the api, the trainers and the models: no engine, no architecture or data set by class, no CLI");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheCliUsesExperiments = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
+            .should().dependOnClassesThat().resideInAPackage("org.lpa4j.experiments..")
+            .as("Experiments sit above every library module: only the CLI and users' programs use them");
+
+    @ArchTest
     static final ArchRule onlyTheCliWiresWithGuice = noClasses().that().resideOutsideOfPackage("org.lpa4j.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
             .as("Only the CLI wires with Guice");
@@ -72,7 +85,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
-                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..",
+                    "org.lpa4j.experiments..")
             // The one exception swaps System.out to silence a line SameDiff prints itself; it prints nothing.
             .and().doNotHaveFullyQualifiedName("org.lpa4j.backend.nd4j.Nd4jQuietStdout")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")

@@ -14,7 +14,7 @@ import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.inference.Evaluation;
 import org.lpa4j.cli.inference.EvaluationTable;
 import org.lpa4j.cli.inference.ExitCostPlot;
-import org.lpa4j.cli.inference.ModelEvaluation;
+import org.lpa4j.api.inference.ModelEvaluation;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.cli.output.ReportWriter;
@@ -74,7 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         ModelManifest manifest = bundles.inspect(model);
         LoadedTask task = data.load(tasks, manifest, model);
-        AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
+        AcceptedLoss accepted = maxLoss == null ? AcceptedLoss.defaultFor(task.metric()) : AcceptedLoss.inPercent(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
@@ -99,16 +99,5 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */
-    static AcceptedLoss acceptedLoss(Metric metric, Double maxLoss) {
-        if (maxLoss == null) {
-            return AcceptedLoss.defaultFor(metric);
-        }
-        if (!(maxLoss >= 0) || maxLoss.isInfinite()) {
-            throw new Lpa4jException("--max-loss must be a finite number >= 0 but is " + maxLoss + ".");
-        }
-        return metric == Metric.ACCURACY ? AcceptedLoss.absolute(maxLoss / 100) : AcceptedLoss.relative(maxLoss / 100);
     }
 }

@@ -113,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
             return loaded.exitPolicy().get();
         }
         LoadedTask task = data.load(tasks, manifest, model);
-        return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), EvaluateCommand.acceptedLoss(task.metric(),
-                maxLoss)).policy();
+        AcceptedLoss accepted = maxLoss == null ? AcceptedLoss.defaultFor(task.metric()) : AcceptedLoss.inPercent(task.metric(), maxLoss);
+        return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), accepted).policy();
     }
 }

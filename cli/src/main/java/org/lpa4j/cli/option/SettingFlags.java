@@ -15,7 +15,8 @@ public final class SettingFlags {
             Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("layerDropout", "--layer-dropout"), Map.entry("form", "--form"),
             Map.entry("weighting", "--weighting"), Map.entry("gradientBalancing", "--balance"), Map.entry("depths", "--separate-depths"),
             Map.entry("gradeTolerance", "--grade-tolerance"), Map.entry("out", "--out"), Map.entry("replace", "--overwrite"),
-            Map.entry("trainers", "--trainer"), Map.entry("seeds", "--seeds"), Map.entry("task", "--task"), Map.entry("architecture", "--arch"));
+            Map.entry("trainers", "--trainer"), Map.entry("seeds", "--seeds"), Map.entry("task", "--task"), Map.entry("architecture", "--arch"),
+            Map.entry("maxLoss", "--max-loss"));
 
     private SettingFlags() {
     }

@@ -1,4 +1,4 @@
-package org.lpa4j.cli.inference;
+package org.lpa4j.api.inference;
 
 /**
  * One depth of a model on the test split: its metric and second metric, the expected calibration error (classifiers;

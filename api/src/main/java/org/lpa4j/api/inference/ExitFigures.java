@@ -1,4 +1,4 @@
-package org.lpa4j.cli.inference;
+package org.lpa4j.api.inference;
 
 import java.util.List;
 

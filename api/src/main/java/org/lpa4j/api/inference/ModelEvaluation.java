@@ -1,4 +1,4 @@
-package org.lpa4j.cli.inference;
+package org.lpa4j.api.inference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,13 +7,6 @@ import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.TensorDataset;
-import org.lpa4j.api.inference.AcceptedLoss;
-import org.lpa4j.api.inference.CalibratedExit;
-import org.lpa4j.api.inference.EarlyExit;
-import org.lpa4j.api.inference.ExitCalibration;
-import org.lpa4j.api.inference.ExitPoint;
-import org.lpa4j.api.inference.ExitResult;
-import org.lpa4j.api.inference.ExitSimulation;
 import org.lpa4j.api.model.DepthCost;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
@@ -72,7 +65,7 @@ public final class ModelEvaluation {
         }
         if (outputs == OutputKind.NEXT_TOKEN) {
             return new Result(depths, null, null, "Early exit decides per example; a next-token model predicts at every position, so it"
-                    + " has no exit policy here (generate's --draft-depth uses its shallow readouts instead).");
+                    + " has no exit policy here (speculative decoding uses its shallow readouts instead).");
         }
         LOG.info("Calibrating the exit policy on {} validation examples", data.validation().size());
         CalibratedExit calibrated = ExitCalibration.calibrate(model, data.validation(), metric, accepted);
