@@ -7,8 +7,6 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,20 +26,20 @@ class ExtensionsTest {
         Module bound = binder -> Multibinder.newSetBinder(binder, ArchitectureProvider.class).addBinding().toInstance(new BoundMlpProvider());
         Injector injector = Lpa4jCli.injector(bound);
         Path out = dir.resolve("run");
-        CliRun fit = run(injector, "fit", "--task", "surface:peaks2d", "--arch", BoundMlpProvider.NAME, "--depth", "2", "--width", "8",
+        CliRun fit = CliRun.of(injector, "fit", "--task", "surface:peaks2d", "--arch", BoundMlpProvider.NAME, "--depth", "2", "--width", "8",
                 "--epochs", "2", "--examples", "200", "--trainer", "lpa", "--backend", "tensorflow", "--out", out.toString());
         assertEquals(0, fit.code(), fit.err());
         Path model = out.resolve("lpa");
-        CliRun evaluate = run(injector, "evaluate", "--model", model.toString(), "--backend", "nd4j", "--repeats", "1");
+        CliRun evaluate = CliRun.of(injector, "evaluate", "--model", model.toString(), "--backend", "nd4j", "--repeats", "1");
         assertEquals(0, evaluate.code(), evaluate.err());
         Path input = Files.writeString(dir.resolve("points.csv"), "0.1, 0.2\n-0.5, 0.7\n");
         Path predictions = dir.resolve("predictions.csv");
-        CliRun predict = run(injector, "predict", "--model", model.toString(), "--input", input.toString(), "--depth", "1", "--out",
+        CliRun predict = CliRun.of(injector, "predict", "--model", model.toString(), "--input", input.toString(), "--depth", "1", "--out",
                 predictions.toString(), "--backend", "djl");
         assertEquals(0, predict.code(), predict.err());
         assertEquals(3, Files.readAllLines(predictions).size(), "a header and a row per input");
 
-        CliRun unbound = run(Lpa4jCli.injector(), "evaluate", "--model", model.toString(), "--backend", "nd4j", "--repeats", "1");
+        CliRun unbound = CliRun.of(Lpa4jCli.injector(), "evaluate", "--model", model.toString(), "--backend", "nd4j", "--repeats", "1");
         assertEquals(2, unbound.code(), "without the binding the architecture is unknown");
         assertTrue(unbound.err().contains("is a '" + BoundMlpProvider.NAME + "' network, but no architecture of that name"), unbound.err());
     }
@@ -56,12 +54,5 @@ class ExtensionsTest {
         assertEquals(DeepestTwoTrainer.NAME, Models.inspect(out.resolve(DeepestTwoTrainer.NAME)).training().trainer());
         CliRun evaluate = CliRun.of("evaluate", "--model", out.resolve(DeepestTwoTrainer.NAME).toString(), "--backend", "nd4j", "--repeats", "1");
         assertEquals(0, evaluate.code(), evaluate.err());
-    }
-
-    private static CliRun run(Injector injector, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Lpa4jCli.execute(injector, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -3,22 +3,17 @@ package org.lpa4j.api.training;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.lpa4j.api.Lpa4jException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lpa4j.api.ServiceProviders;
 
 /**
- * The trainers on the classpath, found through {@link ServiceLoader} as {@link TrainerProvider}s and sorted by name (or
+ * The trainers on the classpath, found through {@link java.util.ServiceLoader} as {@link TrainerProvider}s and sorted by name (or
  * given to {@link #of}): builds a trainer by name, and answers an unknown name with a sentence listing the known ones. A
  * provider that cannot be loaded is logged and left out, never fatal.
  */
 public final class Trainers {
-    private static final Logger LOG = LoggerFactory.getLogger(Trainers.class);
     private static final String SERVICE_FILE = "META-INF/services/" + TrainerProvider.class.getName();
 
     private final List<TrainerProvider> providers;
@@ -44,21 +39,8 @@ public final class Trainers {
 
     /** Every provider registered through {@code loader}. */
     public static Trainers discover(ClassLoader loader) {
-        List<TrainerProvider> found = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        Iterator<TrainerProvider> it = ServiceLoader.load(TrainerProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("A trainer provider could not be loaded and is left out: {}", e.getMessage());
-                broken.add(e.getMessage());
-            }
-        }
-        return new Trainers(found, broken);
+        ServiceProviders<TrainerProvider> found = ServiceProviders.load(TrainerProvider.class, loader, "A trainer provider");
+        return new Trainers(found.providers(), found.broken());
     }
 
     /** The providers, sorted by name. */
