@@ -10,7 +10,7 @@
 #   throughput: the demo, MNIST (2,000 images, 3 epochs) and Moby Dick (1,000 windows, 3 epochs) on ND4J, whose
 #               figures complete the per-backend throughput table. Moby Dick is cut further than on the other engines:
 #               an ND4J transformer training holds about 4 GB (every array of a training step, and a validation pass's
-#               arrays of each shape; see the README's "Driving ND4J fast"), and two run at once here.
+#               arrays of each shape; see "Driving ND4J fast" in docs/training-speed.md), and two run at once here.
 # All three by default; each prints the load average it ran under. Builds on first use. ROUNDS (default 3) sets the
 # alternated rounds of the lpa and throughput parts.
 set -euo pipefail
@@ -26,7 +26,7 @@ if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/lpa4j/ben
 fi
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 demo=(--task surface:peaks2d --arch fnn --depth 6 --width 64 --epochs 12)
-# The networks are the README's; the data is cut so an epoch takes seconds, not minutes (the ratio is per epoch).
+# The networks are those of docs/quality.md; the data is cut so an epoch takes seconds, not minutes (the ratio is per epoch).
 mnist=(--task mnist --arch resnet --depth 6 --width 16 --limit 10000 --epochs 4)
 moby=(--task moby --arch transformer --depth 4 --width 64 --heads 4 --context 64 --batch-size 64 --limit 3000 --epochs 4)
 log=$(mktemp -t speed-benchmark.XXXXXX)
