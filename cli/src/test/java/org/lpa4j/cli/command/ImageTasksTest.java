@@ -52,8 +52,8 @@ class ImageTasksTest {
     void imagesNeedTheResNetAndTheResNetNeedsImages(@TempDir Path dir) {
         CliRun fnnOnImages = CliRun.of("fit", "--task", "digits", "--arch", "fnn", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, fnnOnImages.code());
-        assertTrue(fnnOnImages.err().startsWith("error: Architecture 'fnn' does not fit task digits (fnn reads feature vectors). Use --arch resnet"),
-                fnnOnImages.err());
+        assertTrue(fnnOnImages.err().startsWith("error: Architecture 'fnn' cannot serve a task whose examples are inputs of shape [1, 8, 8]"
+                + " with 10 outputs (CLASSES) (fnn reads feature vectors). Architectures that can: resnet."), fnnOnImages.err());
         CliRun resnetOnSurface = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "resnet", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, resnetOnSurface.code());
         assertTrue(resnetOnSurface.err().contains("(resnet reads images [channels, height, width])"), resnetOnSurface.err());

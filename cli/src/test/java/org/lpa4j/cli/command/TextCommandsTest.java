@@ -105,7 +105,7 @@ class TextCommandsTest {
         assertEquals(List.of("ham", "spam"), Models.inspect(dir.resolve("lpa")).output().labels());
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
         assertTrue(CliRun.of("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
-                .contains("Architecture 'fnn' does not fit task spam (fnn reads feature vectors). Use --arch transformer."));
+                .contains("(fnn reads feature vectors). Architectures that can: transformer."));
         assertEquals("error: The context must be between 1 and 2048 tokens but is 0. (the context is set with --context)\n",
                 CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
     }

@@ -1,24 +1,42 @@
-package org.lpa4j.cli.command;
+package org.lpa4j.datasets.surfaces;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.Metric;
+import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.input.InputPreprocessing;
+import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.TaskProvider;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 
 /**
- * The data of the published multigrade reference run, built the way its authors build it: f(x) = sin(100x) at 5000
- * equispaced training points of [0,1] and 1000 equispaced test points; the validation split is 1000 distinct training
- * points, drawn with a seed, whose targets carry N(0, 0.01^2) noise.
+ * Task {@value #NAME}: the data of the published multigrade reference run, built the way its authors build it:
+ * f(x) = sin(100x) at 5000 equispaced training points of [0,1] and 1000 equispaced test points; the validation split is
+ * 1000 distinct training points, drawn with the run's seed, whose targets carry N(0, 0.01^2) noise. Metric: the relative
+ * squared error the publication reports. The options' example count and limit do not apply; the seed and dtype do.
  */
-final class MultigradeReferenceData {
+public final class MultigradeReferenceTasks implements TaskProvider {
+    /** The task's registered name. */
+    public static final String NAME = "reference:sin100x";
     static final int TRAIN = 5000;
     static final int TEST = 1000;
     static final int VALIDATION = TRAIN / 5;
     static final double VALIDATION_NOISE = 0.01;
 
-    private MultigradeReferenceData() {
+    @Override
+    public List<String> names() {
+        return List.of(NAME);
+    }
+
+    @Override
+    public LoadedTask load(String name, TaskOptions options) {
+        return new LoadedTask(NAME, generate(options.seed(), options.dtype()), Metric.RSE, TaskShape.features(1, 1))
+                .withPreprocessing(new InputPreprocessing.Features());
     }
 
     /** f(x) = sin(100 x). */
@@ -26,6 +44,7 @@ final class MultigradeReferenceData {
         return Math.sin(100 * x);
     }
 
+    /** The reference data for {@code seed}: the validation rows and their noise are drawn from it. */
     static DataSplits generate(long seed, DType dtype) {
         double[] trainX = linspace(TRAIN);
         double[] testX = linspace(TEST);
