@@ -27,8 +27,9 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.TrainingConfig;
 
 /**
- * Writes a bundle as a whole ({@link AtomicDirectories}): weights first and the manifest (naming the weights' hash) last,
- * into a hidden sibling folder renamed into place, so the target is either the complete new bundle or what it was before.
+ * Writes a bundle as a whole ({@link AtomicDirectories}): weights first and the manifest (naming the weights' hash, with
+ * its digest and the model's probe outputs, {@link BundleIntegrity}) last, into a hidden sibling folder renamed into
+ * place, so the target is either the complete new bundle or what it was before.
  */
 final class BundleWriter {
     private final Architectures architectures;
@@ -53,7 +54,9 @@ final class BundleWriter {
                 Path weights = staging.resolve(Models.WEIGHTS_FILE);
                 SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
                 force(weights);
-                ModelManifest manifest = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
+                ModelManifest plain = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
+                String digest = BundleIntegrity.digest(ManifestJson.MAPPER.readTree(ManifestJson.MAPPER.writeValueAsBytes(plain)));
+                ModelManifest manifest = plain.withIntegrity(new ModelManifest.Integrity(digest, BundleIntegrity.probes(model, plain.input())));
                 Path json = staging.resolve(Models.MANIFEST_FILE);
                 try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ManifestJson.MAPPER.writeValue(out, manifest);
@@ -61,8 +64,8 @@ final class BundleWriter {
                 force(json);
             });
         } catch (FolderExistsException e) {
-            throw new BundleException("A saved model (or other files) already exists at " + target + "; it is kept. Choose another folder,"
-                    + " or ask for it to be replaced.", e);
+            throw new BundleException(e.occupant() == org.lpa4j.api.io.Occupant.RESULT ? "A saved model (or another lpa4j result) already"
+                    + " exists at " + target + "; it is kept. Choose another folder, or ask for it to be replaced." : e.getMessage(), e);
         }
     }
 
@@ -120,7 +123,7 @@ final class BundleWriter {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
                 output, dtype, network.depth(), training, provenance, info.metrics(),
-                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null);
+                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null, null);
     }
 
     /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */

@@ -25,10 +25,12 @@ import org.lpa4j.api.tensor.DType;
  * @param weights       the weights file and its SHA-256
  * @param exitPolicy    room for a calibrated early-exit policy (plain JSON data, written by whoever calibrates it); null when
  *                      the bundle has none. A reader that does not know the policy's form still loads the model.
+ * @param integrity     the digest of everything but the exit policy, and probe outputs at every depth (format 3 on; null
+ *                      before). New fields go before this one, so they are covered by the digest.
  */
 public record ModelManifest(int formatVersion, Architecture architecture, Input input, Output output, DType dtype, int depth,
                             Training training, Provenance provenance, List<DepthMetric> metrics, Weights weights,
-                            Map<String, Object> exitPolicy) {
+                            Map<String, Object> exitPolicy, Integrity integrity) {
 
     /** The task shape the model was built for, as an architecture sees it. */
     public TaskShape taskShape() {
@@ -37,7 +39,14 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
 
     /** This manifest with {@code policy} as its exit policy (null removes it). */
     public ModelManifest withExitPolicy(Map<String, Object> policy) {
-        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, policy);
+        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, policy,
+                integrity);
+    }
+
+    /** This manifest with {@code value} as its integrity record. */
+    ModelManifest withIntegrity(Integrity value) {
+        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, exitPolicy,
+                value);
     }
 
     /** The architecture's registered name and the hyperparameters its provider rebuilds the network from. */
@@ -83,5 +92,19 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
 
     /** The weights file's name inside the bundle and the SHA-256 of its bytes. */
     public record Weights(String file, String sha256) {
+    }
+
+    /**
+     * Tamper evidence (see {@link BundleIntegrity}): the SHA-256 of the canonical manifest without {@code exit_policy} and
+     * {@code integrity} (it names the weights' hash, so it covers them), and probe inputs with the model's outputs.
+     */
+    public record Integrity(String digest, Probes probes) {
+    }
+
+    /**
+     * Probe inputs (their batch shape and values, flattened) and the model's outputs on them at every depth (depth 1
+     * first), each sampled at the same flat {@code positions}.
+     */
+    public record Probes(int[] shape, double[] inputs, int[] positions, List<double[]> outputs) {
     }
 }

@@ -17,17 +17,21 @@ import org.lpa4j.api.tensor.Shape;
 
 /**
  * Saves and loads models as bundles: a folder holding exactly {@value #MANIFEST_FILE} ({@link ModelManifest}) and
- * {@value #WEIGHTS_FILE} (safetensors). A bundle is written as a whole and never replaces an existing one unless asked;
- * it is loaded only when every part agrees, on any backend, whichever one trained it; anything else is a
+ * {@value #WEIGHTS_FILE} (safetensors), besides the marker every lpa4j result carries. A bundle is written as a whole and never replaces an existing one unless asked;
+ * it is loaded only when every part agrees and it is unchanged since it was saved (its digest and probe outputs), on
+ * any backend, whichever one trained it; anything else is a
  * {@link BundleException} that says what is wrong. A static facade rather than {@code model.save(dir)}: the model
  * lives in the api, which knows no JSON, and saving needs the architecture registry and Jackson, which this module brings.
  */
 public final class Models {
     /**
      * The bundle format this library writes and the newest it reads. Format 2 added the input preprocessing and the
-     * options the data was taken with; a format-1 bundle still loads, without them.
+     * options the data was taken with; format 3 the manifest's digest and probe outputs ({@link ModelManifest.Integrity}).
+     * Older bundles still load, without what they lack (a log line says so).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The first format whose bundles are tamper-evident (digest and probes). */
+    public static final int INTEGRITY_FORMAT = 3;
     /** The manifest's file name. */
     public static final String MANIFEST_FILE = "model.json";
     /** The weights' file name. */
@@ -53,20 +57,27 @@ public final class Models {
 
     /**
      * Records {@code policy} (plain JSON data: maps, lists, numbers, strings; null removes it) as the exit policy of the
-     * bundle at {@code dir}, which is checked first and then rewritten as a whole with the same weights; returns the new manifest.
+     * bundle at {@code dir}, which is checked first; returns the new manifest. Only {@value #MANIFEST_FILE}'s
+     * {@code exit_policy} changes, replaced in one atomic rename under the bundle's lock: concurrent savers wait for each
+     * other (the last one's policy stays), readers meanwhile see the old or the new manifest, and the weights, their hash
+     * and the manifest's digest stay as they were.
      */
     public static ModelManifest saveExitPolicy(Path dir, java.util.Map<String, Object> policy) {
-        ModelManifest manifest = inspect(dir).withExitPolicy(policy);
+        Objects.requireNonNull(dir, "dir is null");
         try {
-            AtomicDirectories.write(dir, true, staging -> {
-                Files.copy(dir.resolve(WEIGHTS_FILE), staging.resolve(WEIGHTS_FILE));
-                ManifestJson.MAPPER.writeValue(staging.resolve(MANIFEST_FILE).toFile(), manifest);
+            AtomicDirectories.changeLocked(dir, () -> {
+                verify(dir);
+                Path file = dir.resolve(MANIFEST_FILE);
+                com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) ManifestJson.MAPPER.readTree(
+                        file.toFile());
+                tree.set("exit_policy", ManifestJson.MAPPER.valueToTree(policy));
+                AtomicFiles.write(file, out -> ManifestJson.MAPPER.writeValue(out, tree));
             });
         } catch (IOException e) {
             throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); the saved model is unchanged.", e);
+                    + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
         }
-        return manifest;
+        return inspect(dir);
     }
 
     /** Loads the bundle at {@code dir} on the backend discovery chooses; closing the result closes that backend too. */
@@ -87,20 +98,10 @@ public final class Models {
         return open(dir, verify(dir), backend, false);
     }
 
-    /**
-     * Records {@code exit} as the calibrated exit policy of the bundle at {@code dir} (checked whole first): only
-     * {@value #MANIFEST_FILE} changes, replaced in one atomic rename, so the weights and their hash stay as they were.
-     */
+    /** Records {@code exit} as the calibrated exit policy of the bundle at {@code dir}, as {@link #saveExitPolicy(Path, java.util.Map)} does. */
     public static ModelManifest saveExitPolicy(Path dir, CalibratedExit exit) {
         Objects.requireNonNull(exit, "exit is null");
-        ModelManifest manifest = verify(dir).manifest().withExitPolicy(ExitPolicies.toJson(exit));
-        try {
-            AtomicFiles.write(dir.resolve(MANIFEST_FILE), out -> ManifestJson.MAPPER.writeValue(out, manifest));
-        } catch (IOException e) {
-            throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
-        }
-        return manifest;
+        return saveExitPolicy(dir, ExitPolicies.toJson(exit));
     }
 
     private static void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {
@@ -137,17 +138,24 @@ public final class Models {
         }
     }
 
-    /** The network's outputs per example, measured on one zero example at full depth, must be the manifest's. */
+    /**
+     * The model must give the probe outputs its manifest records, at every depth, within the cross-backend tolerance; a
+     * bundle older than format {@value #INTEGRITY_FORMAT} has none, and only its output count is checked, on one zero example.
+     */
     private static void checkOutputs(Path dir, BundleReader.VerifiedBundle bundle, ProgressiveModel model) {
-        ModelManifest.Input in = bundle.manifest().input();
+        ModelManifest manifest = bundle.manifest();
+        if (manifest.integrity() != null) {
+            BundleIntegrity.check(dir, manifest, manifest.integrity().probes(), model);
+            return;
+        }
+        ModelManifest.Input in = manifest.input();
         int[] dims = new int[in.exampleShape().length + 1];
         dims[0] = 1;
         System.arraycopy(in.exampleShape(), 0, dims, 1, in.exampleShape().length);
-        Shape shape = Shape.of(dims);
-        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), shape), model.depth());
+        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), Shape.of(dims)), model.depth());
         int outputs = y.shape().dim(y.shape().rank() - 1);
-        if (outputs != bundle.manifest().output().size()) {
-            throw new BundleException("The manifest of " + dir + " says the model has " + bundle.manifest().output().size() + " outputs but"
+        if (outputs != manifest.output().size()) {
+            throw new BundleException("The manifest of " + dir + " says the model has " + manifest.output().size() + " outputs but"
                     + " its network gives " + outputs + "; the manifest was edited. Save the model again.");
         }
     }

@@ -78,7 +78,8 @@ class ExitPoliciesTest {
             assertArrayEquals(before.toDoubleArray(), loaded.model().predict(x, 2).toDoubleArray());
         }
         try (var list = Files.list(bundle)) {
-            assertEquals(2, list.count(), "only the manifest and the weights are left in the bundle");
+            assertEquals(List.of(org.lpa4j.api.io.AtomicDirectories.MARKER, Models.MANIFEST_FILE, Models.WEIGHTS_FILE),
+                    list.map(p -> p.getFileName().toString()).sorted().toList(), "only the manifest, the weights and the marker are left");
         }
     }
 

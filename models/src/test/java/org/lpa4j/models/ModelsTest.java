@@ -111,6 +111,12 @@ class ModelsTest {
         editManifest(bundle, m -> ((ObjectNode) m.get("weights")).put("sha256", hash));
     }
 
+    /** Records the digest of the edited manifest, as a careful forger would, so only the probes can object. */
+    private static void redigest(Path bundle) throws IOException {
+        String digest = BundleIntegrity.digest(new ObjectMapper().readTree(bundle.resolve(Models.MANIFEST_FILE).toFile()));
+        editManifest(bundle, m -> ((ObjectNode) m.get("integrity")).put("digest", digest));
+    }
+
     private static Map<String, HostTensor> weights(Path bundle) throws IOException {
         return new LinkedHashMap<>(SafeTensors.read(bundle.resolve(Models.WEIGHTS_FILE)).tensors());
     }
@@ -340,6 +346,7 @@ class ModelsTest {
         editManifest(bundle, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("output").get("labels")).add("yellow"));
         assertMentions(refusal(bundle), "names 4 outputs", "has 3 outputs");
         editManifest(bundle, m -> ((ObjectNode) m.get("output")).put("size", 4));
+        redigest(bundle);
         assertMentions(refusal(bundle), "says the model has 4 outputs but its network gives 3");
     }
 
@@ -430,5 +437,152 @@ class ModelsTest {
         public Tensor head(Ops ops, Parameters params, Tensor h) {
             return head.forward(ops, params, h);
         }
+    }
+
+    @Test
+    void editsThatKeepEveryShape_areCaughtByTheDigest() throws IOException {
+        Path bundle = saved();
+        String digestRefusal = "was changed after the model was saved";
+        editManifest(bundle, m -> ((ObjectNode) m.get("output")).set("labels", new ObjectMapper().valueToTree(List.of("green", "red", "blue"))));
+        assertMentions(refusal(bundle), digestRefusal, "labels");
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("output")).set("labels", new ObjectMapper().valueToTree(LABELS)));
+        Models.load(bundle, backend).close();
+
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "RELU"));
+        assertMentions(refusal(bundle), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "TANH"));
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", null));
+        assertMentions(refusal(bundle), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(Map.of("kind", "features"))));
+        Models.load(bundle, backend).close();
+
+        try (ProgressiveModel other = model(mlp(), 4)) {
+            Path second = dir.resolve("second");
+            Models.save(other, info(), second);
+            Files.copy(second.resolve(Models.WEIGHTS_FILE), bundle.resolve(Models.WEIGHTS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        rehash(bundle);
+        assertMentions(refusal(bundle), digestRefusal, "the weights' hash");
+    }
+
+    @Test
+    void editsWithTheDigestRewrittenToo_areCaughtByTheProbeOutputsOnLoad() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "RELU"));
+        redigest(bundle);
+        Models.inspect(bundle);
+        assertMentions(refusal(bundle), "does not give the outputs it was saved with", "at depth 1", "save the model again");
+
+        Path other = dir.resolve("other");
+        try (ProgressiveModel m = model(mlp(), 4)) {
+            Models.save(m, info(), other);
+        }
+        Files.copy(bundle.resolveSibling("other").resolve(Models.WEIGHTS_FILE), dir.resolve("w"));
+        bundle = dir.resolve("third");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), bundle);
+        }
+        Files.move(dir.resolve("w"), bundle.resolve(Models.WEIGHTS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        rehash(bundle);
+        redigest(bundle);
+        assertMentions(refusal(bundle), "does not give the outputs it was saved with");
+
+        Path probed = dir.resolve("probed");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), probed);
+        }
+        editManifest(probed, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("integrity").get("probes").get("outputs").get(2))
+                .set(0, 1e3));
+        assertMentions(refusal(probed), "at depth 3");
+    }
+
+    @Test
+    void probeOutputs_areRecordedAtEveryDepth_andReproducedWithinTheTolerance() throws IOException {
+        Path bundle = saved();
+        ModelManifest.Probes probes = Models.inspect(bundle).integrity().probes();
+        assertEquals(3, probes.outputs().size(), "one record per depth");
+        assertEquals(BundleIntegrity.PROBE_EXAMPLES, probes.shape()[0]);
+        for (int d = 0; d < 3; d++) {
+            for (int e = d + 1; e < 3; e++) {
+                assertTrue(BundleIntegrity.relativeGap(probes.outputs().get(d), probes.outputs().get(e)) > 1e-3, "depths differ");
+            }
+        }
+        double tolerance = BundleIntegrity.tolerance(DType.FLOAT32);
+        double[] nudged = probes.outputs().get(1).clone();
+        nudged[0] += tolerance / 10;
+        editManifest(bundle, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("integrity").get("probes").get("outputs").get(1))
+                .set(0, nudged[0]));
+        Models.load(bundle, backend).close();
+        assertEquals(0, BundleIntegrity.relativeGap(new double[] {0, 0}, new double[] {0, 0}));
+        assertEquals(0.5, BundleIntegrity.relativeGap(new double[] {3, 4}, new double[] {3, 1.5}), 1e-12);
+        assertEquals(0.5, BundleIntegrity.relativeGap(new double[] {0.5, 0}, new double[] {0, 0}), 1e-12, "absolute below norm 1");
+    }
+
+    @Test
+    void olderBundle_withoutDigestOrProbes_stillLoads_butAFormatThreeOneWithoutThemIsRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> m.remove("integrity"));
+        assertMentions(refusal(bundle), "lacks its integrity record");
+        editManifest(bundle, m -> m.put("format_version", 2));
+        try (LoadedModel loaded = Models.load(bundle, backend)) {
+            assertNull(loaded.manifest().integrity());
+            assertEquals(3, loaded.model().predict(X, 3).shape().dim(1));
+        }
+    }
+
+    @Test
+    void concurrentPolicySavesAndLoads_neverFail_andTheLastSavedPolicyStays() throws Exception {
+        Path bundle = saved();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int patience = t + 1;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        Models.saveExitPolicy(bundle, Map.of("kind", "patience", "patience", patience, "cap", 3));
+                    }
+                    return null;
+                }));
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        Models.load(bundle, backend).close();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals("patience", Models.inspect(bundle).exitPolicy().get("kind"));
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of(bundle), siblings.toList(), "no lock or temporary file is left");
+        }
+    }
+
+    @Test
+    void bundleThatAnInterruptedReplacementMovedAside_isRestoredByTheReader() throws IOException {
+        Path bundle = saved();
+        Files.move(bundle, dir.resolve(".model.replaced-5a"));
+        assertEquals(3, Models.inspect(bundle).depth(), "the reader restored it");
+        assertTrue(Files.isDirectory(bundle));
+    }
+
+    @Test
+    void savingOverAFileOrAFolderOfOtherFiles_isRefusedEvenWhenReplacing() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path folder = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(folder.resolve("main.c"), "int main;");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            assertMentions(assertThrows(BundleException.class, () -> Models.saveReplacing(m, info(), file)).getMessage(), "is a file");
+            assertMentions(assertThrows(BundleException.class, () -> Models.saveReplacing(m, info(), folder)).getMessage(),
+                    "not an lpa4j result (main.c)");
+        }
+        assertEquals("mine", Files.readString(file));
+        assertEquals("int main;", Files.readString(folder.resolve("main.c")));
     }
 }
