@@ -23,14 +23,19 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Refuses {@code file} unless a file may be written there: nothing is there, or a regular file (which writing replaces). */
+    public static void checkWritable(Path file) throws IOException {
+        Occupant occupant = AtomicDirectories.occupant(file);
+        if (occupant != Occupant.NOTHING && occupant != Occupant.FILE) {
+            throw FolderExistsException.notAFile(file.toAbsolutePath(), occupant);
+        }
+    }
+
     /** Writes {@code content} to {@code file}: a temporary sibling is written, then moved over {@code file}. */
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Occupant occupant = AtomicDirectories.occupant(target);
-        if (occupant != Occupant.NOTHING && occupant != Occupant.FILE) {
-            throw FolderExistsException.notAFile(target, occupant);
-        }
+        checkWritable(target);
         Path tmp = AtomicDirectories.siblingName(target, "partial");
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -18,6 +18,7 @@ import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.FolderExistsException;
+import org.lpa4j.api.io.Occupant;
 import org.lpa4j.api.io.FolderLockedException;
 import org.lpa4j.api.model.ArchitectureOptions;
 import org.lpa4j.api.model.ArchitectureProvider;
@@ -87,14 +88,16 @@ public final class FitRunner {
         Path outDir = o.out().toAbsolutePath().normalize();
         LoadedTask task = tasks.load(o.task(), taskOptions(o, o.seeds().get(0)));
         ResidualNetwork network = network(o, task);
-        requireWritableParent(outDir);
-        if (!o.overwrite() && AtomicDirectories.isOccupied(outDir)) {
-            throw occupied(outDir);
+        try {
+            AtomicDirectories.checkWritable(outDir, o.overwrite());
+        } catch (FolderExistsException e) {
+            throw refused(outDir, e);
         }
+        requireWritableParent(outDir);
         try {
             AtomicDirectories.write(outDir, o.overwrite(), staging -> trainAndWrite(o, task, network, staging, out));
         } catch (FolderExistsException e) {
-            throw occupied(outDir);
+            throw refused(outDir, e);
         } catch (FolderLockedException e) {
             throw new Lpa4jException("Another run is writing --out " + outDir + " right now; wait for it to finish or choose another --out.", e);
         }
@@ -376,9 +379,13 @@ public final class FitRunner {
         return new TaskOptions(seed, o.examples(), o.limit(), o.context(), o.dtype());
     }
 
-    private static Lpa4jException occupied(Path dir) {
-        return new Lpa4jException("--out " + dir + " already holds results; they are kept. Choose another --out, or pass --overwrite to"
-                + " replace them as a whole.");
+    /** The sentence for an --out that is in the way: earlier results (kept unless --overwrite), or something --overwrite never replaces. */
+    private static Lpa4jException refused(Path dir, FolderExistsException e) {
+        if (e.occupant() == Occupant.RESULT) {
+            return new Lpa4jException("--out " + dir + " already holds results; they are kept. Choose another --out, or pass --overwrite to"
+                    + " replace them as a whole.");
+        }
+        return new Lpa4jException("--out: " + e.getMessage() + " (--overwrite replaces only a folder of earlier lpa4j results.)", e);
     }
 
     /** Fails before any training when the folder that will hold {@code dir} cannot be written. */
