@@ -585,4 +585,30 @@ class ModelsTest {
         assertEquals("mine", Files.readString(file));
         assertEquals("int main;", Files.readString(folder.resolve("main.c")));
     }
+
+    @Test
+    void transposedWeightWithTheSameElementCount_isRefusedOnTheHost() throws IOException {
+        Path bundle = saved();
+        Map<String, HostTensor> transposed = weights(bundle);
+        String name = transposed.keySet().stream().filter(k -> transposed.get(k).shape().rank() == 2
+                && transposed.get(k).shape().dim(0) != transposed.get(k).shape().dim(1)).findFirst().orElseThrow();
+        int[] dims = transposed.get(name).shape().dims();
+        transposed.put(name, transposed.get(name).reshape(Shape.of(dims[1], dims[0])));
+        replaceWeights(bundle, transposed);
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), "'" + name + "' is [" + dims[1] + ", "
+                + dims[0] + "] in the weights but [" + dims[0] + ", " + dims[1] + "] in the network");
+    }
+
+    @Test
+    void damagedWeights_areNotLoaded_evenWithTheNaNAtTheFirstIndex() throws IOException {
+        Path bundle = saved();
+        Map<String, HostTensor> damaged = weights(bundle);
+        String first = damaged.keySet().iterator().next();
+        float[] values = damaged.get(first).toFloatArray();
+        values[0] = Float.NaN;
+        damaged.put(first, HostTensor.ofFloats(damaged.get(first).shape(), values));
+        replaceWeights(bundle, damaged);
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), "'" + first + "' in ", "holds NaN",
+                "damaged");
+    }
 }

@@ -51,6 +51,19 @@ class DataCacheTest {
     }
 
     @Test
+    void aFileVerifiedEarlierInThisProcess_isCheckedAgainOnceItChanges(@TempDir Path root) throws IOException {
+        Path digits = copy("digits", root).resolve("digits.csv.gz");
+        ImageDataSet.DIGITS.load(new DataCache(root), 0, 0);
+        byte[] bytes = Files.readAllBytes(digits);
+        bytes[bytes.length / 2] ^= 1;
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(digits);
+        Files.write(digits, bytes);
+        Files.setLastModifiedTime(digits, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+        Lpa4jException e = assertThrows(Lpa4jException.class, () -> ImageDataSet.DIGITS.load(new DataCache(root), 0, 0));
+        assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+    }
+
+    @Test
     void aCacheWithoutManifestOrWithAnUnlistedFileIsRefused(@TempDir Path root) throws IOException {
         Path moby = copy("moby", root);
         Files.delete(moby.resolve(DataCache.MANIFEST));
