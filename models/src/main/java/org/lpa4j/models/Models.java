@@ -40,14 +40,17 @@ public final class Models {
     private Models() {
     }
 
-    /** Saves {@code model} with {@code info} into the new folder {@code dir}; an existing model (or any file) there is kept and refused. */
-    public static void save(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, false);
+    /**
+     * Saves {@code model} with {@code description} ({@link ModelManifest#builder}) into the new folder {@code dir}; an
+     * existing model (or any file) there is kept and refused.
+     */
+    public static void save(ProgressiveModel model, ModelManifest description, Path dir) {
+        write(model, description, dir, false);
     }
 
     /** Saves {@code model} into {@code dir}, replacing whatever is there as a whole: a reader sees the old or the new bundle, never a mix. */
-    public static void saveReplacing(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, true);
+    public static void saveReplacing(ProgressiveModel model, ModelManifest description, Path dir) {
+        write(model, description, dir, true);
     }
 
     /** The manifest of the bundle at {@code dir}, after every check that needs no backend. */
@@ -104,12 +107,12 @@ public final class Models {
         return saveExitPolicy(dir, ExitPolicies.toJson(exit));
     }
 
-    private static void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {
+    private static void write(ProgressiveModel model, ModelManifest description, Path dir, boolean replace) {
         Objects.requireNonNull(model, "model is null");
-        Objects.requireNonNull(info, "info is null");
+        Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(dir, "dir is null");
         try {
-            new BundleWriter(Architectures.discover()).write(model, info, dir, replace);
+            new BundleWriter(Architectures.discover()).write(model, description, dir, replace);
         } catch (IOException e) {
             throw new BundleException("The model could not be saved to " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); nothing was written there. Check that the folder's parent is writable and has space.", e);

@@ -76,8 +76,8 @@ class ModelsTest {
         return new ResidualMlp(2, 8, 3, 3, Activation.TANH, true, DType.FLOAT32);
     }
 
-    private static ModelInfo info() {
-        return ModelInfo.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", "JOINT", "ADAPTIVE")
+    private static ModelManifest info() {
+        return ModelManifest.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", Map.of(ModelManifest.FORM, "JOINT", ModelManifest.WEIGHTING, "ADAPTIVE"))
                 .optConfig(TrainingConfig.defaults().withSeed(7)).optBackend(backend).optDataset("colours", "ab12").optTaskOptions(OPTIONS)
                 .optPreprocessing(new InputPreprocessing.Features())
                 .optMetric("accuracy", false, new double[] {0.5, 0.6, 0.7}, new double[] {0.4, 0.5, 0.65}).build();
@@ -150,7 +150,7 @@ class ModelsTest {
             assertEquals(DType.FLOAT32, manifest.dtype());
             assertEquals(3, manifest.depth());
             assertEquals("lpa", manifest.training().trainer());
-            assertEquals("ADAPTIVE", manifest.training().weighting());
+            assertEquals("ADAPTIVE", manifest.training().option(ModelManifest.WEIGHTING));
             assertEquals(7L, manifest.provenance().seed());
             assertEquals(backend.name(), manifest.provenance().backend());
             assertEquals(backend.engineVersion(), manifest.provenance().engineVersion());
@@ -243,10 +243,15 @@ class ModelsTest {
             m.put("format_version", 1);
             ((ObjectNode) m.get("input")).remove("preprocessing");
             ((ObjectNode) m.get("provenance")).remove("task_options");
+            ObjectNode training = (ObjectNode) m.get("training");
+            training.remove("options");
+            training.put("form", "JOINT").put("weighting", "ADAPTIVE");
         });
         try (LoadedModel loaded = Models.load(bundle, backend)) {
             assertNull(loaded.manifest().provenance().taskOptions());
             assertTrue(loaded.preprocessing().isEmpty());
+            assertEquals(Map.of(ModelManifest.FORM, "JOINT", ModelManifest.WEIGHTING, "ADAPTIVE"), loaded.manifest().training().options(),
+                    "an older bundle's LPA settings are read into the trainer's options");
             assertEquals(3, loaded.model().predict(X, 3).shape().dim(1), "it still predicts on network inputs");
             BundleException texts = assertThrows(BundleException.class, () -> loaded.inputOf(List.of(new byte[] {'a'})));
             assertMentions(texts.getMessage(), "cannot read raw texts", "saved in bundle format 1", "shape [2] per example",
@@ -390,6 +395,8 @@ class ModelsTest {
         String one = DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a));
         assertEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a)));
         assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, b)));
+        assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, b, a)));
+        assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", b, a, a)));
     }
 
     /** A network of the user's whose architecture is registered nowhere. */
@@ -610,5 +617,19 @@ class ModelsTest {
         replaceWeights(bundle, damaged);
         assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), "'" + first + "' in ", "holds NaN",
                 "damaged");
+    }
+
+    @Test
+    void theDigestIsOfTheManifestsContent_notOfItsLayout() throws IOException {
+        Path bundle = saved();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(bundle.resolve(Models.MANIFEST_FILE).toFile());
+        ObjectNode reordered = json.createObjectNode();
+        List<String> names = new java.util.ArrayList<>();
+        manifest.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, manifest.get(n)));
+        Files.writeString(bundle.resolve(Models.MANIFEST_FILE), reordered.toString());
+        Models.load(bundle, backend).close();
     }
 }

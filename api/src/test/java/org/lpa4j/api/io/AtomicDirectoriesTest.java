@@ -183,7 +183,11 @@ class AtomicDirectoriesTest {
                     for (int i = 0; i < 10; i++) {
                         AtomicDirectories.changeLocked(run, () -> {
                             int n = Integer.parseInt(Files.readString(run.resolve("n.txt")));
-                            Thread.onSpinWait();
+                            try {
+                                Thread.sleep(1);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                             AtomicFiles.write(run.resolve("n.txt"), out -> out.write(String.valueOf(n + 1).getBytes()));
                         });
                     }

@@ -44,7 +44,7 @@ import org.lpa4j.cli.output.DepthTable;
 import org.lpa4j.cli.output.ProgressListener;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.DataFingerprint;
-import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
@@ -222,8 +222,7 @@ public final class FitRunner {
         DepthCurve save(TrainingResult result, String trainer, PlannedTrainer planned, Path dir) {
             DataSplits data = task.data();
             DepthCurve secondaryTest = byDepth(secondaryMetric, trainer, result, data.test());
-            ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optTrainer(trainer, planned.form(), planned.weighting())
-                    .optTrainerOptions(planned.trainer().options().isEmpty() ? null : planned.trainer().options())
+            ModelManifest.Builder info = ModelManifest.builder().setTask(task.shape()).optTrainer(trainer, planned.recordedOptions())
                     .optConfig(planned.config()).optBackend(backend).optDataset(taskName, dataSha256)
                     .optTaskOptions(taskOptions).optPreprocessing(task.preprocessing())
                     .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, trainer, result, data.validation()).values(),
@@ -275,6 +274,19 @@ public final class FitRunner {
     /** A trainer with the network it trains (built when called), its settings, and the LPA form and weighting it records (null for others). */
     private record PlannedTrainer(ProgressiveTrainer trainer, Supplier<ResidualNetwork> network, TrainingConfig config, String form,
                                   String weighting) {
+
+        /** Every setting of the trainer by name, as the saved model records it: the LPA form and weighting, then the trainer's options. */
+        java.util.Map<String, Object> recordedOptions() {
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
+            if (form != null) {
+                options.put(ModelManifest.FORM, form);
+            }
+            if (weighting != null) {
+                options.put(ModelManifest.WEIGHTING, weighting);
+            }
+            options.putAll(trainer.options());
+            return options;
+        }
     }
 
     /** The names {@code --trainer} lists, in order and without repeats ({@code both} is {@code lpa,e2e}), or a sentence about an unknown one. */

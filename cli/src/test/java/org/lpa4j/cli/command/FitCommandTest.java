@@ -50,7 +50,7 @@ class FitCommandTest {
             assertEquals("surface:peaks2d", model.provenance().dataset());
             assertEquals("djl", model.provenance().backend());
             assertEquals(report.trainers().get(t).trainer(), model.training().trainer());
-            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().weighting(), "the default weighting by loss, as it resolved for squared error");
+            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().option(ModelManifest.WEIGHTING), "the default weighting by loss, as it resolved for squared error");
             assertTrue(Arrays.equals(report.trainers().get(t).values(), model.metrics().get(0).test()), "test metric by depth");
             assertTrue(Arrays.equals(report.secondary().get(t).values(), model.metrics().get(1).test()), "second metric by depth");
             assertEquals(3, model.metrics().get(0).validation().length);
