@@ -83,8 +83,11 @@ class FitReferenceTest {
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals(3, report.trainers().get(0).depth());
         assertTrue(report.gaps().isEmpty(), "no separate column, no gap");
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>(Models.inspect(dir.resolve("lpa")).training().options());
+        assertTrue(recorded.remove(org.lpa4j.models.ModelManifest.FORM) != null && recorded.remove(org.lpa4j.models.ModelManifest.WEIGHTING) != null,
+                "LPA's form and weighting are among its options");
         assertEquals(Map.of("distillation", 0.5, "distillationTemperature", 2.0, "gradientBalancing", true, "uniformEpochs", 1, "layerDropout", 0.2),
-                Models.inspect(dir.resolve("lpa")).training().options(), "the saved model records how it was trained");
+                recorded, "the saved model records how it was trained");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.FolderExistsException;
+import org.lpa4j.api.io.Occupant;
 import org.lpa4j.api.io.FolderLockedException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterSpec;
@@ -57,19 +58,17 @@ public final class ExperimentRunner {
     public ExperimentResult run(Experiment experiment, ExperimentOutput output, List<? extends ExperimentListener> listeners) {
         Plan plan = plan(experiment);
         Path dir = output.dir().toAbsolutePath().normalize();
-        requireWritableParent(dir);
         ExperimentResult[] result = new ExperimentResult[1];
         try {
-            if (!output.replace() && AtomicDirectories.isOccupied(dir)) {
-                throw occupied(dir);
-            }
+            AtomicDirectories.checkWritable(dir, output.replace());
+            requireWritableParent(dir);
             AtomicDirectories.write(dir, output.replace(), staging -> {
                 result[0] = execute(plan, staging, listeners);
                 ReportJson.write(result[0].report(), staging.resolve(ExperimentOutput.REPORT_FILE));
                 output.also().write(result[0], staging);
             });
         } catch (FolderExistsException e) {
-            throw occupied(dir);
+            throw occupied(dir, e);
         } catch (FolderLockedException e) {
             throw new InvalidSettingException("out", "Another run is writing the output folder " + dir + " right now; wait for it to finish"
                     + " or choose another folder.");
@@ -153,9 +152,13 @@ public final class ExperimentRunner {
         return network;
     }
 
-    private static InvalidSettingException occupied(Path dir) {
-        return new InvalidSettingException("replace", "The output folder " + dir + " already holds results; they are kept. Choose another"
-                + " folder, or replace them as a whole.");
+    /** The sentence for an output folder in the way: earlier results (kept unless replacing), or something never replaced. */
+    private static InvalidSettingException occupied(Path dir, FolderExistsException e) {
+        if (e.occupant() == Occupant.RESULT) {
+            return new InvalidSettingException("replace", "The output folder " + dir + " already holds results; they are kept. Choose"
+                    + " another folder, or replace them as a whole.");
+        }
+        return new InvalidSettingException("out", e.getMessage() + " (replacing applies only to a folder of earlier lpa4j results.)");
     }
 
     /** Fails before any training when the folder that will hold {@code dir} cannot be written. */

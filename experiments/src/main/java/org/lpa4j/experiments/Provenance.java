@@ -1,5 +1,7 @@
 package org.lpa4j.experiments;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -14,7 +16,7 @@ import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.ModelManifest;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /** What a model trained in an experiment records: its data, task, trainer, settings, backend and every metric at every depth. */
@@ -23,23 +25,26 @@ final class Provenance {
     }
 
     /** The record of {@code result}, trained by {@code trainer} on {@code task} (loaded with {@code taskOptions}) with {@code config}. */
-    static ModelInfo of(TrainingResult result, ProgressiveTrainer trainer, LoadedTask task, TaskOptions taskOptions, String dataSha256,
+    static ModelManifest of(TrainingResult result, ProgressiveTrainer trainer, LoadedTask task, TaskOptions taskOptions, String dataSha256,
                         TrainingConfig config, Backend backend, DepthCurve secondaryTest) {
         DataSplits data = task.data();
         Metric metric = task.metric();
         Metric secondary = task.secondaryMetric();
-        ModelInfo.Builder info = ModelInfo.builder().setTask(task.shape()).optConfig(config).optBackend(backend)
+        ModelManifest.Builder info = ModelManifest.builder().setTask(task.shape()).optConfig(config).optBackend(backend)
                 .optDataset(task.name(), dataSha256).optTaskOptions(taskOptions).optPreprocessing(task.preprocessing())
                 .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, result.model(), data.validation()), result.test().values())
                 .optMetric(secondary.label(), secondary.lowerIsBetter(), byDepth(secondary, result.model(), data.validation()),
                         secondaryTest.values());
-        // The LPA form and the weighting it resolved to for this data have fields of their own in today's manifest.
+        // The trainer's options record: for LPA its form and the weighting it resolved to for this data come first.
+        Map<String, Object> options = new LinkedHashMap<>();
         if (trainer instanceof LpaTrainer lpa) {
-            info.optTrainer(trainer.name(), lpa.form().name(), lpa.weighting().resolve(ResidualTarget.of(data.train())).name());
-        } else {
-            info.optTrainer(trainer.trainsLike(), null, null);
+            options.put(ModelManifest.FORM, lpa.form().name());
+            options.put(ModelManifest.WEIGHTING, lpa.weighting().resolve(ResidualTarget.of(data.train())).name());
         }
-        info.optTrainerOptions(trainer.options().isEmpty() || !trainer.trainsLike().equals(trainer.name()) ? null : trainer.options());
+        if (trainer.trainsLike().equals(trainer.name())) {
+            options.putAll(trainer.options());
+        }
+        info.optTrainer(trainer instanceof LpaTrainer ? trainer.name() : trainer.trainsLike(), options);
         if (task.labels() != null) {
             info.optLabels(task.labels());
         }

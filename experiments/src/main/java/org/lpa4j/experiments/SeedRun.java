@@ -19,7 +19,7 @@ import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelBundles;
-import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.ModelManifest;
 
 /**
  * One seed's run of an experiment: every trainer trains its networks on the seed's data, each model measured at every
@@ -103,7 +103,7 @@ final class SeedRun {
             DepthCurve test = result.test();
             DepthCurve secondary = new DepthCurve(test.trainer(), Provenance.byDepth(task.secondaryMetric(), result.model(), task.data().test()),
                     test.wallSeconds(), test.epochsRun());
-            ModelInfo info = Provenance.of(result, trainer, task, taskOptions, dataSha256, config, backend, secondary);
+            ModelManifest info = Provenance.of(result, trainer, task, taskOptions, dataSha256, config, backend, secondary);
             if (bundles != null) {
                 bundles.save(result.model(), info, staging.resolve(folder));
                 result.close();

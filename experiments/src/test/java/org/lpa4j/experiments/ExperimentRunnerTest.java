@@ -69,10 +69,10 @@ class ExperimentRunnerTest {
             assertEquals(List.of("lpa", "e2e", "separate/depth-1"), result.models().stream().map(TrainedModel::folder).toList());
             assertEquals(report, result.report());
             TrainedModel separate = result.models().get(2);
-            assertEquals("e2e", separate.info().trainer(), "a separate model is trained end to end");
+            assertEquals("e2e", separate.info().training().trainer(), "a separate model is trained end to end");
             HostTensor x = HostTensor.zeros(org.lpa4j.api.tensor.DType.FLOAT32, org.lpa4j.api.tensor.Shape.of(3, 2));
             assertEquals(3, separate.model().predict(x, 1).shape().dim(0), "the result holds open models");
-            assertEquals("ADAPTIVE", result.models().get(0).info().weighting(), "LPA's weighting as it resolved for squared error");
+            assertEquals("ADAPTIVE", result.models().get(0).info().training().option(org.lpa4j.models.ModelManifest.WEIGHTING), "LPA's weighting as it resolved for squared error");
         }
     }
 

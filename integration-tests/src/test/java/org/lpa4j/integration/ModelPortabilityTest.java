@@ -31,7 +31,7 @@ import org.lpa4j.datasets.surfaces.SurfaceTask;
 import org.lpa4j.datasets.text.CharacterLanguageModel;
 import org.lpa4j.datasets.text.MobyDick;
 import org.lpa4j.models.LoadedModel;
-import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
@@ -91,7 +91,7 @@ class ModelPortabilityTest {
         try (Backend tensorflow = Backends.open("tensorflow");
              TrainingResult result = trainer.train(tensorflow, network, data, CONFIG, metric, List.of())) {
             trained = result.model().predictAll(x);
-            Models.save(result.model(), ModelInfo.builder().setTask(task).optTrainer(trainer.name(), null, null).optConfig(CONFIG)
+            Models.save(result.model(), ModelManifest.builder().setTask(task).optTrainer(trainer.name(), null).optConfig(CONFIG)
                     .optBackend(tensorflow).build(), bundle);
         }
         for (BackendProvider provider : Backends.discover().providers()) {

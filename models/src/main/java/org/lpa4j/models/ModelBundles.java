@@ -1,7 +1,9 @@
 package org.lpa4j.models;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendRequest;
@@ -9,6 +11,7 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.inference.CalibratedExit;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ProgressiveModel;
@@ -35,14 +38,17 @@ public final class ModelBundles {
         return new ModelBundles(Architectures.discover(), Backends.discover());
     }
 
-    /** Saves {@code model} with {@code info} into the new folder {@code dir}; an existing model (or any file) there is kept and refused. */
-    public void save(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, false);
+    /**
+     * Saves {@code model} with {@code description} ({@link ModelManifest#builder}) into the new folder {@code dir}; an
+     * existing model (or any file) there is kept and refused.
+     */
+    public void save(ProgressiveModel model, ModelManifest description, Path dir) {
+        write(model, description, dir, false);
     }
 
     /** Saves {@code model} into {@code dir}, replacing whatever is there as a whole: a reader sees the old or the new bundle, never a mix. */
-    public void saveReplacing(ProgressiveModel model, ModelInfo info, Path dir) {
-        write(model, info, dir, true);
+    public void saveReplacing(ProgressiveModel model, ModelManifest description, Path dir) {
+        write(model, description, dir, true);
     }
 
     /** The manifest of the bundle at {@code dir}, after every check that needs no backend. */
@@ -68,28 +74,42 @@ public final class ModelBundles {
         return open(dir, verify(dir), backend, false);
     }
 
-    /**
-     * Records {@code exit} as the calibrated exit policy of the bundle at {@code dir} (checked whole first): only
-     * {@value Models#MANIFEST_FILE} changes, replaced in one atomic rename, so the weights and their hash stay as they were.
-     */
+    /** Records {@code exit} as the calibrated exit policy of the bundle at {@code dir}, as {@link #saveExitPolicy(Path, java.util.Map)} does. */
     public ModelManifest saveExitPolicy(Path dir, CalibratedExit exit) {
         Objects.requireNonNull(exit, "exit is null");
-        ModelManifest manifest = verify(dir).manifest().withExitPolicy(ExitPolicies.toJson(exit));
+        return saveExitPolicy(dir, ExitPolicies.toJson(exit));
+    }
+
+    /**
+     * Records {@code policy} (plain JSON data: maps, lists, numbers, strings; null removes it) as the exit policy of the
+     * bundle at {@code dir}, which is checked first; returns the new manifest. Only {@value Models#MANIFEST_FILE}'s
+     * {@code exit_policy} changes, replaced in one atomic rename under the bundle's lock: concurrent savers wait for each
+     * other (the last one's policy stays), readers meanwhile see the old or the new manifest, and the weights, their hash
+     * and the manifest's digest stay as they were.
+     */
+    public ModelManifest saveExitPolicy(Path dir, Map<String, Object> policy) {
+        Objects.requireNonNull(dir, "dir is null");
         try {
-            AtomicFiles.write(dir.resolve(Models.MANIFEST_FILE), out -> ManifestJson.MAPPER.writeValue(out, manifest));
+            AtomicDirectories.changeLocked(dir, () -> {
+                verify(dir);
+                Path file = dir.resolve(Models.MANIFEST_FILE);
+                ObjectNode tree = (ObjectNode) ManifestJson.MAPPER.readTree(file.toFile());
+                tree.set("exit_policy", ManifestJson.MAPPER.valueToTree(policy));
+                AtomicFiles.write(file, out -> ManifestJson.MAPPER.writeValue(out, tree));
+            });
         } catch (IOException e) {
             throw new BundleException("The exit policy could not be saved into " + dir + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
         }
-        return manifest;
+        return inspect(dir);
     }
 
-    private void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replace) {
+    private void write(ProgressiveModel model, ModelManifest description, Path dir, boolean replace) {
         Objects.requireNonNull(model, "model is null");
-        Objects.requireNonNull(info, "info is null");
+        Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(dir, "dir is null");
         try {
-            new BundleWriter(architectures).write(model, info, dir, replace);
+            new BundleWriter(architectures).write(model, description, dir, replace);
         } catch (IOException e) {
             throw new BundleException("The model could not be saved to " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); nothing was written there. Check that the folder's parent is writable and has space.", e);
@@ -118,17 +138,24 @@ public final class ModelBundles {
         }
     }
 
-    /** The network's outputs per example, measured on one zero example at full depth, must be the manifest's. */
+    /**
+     * The model must give the probe outputs its manifest records, at every depth, within the cross-backend tolerance; a
+     * bundle older than format {@value Models#INTEGRITY_FORMAT} has none, and only its output count is checked, on one zero example.
+     */
     private static void checkOutputs(Path dir, BundleReader.VerifiedBundle bundle, ProgressiveModel model) {
-        ModelManifest.Input in = bundle.manifest().input();
+        ModelManifest manifest = bundle.manifest();
+        if (manifest.integrity() != null) {
+            BundleIntegrity.check(dir, manifest, manifest.integrity().probes(), model);
+            return;
+        }
+        ModelManifest.Input in = manifest.input();
         int[] dims = new int[in.exampleShape().length + 1];
         dims[0] = 1;
         System.arraycopy(in.exampleShape(), 0, dims, 1, in.exampleShape().length);
-        Shape shape = Shape.of(dims);
-        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), shape), model.depth());
+        HostTensor y = model.predict(HostTensor.zeros(in.dtype(), Shape.of(dims)), model.depth());
         int outputs = y.shape().dim(y.shape().rank() - 1);
-        if (outputs != bundle.manifest().output().size()) {
-            throw new BundleException("The manifest of " + dir + " says the model has " + bundle.manifest().output().size() + " outputs but"
+        if (outputs != manifest.output().size()) {
+            throw new BundleException("The manifest of " + dir + " says the model has " + manifest.output().size() + " outputs but"
                     + " its network gives " + outputs + "; the manifest was edited. Save the model again.");
         }
     }

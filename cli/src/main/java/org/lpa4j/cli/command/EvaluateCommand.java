@@ -53,6 +53,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path plot;
     @Option(names = "--repeats", defaultValue = "15", description = "timed runs per latency figure; the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
+    @Option(names = "--no-save", description = "measure and calibrate only: leave the model's saved exit policy as it is")
+    boolean noSave;
     @Mixin
     SavedModelTask data;
 
@@ -86,9 +88,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                     result.depths(), result.exit(), result.exitNote());
         }
         out.print(EvaluationTable.format(evaluation));
-        if (result.calibrated() != null) {
+        if (result.calibrated() != null && noSave) {
+            out.println("  not saved (--no-save): the model keeps " + (manifest.exitPolicy() == null ? "no exit policy" : "the exit policy saved"
+                    + " with it before") + ".");
+        } else if (result.calibrated() != null) {
             bundles.saveExitPolicy(model, result.calibrated());
-            out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy)");
+            boolean had = manifest.exitPolicy() != null;
+            out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy" + (had ? ", replacing the policy saved"
+                    + " before" : "") + "; weights unchanged; an evaluate of the same model at the same time saves after this one,"
+                    + " and the last one saved stays). Pass --no-save to measure without saving.");
         }
         Path png = plot != null ? plot : model.toAbsolutePath().resolveSibling(model.toAbsolutePath().getFileName() + "-cost.png");
         ExitCostPlot.write(evaluation, png);

@@ -76,6 +76,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.lpa4j.api.io.AtomicFiles.checkWritable(out);
         if (Files.exists(out) && !overwrite) {
             throw new Lpa4jException("The file " + out + " already exists; choose another --out, or pass --overwrite to replace it.");
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.experiments.DepthReport;
@@ -38,7 +39,7 @@ class FitCommandTest {
         assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("depth.png", "e2e", "lpa", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(AtomicDirectories.MARKER, "depth.png", "e2e", "lpa", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "report, plot and one saved model per trainer; nothing else (no options file, temporary or lock file)");
         }
         for (int t = 0; t < 2; t++) {
@@ -49,7 +50,7 @@ class FitCommandTest {
             assertEquals("surface:peaks2d", model.provenance().dataset());
             assertEquals("djl", model.provenance().backend());
             assertEquals(report.trainers().get(t).trainer(), model.training().trainer());
-            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().weighting(), "the default weighting by loss, as it resolved for squared error");
+            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().option(ModelManifest.WEIGHTING), "the default weighting by loss, as it resolved for squared error");
             assertTrue(Arrays.equals(report.trainers().get(t).values(), model.metrics().get(0).test()), "test metric by depth");
             assertTrue(Arrays.equals(report.secondary().get(t).values(), model.metrics().get(1).test()), "second metric by depth");
             assertEquals(3, model.metrics().get(0).validation().length);
@@ -111,7 +112,7 @@ class FitCommandTest {
                 "--trainer", "e2e", "--seed", "5", "--backend", "tensorflow", "--out", out.toString(), "--overwrite");
         assertEquals(0, e2eOnly.code(), e2eOnly.err());
         try (Stream<Path> files = Files.list(out); Stream<Path> siblings = Files.list(dir)) {
-            assertEquals(List.of("depth.png", "e2e", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(AtomicDirectories.MARKER, "depth.png", "e2e", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "the old LPA model went with the old run: the folder is replaced as a whole, never mixed");
             assertEquals(List.of(out), siblings.toList(), "no staging, replaced or lock folder is left beside it");
         }
@@ -188,5 +189,45 @@ class FitCommandTest {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void overwrite_replacesOnlyAnEarlierResult_neverAFileASpecialFileOrAFolderOfTheUsersFiles(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun file = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString(), "--overwrite");
+        assertEquals(2, file.code());
+        assertTrue(file.err().startsWith("error: --out: " + notes + " is a file, not a folder of results; it is kept"), file.err());
+        CliRun fileNoOverwrite = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString());
+        assertTrue(fileNoOverwrite.err().contains("is a file") && !fileNoOverwrite.err().contains("already holds results"), fileNoOverwrite.err());
+        assertEquals("mine", Files.readString(notes));
+
+        Path home = Files.createDirectories(dir.resolve("home/src"));
+        Files.writeString(home.resolve("main.c"), "int main;");
+        CliRun folder = CliRun.of("fit", "--task", "surface:peaks2d", "--out", home.getParent().toString(), "--overwrite");
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("holds files that are not an lpa4j result (src)"), folder.err());
+        assertTrue(folder.err().contains("--overwrite replaces only a folder of earlier lpa4j results"), folder.err());
+        assertEquals("int main;", Files.readString(home.resolve("main.c")));
+
+        Path fifo = dir.resolve("device");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun special = CliRun.of("fit", "--task", "surface:peaks2d", "--out", fifo.toString(), "--overwrite");
+        assertTrue(special.err().contains("is a device or other special file"), special.err());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo) && !Files.isDirectory(fifo));
+    }
+
+    @Test
+    void anInterruptedOverwrite_neverHidesTheFinishedResult_fromItsReaders(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        CliRun first = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples", "200",
+                "--trainer", "lpa", "--backend", "tensorflow", "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        Files.move(out, dir.resolve(".run.replaced-0c"));
+        Files.createDirectory(dir.resolve(".run.partial-9d"));
+        CliRun evaluate = CliRun.of("evaluate", "--model", out.resolve("lpa").toString(), "--backend", "tensorflow", "--repeats", "1",
+                "--no-save");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("not saved (--no-save)"), evaluate.out());
+        assertTrue(Files.isRegularFile(out.resolve("report.json")), "the finished run is back where it was");
     }
 }

@@ -42,7 +42,7 @@ class ImageTasksTest {
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         ModelManifest lpaModel = Models.inspect(dir.resolve("lpa"));
         assertEquals("resnet", lpaModel.architecture().name());
-        assertEquals("UNIFORM", lpaModel.training().weighting(), "the default weighting by loss, as it resolved for cross-entropy");
+        assertEquals("UNIFORM", lpaModel.training().option(ModelManifest.WEIGHTING), "the default weighting by loss, as it resolved for cross-entropy");
         assertEquals(org.lpa4j.api.data.OutputKind.CLASSES, lpaModel.output().kind());
         assertEquals(java.util.List.of(1, 8, 8), Arrays.stream(lpaModel.input().exampleShape()).boxed().toList());
         assertTrue(Arrays.equals(lpa, lpaModel.metrics().get(0).test()), "the bundle records the test accuracy the report gives");
