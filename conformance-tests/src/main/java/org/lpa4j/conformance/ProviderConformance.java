@@ -113,7 +113,7 @@ public abstract class ProviderConformance extends BackendConformance {
                     Checks.assertValues("gather", ReferenceOps.gather(table, ids), out.get(0), t);
                 }
                 case TRAINING -> {
-                    HostTensor x = Fixtures.random(Fixtures.SEED + 64, 2, 2);
+                    HostTensor x = Fixtures.random(Fixtures.SEED + 64, 2, 2).cast(t);
                     try (CompiledGradient g = store.compileGradient(List.of(InputSpec.fixed("x", t, 2, 2)),
                             (ops, p, xs) -> ops.mseLoss(ops.reshape(p.get("k"), Shape.of(2, 2)), xs.get(0)), Set.of("k"))) {
                         GradientResult r = g.run(List.of(x));
