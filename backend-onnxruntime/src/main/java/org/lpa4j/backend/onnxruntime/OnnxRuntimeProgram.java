@@ -16,6 +16,7 @@ import org.lpa4j.api.backend.BackendException;
 import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.spi.AbstractCompiledForward;
+import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -93,7 +94,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         }
     }
 
-    /** {@code value} as an ONNX Runtime tensor (ONNX Runtime copies a heap buffer into its own memory). */
+    /** {@code value} as an ONNX Runtime tensor: ONNX Runtime copies the heap array into memory of its own. */
     static OnnxTensor tensor(OrtEnvironment env, HostTensor value) throws OrtException {
         long[] shape = longs(value.shape());
         return switch (value.dtype()) {
@@ -103,14 +104,19 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         };
     }
 
-    /** A host copy of {@code t}. */
-    static HostTensor host(OnnxTensor t, DType dtype) {
+    /** The shape of {@code t}. */
+    static Shape shapeOf(OnnxTensor t) {
         long[] dims = t.getInfo().getShape();
         int[] shape = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
             shape[i] = Math.toIntExact(dims[i]);
         }
-        Shape s = Shape.of(shape);
+        return Shape.of(shape);
+    }
+
+    /** A host copy of {@code t}. */
+    static HostTensor host(OnnxTensor t, DType dtype) {
+        Shape s = shapeOf(t);
         return switch (dtype) {
             case FLOAT32 -> {
                 FloatBuffer b = t.getFloatBuffer();
@@ -131,6 +137,27 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
                 yield HostTensor.ofInts(s, data);
             }
         };
+    }
+
+    /** Runs on resident inputs and hands out every output without copying it: they stay in the run's result. */
+    @Override
+    protected List<AbstractResidentTensor> executeResident(List<AbstractResidentTensor> inputs) {
+        Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            feed.put(OnnxRuntimeOps.inputName(i), ((OnnxRuntimeResident) inputs.get(i)).tensor());
+        }
+        try {
+            OrtSession.Result result = session().run(feed);
+            int n = model.outputs().size();
+            OnnxRuntimeResident.SharedResult shared = new OnnxRuntimeResident.SharedResult(result, n);
+            List<AbstractResidentTensor> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new OnnxRuntimeResident(store, (OnnxTensor) result.get(i), model.outputs().get(i).dtype(), shared));
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new BackendException("ONNX Runtime could not run the program: " + e.getMessage(), e);
+        }
     }
 
     static long[] longs(Shape shape) {

@@ -1,7 +1,15 @@
 package org.lpa4j.backend.onnxruntime;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.lpa4j.api.backend.BackendException;
 import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
@@ -10,7 +18,13 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
+import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.spi.AbstractVariableStore;
+import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.onnx.OnnxModel;
+import org.lpa4j.onnx.OnnxTrace;
 
 /**
  * The weights on the host, as the initializers of every program's ONNX model. Loading new values bumps a version; a
@@ -20,6 +34,7 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
     private final OnnxRuntimeBackend backend;
     private ParameterSet values;
     private long version;
+    private final Map<String, OrtSession> selections = new HashMap<>();
 
     OnnxRuntimeVariableStore(OnnxRuntimeBackend backend, ParameterSet initial) {
         super(backend, initial);
@@ -72,8 +87,66 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
         throw OnnxRuntimeBackend.noTraining("compileTrainStep");
     }
 
+    /** A copy of {@code value} in ONNX Runtime's memory. */
+    @Override
+    protected AbstractResidentTensor newResident(HostTensor value) {
+        try {
+            return new OnnxRuntimeResident(this, OnnxRuntimeProgram.tensor(backend.env(), value), value.dtype());
+        } catch (OrtException e) {
+            throw new BackendException("ONNX Runtime could not hold a tensor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Floating rows are selected by a Gather run on the engine, the result staying there; INT32 rows go through the host. */
+    @Override
+    protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
+        if (!t.dtype().isFloating()) {
+            return super.selectRowsOf(t, rows);
+        }
+        int[] tail = Arrays.copyOfRange(t.shape().dims(), 1, t.shape().rank());
+        String key = t.dtype() + Arrays.toString(tail);
+        try {
+            OrtSession gather = selections.get(key);
+            if (gather == null) {
+                gather = backend.env().createSession(selection(t.dtype(), tail).toByteArray(), OnnxRuntimeProgram.options(backend.threads()));
+                selections.put(key, gather);
+            }
+            try (OnnxTensor index = OnnxTensor.createTensor(backend.env(), IntBuffer.wrap(rows), new long[] {rows.length})) {
+                OrtSession.Result result = gather.run(Map.of(OnnxRuntimeOps.inputName(0), ((OnnxRuntimeResident) t).tensor(),
+                        OnnxRuntimeOps.inputName(1), index));
+                return new OnnxRuntimeResident(this, (OnnxTensor) result.get(0), t.dtype(), new OnnxRuntimeResident.SharedResult(result, 1));
+            }
+        } catch (OrtException e) {
+            throw new BackendException("ONNX Runtime could not select rows: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code x [B, tail] , rows [n] -> x[rows]}: a flat view, a gather of its rows, the shape back. */
+    private static OnnxModel selection(DType dtype, int[] tail) {
+        int per = 1;
+        for (int d : tail) {
+            per *= d;
+        }
+        int width = per;
+        int[] back = new int[tail.length + 1];
+        back[0] = -1;
+        System.arraycopy(tail, 0, back, 1, tail.length);
+        List<InputSpec> specs = List.of(InputSpec.batched(OnnxRuntimeOps.inputName(0), dtype, tail),
+                InputSpec.batched(OnnxRuntimeOps.inputName(1), DType.INT32));
+        return OnnxTrace.trace("select_rows", specs, (ops, p, in) -> List.of(ops.reshape(ops.gather(ops.reshape(in.get(0),
+                Shape.of(-1, width)), in.get(1)), Shape.of(back))), ParameterSet.of(Map.of()), List.of());
+    }
+
     @Override
     protected void release() {
         values = null;
+        for (OrtSession s : selections.values()) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                throw new BackendException("ONNX Runtime could not close a session: " + e.getMessage(), e);
+            }
+        }
+        selections.clear();
     }
 }
