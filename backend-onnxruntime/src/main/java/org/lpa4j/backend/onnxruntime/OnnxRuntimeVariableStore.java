@@ -20,9 +20,9 @@ import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
 import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.spi.AbstractVariableStore;
+import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.onnx.OnnxModel;
 import org.lpa4j.onnx.OnnxTrace;
 
@@ -121,20 +121,10 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
         }
     }
 
-    /** {@code x [B, tail] , rows [n] -> x[rows]}: a flat view, a gather of its rows, the shape back. */
+    /** The row selection (see {@link RowSelection}) as an ONNX model. */
     private static OnnxModel selection(DType dtype, int[] tail) {
-        int per = 1;
-        for (int d : tail) {
-            per *= d;
-        }
-        int width = per;
-        int[] back = new int[tail.length + 1];
-        back[0] = -1;
-        System.arraycopy(tail, 0, back, 1, tail.length);
-        List<InputSpec> specs = List.of(InputSpec.batched(OnnxRuntimeOps.inputName(0), dtype, tail),
-                InputSpec.batched(OnnxRuntimeOps.inputName(1), DType.INT32));
-        return OnnxTrace.trace("select_rows", specs, (ops, p, in) -> List.of(ops.reshape(ops.gather(ops.reshape(in.get(0),
-                Shape.of(-1, width)), in.get(1)), Shape.of(back))), ParameterSet.of(Map.of()), List.of());
+        return OnnxTrace.trace("select_rows", RowSelection.inputs(OnnxRuntimeOps.inputName(0), OnnxRuntimeOps.inputName(1), dtype, tail),
+                RowSelection.function(tail), ParameterSet.of(Map.of()), List.of());
     }
 
     @Override
