@@ -128,7 +128,7 @@ public final class OnnxExport {
         pieces.put("use", "h = stem(x); for l in 1..k: h = block_l(h); y_k = head(h). After each block, rows whose exitPolicy says"
                 + " stop keep y_k; the others continue.");
         if (source != null) {
-            copy(source, manifest, "exitPolicy", "exitPolicy");
+            copy(source, manifest, "exit_policy", "exitPolicy");
             JsonNode in = source.path("input");
             copy(in, manifest.with("input"), "preprocessing", "preprocessing");
             copy(in, manifest.with("input"), "vocabulary", "vocabulary");
