@@ -17,6 +17,7 @@ import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractResidentTensor;
+import org.lpa4j.api.spi.SharedResource;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -149,7 +150,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         try {
             OrtSession.Result result = session().run(feed);
             int n = model.outputs().size();
-            OnnxRuntimeResident.SharedResult shared = new OnnxRuntimeResident.SharedResult(result, n);
+            SharedResource shared = new SharedResource(result, n);
             List<AbstractResidentTensor> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(new OnnxRuntimeResident(store, (OnnxTensor) result.get(i), model.outputs().get(i).dtype(), shared));

@@ -19,6 +19,7 @@ import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
 import org.lpa4j.api.spi.AbstractResidentTensor;
+import org.lpa4j.api.spi.SharedResource;
 import org.lpa4j.api.spi.AbstractVariableStore;
 import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
@@ -114,7 +115,7 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
             try (OnnxTensor index = OnnxTensor.createTensor(backend.env(), IntBuffer.wrap(rows), new long[] {rows.length})) {
                 OrtSession.Result result = gather.run(Map.of(OnnxRuntimeOps.inputName(0), ((OnnxRuntimeResident) t).tensor(),
                         OnnxRuntimeOps.inputName(1), index));
-                return new OnnxRuntimeResident(this, (OnnxTensor) result.get(0), t.dtype(), new OnnxRuntimeResident.SharedResult(result, 1));
+                return new OnnxRuntimeResident(this, (OnnxTensor) result.get(0), t.dtype(), new SharedResource(result, 1));
             }
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime could not select rows: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.lpa4j.backend.tensorflow;
 
 import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.spi.AbstractVariableStore;
+import org.lpa4j.api.spi.SharedResource;
 import org.lpa4j.api.tensor.HostTensor;
 import org.tensorflow.Result;
 import org.tensorflow.Tensor;
@@ -12,27 +13,10 @@ import org.tensorflow.Tensor;
  * run copies nothing through Java.
  */
 final class TensorFlowResident extends AbstractResidentTensor {
-    /** A run's result shared by the resident outputs taken from it; closed when the last of them is. */
-    static final class SharedResult {
-        private final Result result;
-        private int open;
-
-        SharedResult(Result result, int outputs) {
-            this.result = result;
-            this.open = outputs;
-        }
-
-        void release() {
-            if (--open == 0) {
-                result.close();
-            }
-        }
-    }
-
     private final Tensor tensor;
-    private final SharedResult shared;
+    private final SharedResource shared;
 
-    TensorFlowResident(AbstractVariableStore store, Tensor tensor, SharedResult shared) {
+    TensorFlowResident(AbstractVariableStore store, Tensor tensor, SharedResource shared) {
         super(store, TensorFlowHostCopy.shape(tensor), TensorFlowHostCopy.dtype(tensor.dataType()));
         this.tensor = tensor;
         this.shared = shared;

@@ -16,6 +16,7 @@ import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
 import org.lpa4j.api.spi.AbstractResidentTensor;
+import org.lpa4j.api.spi.SharedResource;
 import org.lpa4j.api.spi.AbstractVariableStore;
 import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
@@ -183,7 +184,7 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
 
     /** The first {@code n} outputs of {@code result} as resident tensors sharing it. */
     static List<AbstractResidentTensor> residents(AbstractVariableStore store, Result result, int n) {
-        TensorFlowResident.SharedResult shared = new TensorFlowResident.SharedResult(result, n);
+        SharedResource shared = new SharedResource(result, n);
         List<AbstractResidentTensor> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new TensorFlowResident(store, result.get(i), shared));
