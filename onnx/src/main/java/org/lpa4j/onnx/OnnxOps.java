@@ -3,7 +3,6 @@ package org.lpa4j.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.spi.AbstractOps;
@@ -169,15 +168,6 @@ public final class OnnxOps extends AbstractOps<String> {
         long[] out = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i];
-        }
-        return out;
-    }
-
-    /** The value names of {@code tensors}, checked to be this trace's. */
-    List<String> names(String role, List<org.lpa4j.api.tensor.Tensor> tensors) {
-        List<String> out = new ArrayList<>(tensors.size());
-        for (org.lpa4j.api.tensor.Tensor t : tensors) {
-            out.add(owned(role, t).node());
         }
         return out;
     }

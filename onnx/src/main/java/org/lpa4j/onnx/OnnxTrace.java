@@ -42,7 +42,13 @@ public final class OnnxTrace {
             graph.addInput(OnnxTypes.valueInfo(spec.name(), spec.dtype(), spec.shape()));
             in.add(ops.wrap(spec.name(), spec.shape(), spec.dtype()));
         }
+        Set<String> inputNames = new HashSet<>();
+        specs.forEach(s -> inputNames.add(s.name()));
         TraceParameters<String> params = new TraceParameters<>(ops, parameters, name -> {
+            if (inputNames.contains(name) || name.startsWith("_")) {
+                throw new OnnxExportException("Parameter '" + name + "' has the name of a graph input or starts with '_' (kept for the"
+                        + " graph's own values); ONNX names every value once. Rename the parameter or the input.");
+            }
             graph.addInitializer(OnnxTypes.tensor(name, parameters.get(name)));
             return name;
         });
