@@ -110,6 +110,7 @@ public class LayerConformance extends BackendConformance {
     @TestFactory
     Stream<DynamicTest> required_parameterGradients_matchFiniteDifferences() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name() + " FLOAT64: parameter gradients", () -> {
+            assumeCapability(Capability.TRAINING);
             assumeNeeds(c, DType.FLOAT64);
             ParameterSet params = ParameterSet.initialize(c.layer().parameters(), Fixtures.SEED, DType.FLOAT64);
             if (c.layer() instanceof LayerNorm) {

@@ -36,6 +36,17 @@ class ArchitectureTest {
             "org.tensorflow..", "org.bytedeco..");
 
     @ArchTest
+    static final ArchRule onnxRuntimeBackendImportsOnlyApiTheTracerAndItsEngine = backendOnlyUses("onnxruntime",
+            "org.lpa4j.onnx..", "ai.onnxruntime..");
+
+    @ArchTest
+    static final ArchRule onnxExportUsesOnlyApiModelsAndProtobuf = classes().that().resideInAPackage("org.lpa4j.onnx..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.models..",
+                    "org.lpa4j.onnx..", "ai.onnx.proto..", "com.google.protobuf..", "com.fasterxml.jackson.."))
+            .as("The ONNX export depends only on the api, saved models, the ONNX protobuf classes and Jackson: never an architecture,"
+                    + " a trainer or an engine, so any network exports, a user's own included");
+
+    @ArchTest
     static final ArchRule conformanceSuiteUsesOnlyApiAndJunit = classes().that().resideInAPackage("org.lpa4j.conformance..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.conformance..", "org.lpa4j.architectures..",
@@ -45,7 +56,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule architecturesAndTrainersNeverImportABackend = noClasses()
             .that().resideInAnyPackage("org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.backend..", "org.nd4j..", "ai.djl..", "org.tensorflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.backend..", "org.nd4j..", "ai.djl..", "org.tensorflow..",
+                    "ai.onnxruntime..", "org.lpa4j.onnx..")
             .as("Architectures, trainers and datasets are written on the api only and never import a backend or an engine");
 
     @ArchTest
@@ -86,7 +98,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
                     "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..",
-                    "org.lpa4j.experiments..")
+                    "org.lpa4j.experiments..", "org.lpa4j.onnx..")
             // The one exception swaps System.out to silence a line SameDiff prints itself; it prints nothing.
             .and().doNotHaveFullyQualifiedName("org.lpa4j.backend.nd4j.Nd4jQuietStdout")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
