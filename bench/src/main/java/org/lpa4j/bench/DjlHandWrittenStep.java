@@ -38,6 +38,7 @@ public final class DjlHandWrittenStep implements HandWrittenStep {
 
     @Override
     public void init(ParameterSet initial) {
+        // PyTorch's threads per op are process-wide: the djl backend, opened first by the bench, has set its EngineThreads policy.
         // DJL must not reach the network (telemetry, native downloads): set before the first Engine call.
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
@@ -99,6 +100,22 @@ public final class DjlHandWrittenStep implements HandWrittenStep {
                 gradient.subi(gradient);
             }
             return value;
+        }
+    }
+
+    @Override
+    public double bestProductSeconds(HostTensor a, HostTensor b, int repeats) {
+        try (NDManager arrays = manager.newSubManager()) {
+            NDArray left = arrays.create(a.floatsUnsafe(), new Shape(a.shape().dim(0), a.shape().dim(1)));
+            NDArray right = arrays.create(b.floatsUnsafe(), new Shape(b.shape().dim(0), b.shape().dim(1)));
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                // PyTorch on the CPU returns once the product is computed.
+                left.matMul(right).close();
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            return best;
         }
     }
 

@@ -19,6 +19,12 @@ public interface HandWrittenStep extends AutoCloseable {
     /** One Adam step on {@code x [BATCH, INPUT]}, {@code y [BATCH, 1]} at {@code learningRate}; returns the loss before the update. */
     double step(HostTensor x, HostTensor y, double learningRate);
 
+    /**
+     * The seconds of the fastest of {@code repeats} float32 products {@code a b} of two square matrices on this engine,
+     * operands and product held by the engine, on the threads its step uses: a measured peak to put the step's FLOP rate against.
+     */
+    double bestProductSeconds(HostTensor a, HostTensor b, int repeats);
+
     @Override
     void close();
 }

@@ -9,6 +9,7 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.model.ArchitectureOptions;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.spi.EngineThreads;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.Tasks;
@@ -61,6 +62,9 @@ public final class TrainerCost implements Callable<Integer> {
             description = "mini-batches one trainer runs before the other takes its turn (default ${DEFAULT-VALUE})")
     int batchesPerTurn;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads the engine may use (default: -Dlpa4j.threads, else every core)")
+    Integer threads;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TrainerCost()).execute(args));
     }
@@ -69,6 +73,9 @@ public final class TrainerCost implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (epochs < 2) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--epochs must be at least 2: the first epoch is left out.");
+        }
+        if (threads != null) {
+            System.setProperty(EngineThreads.PROPERTY, threads.toString());
         }
         LoadedTask loaded = Tasks.discover().load(task, TaskOptions.defaults().withLimit(limit).withContext(context));
         ResidualNetwork network = Architectures.discover().create(arch, loaded.shape(),

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 public final class ConformanceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliGradientConformance.class, CliLayerConformance.class,
             CliOptimizerConformance.class, CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class,
             CliTrainingSemanticsConformance.class,
