@@ -56,10 +56,6 @@ public final class Bench implements Callable<Integer> {
             description = "threads the engine may use, for lpa4j and the hand-written step alike (default: -Dlpa4j.threads, else every core)")
     Integer threads;
 
-    @Option(names = "--peak-repeats", defaultValue = "5",
-            description = "large matrix products timed before and after each session's rounds; the fastest is the engine's peak (default ${DEFAULT-VALUE})")
-    int peakRepeats;
-
     @Option(names = "--memory-steps", defaultValue = "10000",
             description = "lpa4j steps for the resident-memory check, 0 to skip (default ${DEFAULT-VALUE})")
     int memorySteps;
@@ -84,10 +80,7 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (threads != null) {
-            if (threads < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1, but is " + threads + ".");
-            }
-            System.setProperty(EngineThreads.PROPERTY, threads.toString());
+            EngineThreads.useEverywhere(threads);
         }
         BenchMlp mlp = new BenchMlp();
         ParameterSet init = ParameterSet.initialize(mlp.parameters(), 1, DType.FLOAT32);
@@ -127,7 +120,7 @@ public final class Bench implements Callable<Integer> {
             double flops = mlp.trainStepFlops(BenchMlp.BATCH);
             double[] sessionRatios = new double[sessions];
             for (int session = 0; session < sessions; session++) {
-                ProductPeak before = ProductPeak.measure(hand, peakRepeats);
+                ProductPeak peak = new ProductPeak(hand);
                 double[] api = new double[rounds];
                 double[] direct = new double[rounds];
                 double[] apiCpu = new double[rounds];
@@ -141,8 +134,8 @@ public final class Bench implements Callable<Integer> {
                         direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
                         api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
                     }
+                    peak.run();
                 }
-                ProductPeak peak = before.max(ProductPeak.measure(hand, peakRepeats));
                 double mApi = median(api);
                 double mDirect = median(direct);
                 double[] ratios = new double[rounds];

@@ -20,10 +20,11 @@ public interface HandWrittenStep extends AutoCloseable {
     double step(HostTensor x, HostTensor y, double learningRate);
 
     /**
-     * The seconds of the fastest of {@code repeats} float32 products {@code a b} of two square matrices on this engine,
-     * operands and product held by the engine, on the threads its step uses: a measured peak to put the step's FLOP rate against.
+     * The float32 product {@code a b} of two square matrices on this engine, on the threads its step uses, prepared
+     * once: each run of the returned program computes it, operands and product held by the engine. The bench times it
+     * beside the steps for a measured peak; {@link #close()} releases it.
      */
-    double bestProductSeconds(HostTensor a, HostTensor b, int repeats);
+    Runnable product(HostTensor a, HostTensor b);
 
     @Override
     void close();

@@ -38,6 +38,9 @@ public final class TensorFlowHandWrittenStep implements HandWrittenStep {
     private Placeholder<TFloat32> learningRate;
     private Operand<TFloat32> loss;
     private Op train;
+    private Graph productGraph;
+    private Session productSession;
+    private List<TFloat32> productOperands;
 
     @Override
     public String backend() {
@@ -124,28 +127,35 @@ public final class TensorFlowHandWrittenStep implements HandWrittenStep {
     }
 
     @Override
-    public double bestProductSeconds(HostTensor a, HostTensor b, int repeats) {
-        try (Graph g = new Graph(); Session s = new Session(g, sessionConfig())) {
-            Ops tf = Ops.create(g);
-            Placeholder<TFloat32> left = tf.placeholder(TFloat32.class);
-            Placeholder<TFloat32> right = tf.placeholder(TFloat32.class);
-            Operand<TFloat32> product = tf.linalg.matMul(left, right);
-            try (TFloat32 at = TFloat32.tensorOf(Shape.of(a.shape().dim(0), a.shape().dim(1)), DataBuffers.of(a.floatsUnsafe(), true, false));
-                 TFloat32 bt = TFloat32.tensorOf(Shape.of(b.shape().dim(0), b.shape().dim(1)), DataBuffers.of(b.floatsUnsafe(), true, false))) {
-                double best = Double.POSITIVE_INFINITY;
-                for (int r = 0; r < repeats; r++) {
-                    long t0 = System.nanoTime();
-                    try (Result ignored = s.runner().feed(left, at).feed(right, bt).fetch(product).run()) {
-                        best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-                    }
-                }
-                return best;
+    public Runnable product(HostTensor a, HostTensor b) {
+        closeProduct();
+        productGraph = new Graph();
+        productSession = new Session(productGraph, sessionConfig());
+        Ops tf = Ops.create(productGraph);
+        Placeholder<TFloat32> left = tf.placeholder(TFloat32.class);
+        Placeholder<TFloat32> right = tf.placeholder(TFloat32.class);
+        Operand<TFloat32> product = tf.linalg.matMul(left, right);
+        productOperands = List.of(TFloat32.tensorOf(Shape.of(a.shape().dim(0), a.shape().dim(1)), DataBuffers.of(a.floatsUnsafe(), true, false)),
+                TFloat32.tensorOf(Shape.of(b.shape().dim(0), b.shape().dim(1)), DataBuffers.of(b.floatsUnsafe(), true, false)));
+        return () -> {
+            try (Result ignored = productSession.runner().feed(left, productOperands.get(0)).feed(right, productOperands.get(1)).fetch(product).run()) {
+                // The product is computed when the run returns; nothing is read back.
             }
+        };
+    }
+
+    private void closeProduct() {
+        if (productSession != null) {
+            productOperands.forEach(TFloat32::close);
+            productSession.close();
+            productGraph.close();
+            productSession = null;
         }
     }
 
     @Override
     public void close() {
+        closeProduct();
         if (session != null) {
             session.close();
             session = null;

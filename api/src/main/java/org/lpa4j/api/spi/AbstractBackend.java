@@ -29,6 +29,8 @@ import org.lpa4j.api.tensor.Tensor;
  * and closing them with it. A backend implements {@link #newStore} and releases its engine in {@link #release}.
  */
 public abstract class AbstractBackend implements Backend {
+    /** The system property that turns the {@link #warmUp()} off when {@code false}, e.g. to measure what it saves. */
+    public static final String WARM_UP_PROPERTY = "lpa4j.warmUp";
     /** The backend classes that have run their {@link #warmUp()} in this process. */
     private static final Set<Class<?>> WARMED_UP = ConcurrentHashMap.newKeySet();
     /**
@@ -84,10 +86,10 @@ public abstract class AbstractBackend implements Backend {
      * engine and of the JVM (class loading, native setup, an engine's first run, the first compilation of the per-step
      * code) are paid when the backend opens, not inside the first training its caller times. Without it, whichever of
      * two trainings ran first took seconds longer (docs/speed.md). It uses a store of its own, so no value a caller
-     * computes changes; it takes a fraction of a second once the engine has loaded.
+     * computes changes; it takes a fraction of a second once the engine has loaded. {@code -Dlpa4j.warmUp=false} skips it.
      */
     public final void warmUp() {
-        if (!WARMED_UP.add(getClass())) {
+        if ("false".equalsIgnoreCase(System.getProperty(WARM_UP_PROPERTY, "").trim()) || !WARMED_UP.add(getClass())) {
             return;
         }
         Dense layer = new Dense("warmUp", 4, 4);

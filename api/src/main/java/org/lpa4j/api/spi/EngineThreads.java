@@ -37,6 +37,18 @@ public record EngineThreads(int intraOp, int interOp, String source) {
         return new EngineThreads(cores, cores, "the machine's " + cores + " core(s)");
     }
 
+    /**
+     * Sets {@value #PROPERTY} to {@code threads}, for every engine opened after this call (a command's {@code --threads});
+     * a count below 1 is refused with a sentence.
+     */
+    public static void useEverywhere(int threads) {
+        if (threads < 1) {
+            throw new BackendException("An engine needs at least 1 thread, but " + threads + " were asked for; give a whole number of at least 1, or "
+                    + "leave the count out to use all " + machineCores() + " core(s) of this machine.");
+        }
+        System.setProperty(PROPERTY, Integer.toString(threads));
+    }
+
     /** The cores this process may use: what {@link Runtime#availableProcessors()} reports, a container's limit included. */
     public static int machineCores() {
         return Runtime.getRuntime().availableProcessors();

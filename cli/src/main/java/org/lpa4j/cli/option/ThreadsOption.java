@@ -21,6 +21,6 @@ public final class ThreadsOption {
             throw new ParameterException(command.commandLine(), "--threads is " + threads + ", but an engine needs at least 1 thread; give a whole number"
                     + " of at least 1, or leave the option out to use all " + EngineThreads.machineCores() + " core(s) of this machine.");
         }
-        System.setProperty(EngineThreads.PROPERTY, Integer.toString(threads));
+        EngineThreads.useEverywhere(threads);
     }
 }
