@@ -19,7 +19,7 @@ public final class OnnxRuntimeBackendProvider implements BackendProvider {
 
     /** The ONNX Runtime release this module is built against. */
     static final String ONNX_RUNTIME_VERSION = "1.23.0";
-    /** The system property that sets ONNX Runtime's threads per op (intra-op threads); 1 when unset (see {@link EngineThreads}). */
+    /** The system property that sets ONNX Runtime's threads per op (intra-op threads); else the policy of {@link EngineThreads}. */
     public static final String THREADS_PROPERTY = "lpa4j.onnxruntime.threads";
 
     @Override
@@ -39,7 +39,7 @@ public final class OnnxRuntimeBackendProvider implements BackendProvider {
 
     @Override
     public Backend create() {
-        int threads = EngineThreads.fromProperty(THREADS_PROPERTY);
+        int threads = EngineThreads.resolve(THREADS_PROPERTY).intraOp();
         OrtEnvironment env;
         String version;
         try {

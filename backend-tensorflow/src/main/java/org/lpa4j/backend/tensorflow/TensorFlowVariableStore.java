@@ -73,7 +73,7 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
                 exportReads.add(vars.read(handle, value.dtype()));
             }
             loadOp = vars.group("load", assigns);
-            s = new Session(graph);
+            s = new Session(graph, backend.sessionConfig());
             session = s;
             loadValues(initial);
         } catch (RuntimeException | Error e) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j backends}: every backend found, its engine, whether it loads, and which one is chosen and why. */
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List the backends found, check that each loads, and say which is chosen.")
 public final class BackendsCommand implements Runnable {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec

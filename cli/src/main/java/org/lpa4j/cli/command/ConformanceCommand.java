@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 public final class ConformanceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec

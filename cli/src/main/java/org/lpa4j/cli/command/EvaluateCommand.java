@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Measure every depth of a saved model on its task's test split (metrics, calibration error, cost, latency),"
                 + " calibrate an early-exit policy on the validation split, measure its speedup and save it into the model.")
 public final class EvaluateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Tasks tasks;
     private final ReportWriter reports;
     private final Discovery discovery;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Export a saved model as ONNX (opset 17): depth_k.onnx for every depth, stem.onnx, block_l.onnx and head.onnx for"
                 + " early exit, and onnx.json saying what each file takes and gives, the exit policy, labels and input preprocessing.")
 public final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec

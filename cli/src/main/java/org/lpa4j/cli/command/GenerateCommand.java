@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
 public final class GenerateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mgdl-reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Reproduce the published multigrade (MGDL) run on sin(100x) and compare it with end-to-end training of the same layers.")
 public final class MultigradeReferenceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     /** The published epochs per grade; the published loop runs epochs 0..E, i.e. E + 1 passes, with the rate reaching t_min at the last. */
     static final int[] PUBLISHED_EPOCHS = {20, 20, 40};
     static final double[] PUBLISHED_TRAIN_RSE = {0.291, 1.9e-5, 1.1e-5};

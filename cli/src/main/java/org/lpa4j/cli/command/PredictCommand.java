@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                 + " its prediction and the depth it left at. Inputs in the task's raw form (grey images as an IDX file, image files or a"
                 + " folder of them; texts one per line in a .txt file), prepared as in training, or a CSV file of network inputs.")
 public final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Tasks tasks;
     private final Discovery discovery;
 
