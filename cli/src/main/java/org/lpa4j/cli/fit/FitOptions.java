@@ -7,6 +7,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.DistillationReach;
 import org.lpa4j.trainers.lpa.LpaForm;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 import picocli.CommandLine.Mixin;
@@ -72,6 +73,23 @@ public final class FitOptions {
     @Option(names = "--layer-dropout", defaultValue = "0", description = "LPA layer dropout: block l is skipped in a training step with"
             + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default ${DEFAULT-VALUE})")
     double layerDropout;
+    @Option(names = "--label-smoothing", defaultValue = "0", description = "LPA label smoothing for classifiers: the share of the target"
+            + " moved to the uniform distribution over the classes, 0 (off) to below 1 (default ${DEFAULT-VALUE})")
+    double labelSmoothing;
+    @Option(names = "--weight-decay", defaultValue = "0", description = "LPA weight decay: an L2 penalty decay/2 sum ||W||^2 on every weight"
+            + " matrix and kernel (default ${DEFAULT-VALUE})")
+    double weightDecay;
+    @Option(names = "--distill-depths", defaultValue = "0", description = "LPA self-distillation on depths 1..n only; 0 = every depth but the"
+            + " last (default ${DEFAULT-VALUE})")
+    int distillationDepths;
+    @Option(names = "--distill-reach", defaultValue = "ALL", description = "which parameters the distillation teacher trains:"
+            + " ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    DistillationReach distillationReach;
+    @Option(names = "--readout-adapter", description = "LPA per-depth readout adapter: each depth's state gets its own scale and shift per"
+            + " channel before the shared head")
+    boolean readoutAdapter;
+    @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
+    boolean temperatureCalibration;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
@@ -182,7 +200,9 @@ public final class FitOptions {
     LpaTrainer lpaTrainer() {
         return new LpaTrainer(form, weighting).withDistillation(distillation).withDistillationTemperature(distillationTemperature)
                 .withGradientBalancing(gradientBalancing)
-                .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout);
+                .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout).withLabelSmoothing(labelSmoothing)
+                .withWeightDecay(weightDecay).withDistillationDepths(distillationDepths).withDistillationReach(distillationReach)
+                .withReadoutAdapter(readoutAdapter).withTemperatureCalibration(temperatureCalibration);
     }
 
     Activation activation() {

@@ -11,7 +11,9 @@ final class SettingFlags {
             Map.entry("limit", "--limit"), Map.entry("width", "--width"), Map.entry("heads", "--heads"), Map.entry("depth", "--depth"),
             Map.entry("dtype", "--dtype"), Map.entry("seed", "--seed"), Map.entry("patience", "--patience"),
             Map.entry("distillation", "--distill"), Map.entry("distillationTemperature", "--distill-temperature"),
-            Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("layerDropout", "--layer-dropout"));
+            Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("layerDropout", "--layer-dropout"),
+            Map.entry("labelSmoothing", "--label-smoothing"), Map.entry("weightDecay", "--weight-decay"),
+            Map.entry("distillationDepths", "--distill-depths"));
 
     private SettingFlags() {
     }
