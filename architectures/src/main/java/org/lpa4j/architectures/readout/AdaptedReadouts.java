@@ -27,7 +27,7 @@ import org.lpa4j.api.tensor.Tensor;
  */
 public final class AdaptedReadouts implements ResidualNetwork {
     /** The registered architecture name. */
-    public static final String NAME = "adapted-readouts";
+    public static final String NAME = "with-depth-readouts";
 
     private final ResidualNetwork inner;
     private final boolean affine;

@@ -13,7 +13,7 @@ import org.lpa4j.api.model.ResidualNetwork;
 
 /**
  * Rebuilds a saved {@link AdaptedReadouts}: the wrapped network from its own hyperparameters (kept under {@value
- * #INNER_PREFIX}), then its adapter and temperatures. It builds no fresh network: a trainer adds the adapter.
+ * #INNER_PREFIX}), then its adapter and temperatures. It builds no fresh network: a trainer adds the adapter. Its name sorts after every built-in architecture so that lists of them read as before.
  */
 public final class AdaptedReadoutsProvider implements ArchitectureProvider {
     /** The prefix of the wrapped network's hyperparameters. */
