@@ -26,7 +26,7 @@ public final class AdaptedReadoutsProvider implements ArchitectureProvider {
 
     @Override
     public String incompatibility(TaskShape shape) {
-        return "it wraps the network of another architecture (LpaTrainer.withReadoutAdapter adds it, fit's --readout-adapter)";
+        return "it wraps the network of another architecture: LPA's per-depth readout adapter and temperatures add it to the network trained";
     }
 
     @Override

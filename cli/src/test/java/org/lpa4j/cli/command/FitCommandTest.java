@@ -67,7 +67,7 @@ class FitCommandTest {
         assertEquals("error: --width must be positive but is -3.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
         String unknownArch = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err();
         assertTrue(unknownArch.startsWith("error: Unknown architecture 'cnn'. The architectures on the classpath are: fnn, nested, resnet, stair,"
-                + " transformer."), unknownArch);
+                + " transformer, with-depth-readouts."), unknownArch);
         assertEquals("error: --out must name a folder for the results, not an empty path; e.g. --out out/run.\n",
                 CliRun.of("fit", "--task", "surface:peaks2d", "--out", "").err());
         CliRun unknownBackend = CliRun.of("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
