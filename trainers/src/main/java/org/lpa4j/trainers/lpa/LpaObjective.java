@@ -3,7 +3,9 @@ package org.lpa4j.trainers.lpa;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -101,16 +103,13 @@ final class LpaObjective implements DepthObjective {
         }
         Tensor terms = ops.mul(in.get(DEPTH_WEIGHTS), losses);
         Tensor total = ops.sum(terms, new int[0], false);
-        if (refinements.weightDecay() > 0) {
-            total = ops.add(total, weightPenalty(ops, params, refinements.weightDecay()));
+        if (settings.gradientBalancing()) {
+            // Each weighted term rescaled by sg(w_l mean / term_l): the value stays the weighted mean, the gradients become comparable.
+            Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
+                    ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
+            total = ops.sum(ops.mul(factor, terms), new int[0], false);
         }
-        if (!settings.gradientBalancing()) {
-            return total;
-        }
-        // Each weighted term rescaled by sg(w_l mean / term_l): the value stays the weighted mean, the gradients become comparable.
-        Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
-                ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
-        return ops.sum(ops.mul(factor, terms), new int[0], false);
+        return refinements.weightDecay() > 0 ? ops.add(total, weightPenalty(ops, params, refinements.weightDecay())) : total;
     }
 
     /** {@code params} with every value through a stop-gradient: what the head reads when the teacher must not move it. */
@@ -122,7 +121,7 @@ final class LpaObjective implements DepthObjective {
             }
 
             @Override
-            public java.util.Set<String> names() {
+            public Set<String> names() {
                 return params.names();
             }
         };
@@ -131,7 +130,7 @@ final class LpaObjective implements DepthObjective {
     /** {@code decay / 2} times the sum of squares of every parameter of rank 2 or more (weight matrices and kernels, not biases or scales). */
     private static Tensor weightPenalty(Ops ops, Parameters params, double decay) {
         Tensor sum = null;
-        for (String name : new java.util.TreeSet<>(params.names())) {
+        for (String name : new TreeSet<>(params.names())) {
             Tensor p = params.get(name);
             if (p.shape().rank() >= 2) {
                 Tensor squares = ops.sum(ops.mul(p, p), new int[0], false);
