@@ -1,5 +1,7 @@
 package org.lpa4j.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.architectures.readout.AdaptedReadouts;
 import org.lpa4j.architectures.resnet.ResNet;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.datasets.images.ImageDataSet;
@@ -74,6 +77,29 @@ public class ImageClassificationConformance extends BackendConformance {
             accuracy = r.test();
         }
         reporter.publishEntry("lpa test accuracy by depth", Arrays.toString(accuracy.values()));
+        checkAccuracy(accuracy);
+    }
+
+    /**
+     * LPA's options for classifiers that change the graph (label smoothing, the per-depth readout adapter) or the served
+     * readouts (per-depth temperatures) train on this backend and keep the same checks; the model serves one temperature per depth.
+     */
+    @Test
+    void required_lpaLabelSmoothingAdapterAndTemperatures_keepTheChecks(TestReporter reporter) {
+        LpaTrainer lpa = new LpaTrainer().withLabelSmoothing(0.1).withReadoutAdapter(true).withTemperatureCalibration(true);
+        DepthCurve accuracy;
+        try (TrainingResult r = lpa.train(backend(), network(), data(), config(), Metric.ACCURACY, List.of())) {
+            accuracy = r.test();
+            AdaptedReadouts served = assertInstanceOf(AdaptedReadouts.class, r.model().network());
+            assertTrue(served.affine());
+            assertEquals(accuracy.depth(), served.temperatures().length);
+            assertTrue(Arrays.stream(served.temperatures()).allMatch(t -> t > 0 && Double.isFinite(t)), Arrays.toString(served.temperatures()));
+        }
+        reporter.publishEntry("lpa (label smoothing 0.1, readout adapter, temperatures) test accuracy by depth", Arrays.toString(accuracy.values()));
+        checkAccuracy(accuracy);
+    }
+
+    private static void checkAccuracy(DepthCurve accuracy) {
         for (int l = 2; l <= accuracy.depth(); l++) {
             double before = 1 - accuracy.at(l - 1);
             double after = 1 - accuracy.at(l);

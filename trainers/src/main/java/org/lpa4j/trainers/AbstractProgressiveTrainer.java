@@ -46,9 +46,23 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return objective(network, target, dtype);
     }
 
+    /** The network this trainer trains in place of {@code network} (e.g. with per-depth readouts added); by default {@code network}. */
+    protected ResidualNetwork trained(ResidualNetwork network) {
+        return network;
+    }
+
+    /**
+     * The network the trained model serves, given its validation readouts (one tensor per depth) and labels: by default
+     * the trained one; a trainer may fit per-depth readout settings (temperatures) on them, never its weights.
+     */
+    protected ResidualNetwork served(ResidualNetwork trained, List<HostTensor> validationReadouts, HostTensor validationTargets) {
+        return trained;
+    }
+
     @Override
-    public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+    public final TrainingResult train(Backend backend, ResidualNetwork given, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {
+        ResidualNetwork network = trained(given);
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
         TensorDataset train = castInputs(data.train(), dtype);
         TensorDataset validation = castInputs(data.validation(), dtype);
@@ -63,8 +77,10 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
             long start = System.nanoTime();
             int epochsRun = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name());
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] testMetric = perDepth(RowBatches.run(readouts, test.x()), test.y(), metric);
-            return new TrainingResult(new ProgressiveModel(network, store), new DepthCurve(name(), testMetric, seconds, epochsRun));
+            ResidualNetwork served = served(network, RowBatches.run(readouts, validation.x()), validation.y());
+            ProgressiveModel model = new ProgressiveModel(served, store);
+            double[] testMetric = perDepth(served == network ? RowBatches.run(readouts, test.x()) : model.predictAll(test.x()), test.y(), metric);
+            return new TrainingResult(model, new DepthCurve(name(), testMetric, seconds, epochsRun));
         } catch (RuntimeException e) {
             store.close();
             throw e;

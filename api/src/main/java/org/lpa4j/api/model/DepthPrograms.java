@@ -49,7 +49,7 @@ final class DepthPrograms implements AutoCloseable {
         return cached("block 1", () -> store.compileForward(List.of(network.input()), (ops, p, in) -> {
             var h0 = network.stem(ops, p, in.get(0));
             var h1 = ops.add(h0, network.block(1, ops, p, h0));
-            return List.of(h1, network.head(ops, p, h1));
+            return List.of(h1, network.head(1, ops, p, h1));
         }));
     }
 
@@ -63,7 +63,7 @@ final class DepthPrograms implements AutoCloseable {
         InputSpec spec = stateSpec(dtype, shape);
         return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
             var h = ops.add(in.get(0), network.block(l, ops, p, in.get(0)));
-            return List.of(h, network.head(ops, p, h));
+            return List.of(h, network.head(l, ops, p, h));
         }));
     }
 
@@ -80,7 +80,7 @@ final class DepthPrograms implements AutoCloseable {
             var h = in.get(0);
             for (int b = l; b <= k; b++) {
                 h = ops.add(h, network.block(b, ops, p, h));
-                out.add(network.head(ops, p, h));
+                out.add(network.head(b, ops, p, h));
             }
             return out;
         }));

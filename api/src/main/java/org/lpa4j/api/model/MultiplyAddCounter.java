@@ -1,6 +1,12 @@
 package org.lpa4j.api.model;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.params.Parameters;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
@@ -18,6 +24,30 @@ final class MultiplyAddCounter implements Ops {
 
     /** A tensor that has only a shape and an element type. */
     record ShapeOnly(Shape shape, DType dtype) implements Tensor {
+    }
+
+    /** Every parameter of {@code network} as a shape-only tensor (in the network's floating type), for tracing it here. */
+    static Parameters parameters(ResidualNetwork network) {
+        DType floating = network.input().dtype().isFloating() ? network.input().dtype() : DType.FLOAT32;
+        Map<String, Tensor> tensors = new HashMap<>();
+        for (ParameterSpec s : network.parameters()) {
+            tensors.put(s.name(), new ShapeOnly(s.shape(), floating));
+        }
+        return new Parameters() {
+            @Override
+            public Tensor get(String name) {
+                Tensor t = tensors.get(name);
+                if (t == null) {
+                    throw new Lpa4jException("Network " + network.name() + " reads parameter '" + name + "', which it does not declare.");
+                }
+                return t;
+            }
+
+            @Override
+            public Set<String> names() {
+                return tensors.keySet();
+            }
+        };
     }
 
     /** The multiply-adds counted since the last call, and the counter back to zero. */

@@ -52,6 +52,31 @@ public interface ResidualNetwork {
     Tensor head(Ops ops, Parameters params, Tensor h);
 
     /**
+     * The readout of the state {@code h_l} of depth {@code l}: the shared {@link #head} unless the network reads each
+     * depth its own way (a per-depth readout adapter, a per-depth temperature). Every readout of the library goes through it.
+     */
+    default Tensor head(int l, Ops ops, Parameters params, Tensor h) {
+        return head(ops, params, h);
+    }
+
+    /**
+     * The readouts of the states {@code h_1..h_k} stacked along the batch axis ({@code [k * B, ...]}, as in {@link
+     * #stackedReadouts}): by default the shared head run once on them all, which a network with per-depth readouts
+     * overrides together with {@link #head(int, Ops, Parameters, Tensor)}.
+     */
+    default Tensor stackedHead(Ops ops, Parameters params, Tensor stackedStates, int k) {
+        return head(ops, params, stackedStates);
+    }
+
+    /**
+     * The parameters that only depth {@code l}'s readout reads (none by default: the head is shared), so the model cut
+     * at depth {@code k} counts its own and not those of the other depths.
+     */
+    default Set<String> readoutParameters(int l) {
+        return Set.of();
+    }
+
+    /**
      * The states {@code h_1..h_k}. With {@code layerLocal}, block {@code l >= 2} sees {@code h_{l-1}} through a
      * stop-gradient, so a loss on {@code head(h_l)} trains only block {@code l} and the head (block 1 also trains the stem).
      */
@@ -78,8 +103,9 @@ public interface ResidualNetwork {
     /** The readouts {@code yhat_1..yhat_k}: the head of each of {@link #states}, with its {@code layerLocal} stop-gradients. */
     default List<Tensor> readouts(Ops ops, Parameters params, Tensor x, int k, boolean layerLocal) {
         List<Tensor> out = new ArrayList<>(k);
-        for (Tensor h : states(ops, params, x, k, layerLocal)) {
-            out.add(head(ops, params, h));
+        List<Tensor> states = states(ops, params, x, k, layerLocal);
+        for (int l = 1; l <= states.size(); l++) {
+            out.add(head(l, ops, params, states.get(l - 1)));
         }
         return out;
     }
@@ -94,7 +120,7 @@ public interface ResidualNetwork {
         boolean ownReadouts = StackedReadouts.overridesReadouts(getClass());
         List<Tensor> parts = ownReadouts ? readouts(ops, params, x, k, layerLocal) : states(ops, params, x, k, layerLocal);
         Tensor stacked = parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
-        return ownReadouts ? stacked : head(ops, params, stacked);
+        return ownReadouts ? stacked : stackedHead(ops, params, stacked, k);
     }
 
     /** The readout at depth {@code k} only. */
@@ -103,6 +129,6 @@ public interface ResidualNetwork {
         for (int l = 1; l <= k; l++) {
             h = ops.add(h, block(l, ops, params, h));
         }
-        return head(ops, params, h);
+        return head(k, ops, params, h);
     }
 }

@@ -19,6 +19,7 @@ import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SettingFlags;
 import org.lpa4j.trainers.lpa.DepthWeighting;
+import org.lpa4j.trainers.lpa.DistillationReach;
 import org.lpa4j.trainers.lpa.LpaForm;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,6 +88,23 @@ public final class FitOptions {
     @Option(names = "--layer-dropout", description = "LPA layer dropout: block l is skipped in a training step with"
             + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default 0)")
     Double layerDropout;
+    @Option(names = "--label-smoothing", description = "LPA label smoothing for classifiers: the share of the target"
+            + " moved to the uniform distribution over the classes, 0 (off) to below 1 (default 0)")
+    Double labelSmoothing;
+    @Option(names = "--weight-decay", description = "LPA weight decay: an L2 penalty decay/2 sum ||W||^2 on every weight"
+            + " matrix and kernel (default 0)")
+    Double weightDecay;
+    @Option(names = "--distill-depths", description = "LPA self-distillation on depths 1..n only; 0 = every depth but the"
+            + " last (default 0)")
+    Integer distillationDepths;
+    @Option(names = "--distill-reach", description = "which parameters the distillation teacher trains:"
+            + " ${COMPLETION-CANDIDATES} (default ALL)")
+    DistillationReach distillationReach;
+    @Option(names = "--readout-adapter", description = "LPA per-depth readout adapter: each depth's state gets its own scale and shift per"
+            + " channel before the shared head")
+    Boolean readoutAdapter;
+    @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
+    Boolean temperatureCalibration;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
@@ -157,6 +175,12 @@ public final class FitOptions {
         lpa.accept("gradientBalancing", gradientBalancing);
         lpa.accept("uniformEpochs", uniformEpochs);
         lpa.accept("layerDropout", layerDropout);
+        lpa.accept("labelSmoothing", labelSmoothing);
+        lpa.accept("weightDecay", weightDecay);
+        lpa.accept("distillationDepths", distillationDepths);
+        lpa.accept("distillationReach", distillationReach);
+        lpa.accept("readoutAdapter", readoutAdapter);
+        lpa.accept("temperatureCalibration", temperatureCalibration);
         if (separateDepths != null && !separateDepths.isEmpty()) {
             options.computeIfAbsent("separate", t -> new LinkedHashMap<>()).put("depths", separateDepths);
         }

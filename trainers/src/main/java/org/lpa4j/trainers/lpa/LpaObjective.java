@@ -3,7 +3,9 @@ package org.lpa4j.trainers.lpa;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -54,6 +56,15 @@ final class LpaObjective implements DepthObjective {
                     + network.name() + " network computes its readouts its own way (not as its head on its states); train it without"
                     + " layer dropout.");
         }
+        if (settings.distillation() > 0 && settings.refinements().distillationReach() != DistillationReach.ALL
+                && StackedReadouts.overridesReadouts(network.getClass())) {
+            throw new Lpa4jException("Distillation aimed at the head or the trunk reads the head on the network's states, but the "
+                    + network.name() + " network computes its readouts its own way; train it with the distillation reaching every parameter.");
+        }
+        if (settings.refinements().labelSmoothing() > 0 && !target.name().equals("cross-entropy")) {
+            throw new Lpa4jException("Label smoothing moves part of a classifier's target to the uniform distribution over its classes, but this"
+                    + " task's loss is " + target.name() + "; train it without label smoothing.");
+        }
     }
 
     @Override
@@ -64,33 +75,69 @@ final class LpaObjective implements DepthObjective {
         // Every depth's readout in one stacked tensor (the head runs once), every depth's loss in one vector, one weighted
         // sum: a few ops whatever the depth, where a head, a loss, a weight and a sum per depth made LPA's step several
         // times the ops of E2E's on small networks.
-        Tensor stacked = settings.layerDropout() > 0 ? gatedStackedReadouts(ops, params, x, layerLocal, in.get(BLOCK_GATES))
-                : network.stackedReadouts(ops, params, x, depth, layerLocal);
-        Tensor losses = target.depthLosses(ops, stacked, depth, in.get(AbstractProgressiveTrainer.TARGET));
+        LpaRefinements refinements = settings.refinements();
+        boolean aimed = settings.distillation() > 0 && depth > 1 && refinements.distillationReach() != DistillationReach.ALL;
+        List<Tensor> states = aimed || settings.layerDropout() > 0
+                ? network.states(ops, params, x, depth, layerLocal, settings.layerDropout() > 0 ? in.get(BLOCK_GATES) : null) : null;
+        Tensor stackedStates = states == null ? null : states.size() == 1 ? states.get(0) : ops.concat(states, 0);
+        Tensor stacked = states != null ? network.stackedHead(ops, params, stackedStates, depth) : network.stackedReadouts(ops, params, x, depth, layerLocal);
+        Tensor y = in.get(AbstractProgressiveTrainer.TARGET);
+        Tensor losses = target.depthLosses(ops, stacked, depth, y);
+        if (refinements.labelSmoothing() > 0) {
+            // The uniform distribution as the teacher: the softmax of all-zero logits.
+            Tensor uniform = ops.mul(StackedReadouts.depth(ops, stacked, depth, 1), ops.scalar(0, stacked.dtype()));
+            Tensor eps = ops.scalar(refinements.labelSmoothing(), losses.dtype());
+            losses = ops.add(losses, ops.mul(eps, ops.sub(target.depthTeacherLosses(ops, stacked, depth, uniform), losses)));
+        }
         if (settings.distillation() > 0 && depth > 1) {
-            // Depths 1..L-1 mix in the deepest readout as a soft target; the deepest keeps its own loss only.
-            Tensor teacherLosses = target.depthTeacherLosses(ops, stacked, depth, StackedReadouts.depth(ops, stacked, depth, depth),
+            // Depths 1..n (n < L) mix in the deepest readout as a soft target; the deeper ones keep their own loss only.
+            Tensor students = !aimed ? stacked : refinements.distillationReach() == DistillationReach.HEAD
+                    ? network.stackedHead(ops, params, ops.stopGradient(stackedStates), depth)
+                    : network.stackedHead(ops, frozen(ops, params), stackedStates, depth);
+            Tensor teacherLosses = target.depthTeacherLosses(ops, students, depth, StackedReadouts.depth(ops, stacked, depth, depth),
                     settings.distillationTemperature());
             double[] share = new double[depth];
-            Arrays.fill(share, 0, depth - 1, settings.distillation());
+            Arrays.fill(share, 0, refinements.distilledDepths(depth), settings.distillation());
             Tensor mix = ops.constant(HostTensor.fromDoubles(losses.dtype(), Shape.of(depth), share));
             losses = ops.add(losses, ops.mul(mix, ops.sub(teacherLosses, losses)));
         }
         Tensor terms = ops.mul(in.get(DEPTH_WEIGHTS), losses);
         Tensor total = ops.sum(terms, new int[0], false);
-        if (!settings.gradientBalancing()) {
-            return total;
+        if (settings.gradientBalancing()) {
+            // Each weighted term rescaled by sg(w_l mean / term_l): the value stays the weighted mean, the gradients become comparable.
+            Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
+                    ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
+            total = ops.sum(ops.mul(factor, terms), new int[0], false);
         }
-        // Each weighted term rescaled by sg(w_l mean / term_l): the value stays the weighted mean, the gradients become comparable.
-        Tensor factor = ops.stopGradient(ops.div(ops.mul(in.get(DEPTH_WEIGHTS), total),
-                ops.add(terms, ops.scalar(BALANCE_EPSILON, terms.dtype()))));
-        return ops.sum(ops.mul(factor, terms), new int[0], false);
+        return refinements.weightDecay() > 0 ? ops.add(total, weightPenalty(ops, params, refinements.weightDecay())) : total;
     }
 
-    /** The readouts stacked along the batch axis, block l's residual branch gated by {@code gates[l-1]}; the head runs once. */
-    private Tensor gatedStackedReadouts(Ops ops, Parameters params, Tensor x, boolean layerLocal, Tensor gates) {
-        List<Tensor> states = network.states(ops, params, x, network.depth(), layerLocal, gates);
-        return network.head(ops, params, states.size() == 1 ? states.get(0) : ops.concat(states, 0));
+    /** {@code params} with every value through a stop-gradient: what the head reads when the teacher must not move it. */
+    private static Parameters frozen(Ops ops, Parameters params) {
+        return new Parameters() {
+            @Override
+            public Tensor get(String name) {
+                return ops.stopGradient(params.get(name));
+            }
+
+            @Override
+            public Set<String> names() {
+                return params.names();
+            }
+        };
+    }
+
+    /** {@code decay / 2} times the sum of squares of every parameter of rank 2 or more (weight matrices and kernels, not biases or scales). */
+    private static Tensor weightPenalty(Ops ops, Parameters params, double decay) {
+        Tensor sum = null;
+        for (String name : new TreeSet<>(params.names())) {
+            Tensor p = params.get(name);
+            if (p.shape().rank() >= 2) {
+                Tensor squares = ops.sum(ops.mul(p, p), new int[0], false);
+                sum = sum == null ? squares : ops.add(sum, squares);
+            }
+        }
+        return sum == null ? ops.scalar(0, DType.FLOAT32) : ops.mul(ops.scalar(decay / 2, sum.dtype()), sum);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package org.lpa4j.trainers.lpa;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.architectures.readout.AdaptedReadouts;
+import org.lpa4j.architectures.readout.ReadoutTemperatures;
 import org.lpa4j.trainers.AbstractProgressiveTrainer;
 import org.lpa4j.trainers.DepthObjective;
 
@@ -37,6 +41,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     private final boolean gradientBalancing;
     private final int uniformEpochs;
     private final double layerDropout;
+    private final LpaRefinements refinements;
 
     /** The measured default: {@link #DEFAULT_FORM} with {@link #DEFAULT_WEIGHTING}. */
     public LpaTrainer() {
@@ -44,11 +49,12 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     public LpaTrainer(LpaForm form, DepthWeighting weighting) {
-        this(form, weighting, 0, 1, false, 0, 0);
+        this(form, weighting, 0, 1, false, 0, 0, LpaRefinements.NONE);
     }
 
     private LpaTrainer(LpaForm form, DepthWeighting weighting, double distillation, double distillationTemperature, boolean gradientBalancing,
-                       int uniformEpochs, double layerDropout) {
+                       int uniformEpochs, double layerDropout, LpaRefinements refinements) {
+        this.refinements = Objects.requireNonNull(refinements, "refinements is null");
         this.form = Objects.requireNonNull(form, "form is null");
         this.weighting = Objects.requireNonNull(weighting, "weighting is null");
         if (!(distillation >= 0 && distillation < 1)) {
@@ -79,7 +85,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * 0 turns it off.
      */
     public LpaTrainer withDistillation(double weight) {
-        return new LpaTrainer(form, weighting, weight, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout);
+        return new LpaTrainer(form, weighting, weight, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout, refinements);
     }
 
     /**
@@ -88,7 +94,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * probabilities; for squared error the loss is unchanged. 1 (the default) compares the readouts as they are.
      */
     public LpaTrainer withDistillationTemperature(double temperature) {
-        return new LpaTrainer(form, weighting, distillation, temperature, gradientBalancing, uniformEpochs, layerDropout);
+        return new LpaTrainer(form, weighting, distillation, temperature, gradientBalancing, uniformEpochs, layerDropout, refinements);
     }
 
     /**
@@ -96,12 +102,12 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * stop-gradient factor), so that no depth's term dominates the shared trunk's gradient because its loss is larger.
      */
     public LpaTrainer withGradientBalancing(boolean on) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, on, uniformEpochs, layerDropout);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, on, uniformEpochs, layerDropout, refinements);
     }
 
     /** A depth-weight schedule: uniform weights for the first {@code epochs} epochs, then this trainer's weighting. */
     public LpaTrainer withUniformEpochs(int epochs) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, epochs, layerDropout);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, epochs, layerDropout, refinements);
     }
 
     /**
@@ -109,7 +115,65 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * probability {@code rate (l - 1) / (L - 1)}: never the first block, {@code rate} for the last; inference runs every block.
      */
     public LpaTrainer withLayerDropout(double rate) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, rate);
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, rate, refinements);
+    }
+
+    /**
+     * Label smoothing: a classifier's every depth fits {@code (1 - eps) loss(yhat_l, y) + eps loss(yhat_l, uniform)};
+     * 0 turns it off; refused for squared error when training starts.
+     */
+    public LpaTrainer withLabelSmoothing(double eps) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withLabelSmoothing(eps));
+    }
+
+    /** An L2 penalty {@code decay / 2 * sum ||W||^2} on every weight matrix and kernel (parameters of rank 2 or more); 0 turns it off. */
+    public LpaTrainer withWeightDecay(double decay) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withWeightDecay(decay));
+    }
+
+    /**
+     * Self-distillation aimed at the shallow depths: only depths {@code 1..depths} mix in the teacher (0, the default,
+     * means every depth but the last).
+     */
+    public LpaTrainer withDistillationDepths(int depths) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withDistillationDepths(depths));
+    }
+
+    /**
+     * Where the teacher's pull of self-distillation reaches: {@link DistillationReach#ALL every parameter} (the
+     * default), {@link DistillationReach#HEAD the head only} (the students' states through a stop-gradient) or {@link
+     * DistillationReach#TRUNK the trunk only} (the head through a stop-gradient).
+     */
+    public LpaTrainer withDistillationReach(DistillationReach reach) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withDistillationReach(reach));
+    }
+
+    /**
+     * A per-depth readout adapter: depth l's state passes its own scale and shift per channel ({@link AdaptedReadouts})
+     * before the one shared head, so each depth is read on its own scale; the trained model keeps it.
+     */
+    public LpaTrainer withReadoutAdapter(boolean on) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withReadoutAdapter(on));
+    }
+
+    /**
+     * Per-depth temperatures for a classifier: after training, each depth's logits are divided by the temperature that
+     * minimises its cross-entropy on the validation split ({@link ReadoutTemperatures}); predictions are unchanged, their
+     * confidence follows the data. The trained model keeps them.
+     */
+    public LpaTrainer withTemperatureCalibration(boolean on) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withTemperatureCalibration(on));
+    }
+
+    /** Label smoothing, weight decay, the aim of distillation, the readout adapter and temperatures, as set. */
+    public LpaRefinements refinements() {
+        return refinements;
     }
 
     @Override
@@ -158,7 +222,21 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
         options.put("gradientBalancing", gradientBalancing);
         options.put("uniformEpochs", uniformEpochs);
         options.put("layerDropout", layerDropout);
+        options.putAll(refinements.options());
         return options;
+    }
+
+    @Override
+    protected ResidualNetwork trained(ResidualNetwork network) {
+        return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network) : network;
+    }
+
+    @Override
+    protected ResidualNetwork served(ResidualNetwork trained, List<HostTensor> validationReadouts, HostTensor validationTargets) {
+        if (!refinements.temperatureCalibration() || validationTargets.dtype().isFloating() || validationTargets.size() == 0) {
+            return trained;
+        }
+        return AdaptedReadouts.withTemperatures(trained, ReadoutTemperatures.fit(validationReadouts, validationTargets));
     }
 
     @Override

@@ -6,8 +6,9 @@ import org.lpa4j.api.training.TrainerProvider;
 
 /**
  * The {@code lpa} trainer: {@link LpaTrainer} with options {@code form}, {@code weighting}, {@code distillation},
- * {@code distillationTemperature}, {@code gradientBalancing}, {@code uniformEpochs} and {@code layerDropout}, each at the
- * trainer's default when not given.
+ * {@code distillationTemperature}, {@code gradientBalancing}, {@code uniformEpochs}, {@code layerDropout},
+ * {@code labelSmoothing}, {@code weightDecay}, {@code distillationDepths}, {@code distillationReach}, {@code readoutAdapter}
+ * and {@code temperatureCalibration}, each at the trainer's default when not given.
  */
 public final class LpaTrainerProvider implements TrainerProvider {
 
@@ -19,13 +20,20 @@ public final class LpaTrainerProvider implements TrainerProvider {
     @Override
     public ProgressiveTrainer create(TrainerOptions options) {
         options.requireOnly(name(), "form", "weighting", "distillation", "distillationTemperature", "gradientBalancing", "uniformEpochs",
-                "layerDropout");
+                "layerDropout", "labelSmoothing", "weightDecay", "distillationDepths", "distillationReach", "readoutAdapter",
+                "temperatureCalibration");
         return new LpaTrainer(options.getEnum("form", LpaForm.class, LpaTrainer.DEFAULT_FORM),
                 options.getEnum("weighting", DepthWeighting.class, LpaTrainer.DEFAULT_WEIGHTING))
                 .withDistillation(options.getDouble("distillation", 0))
                 .withDistillationTemperature(options.getDouble("distillationTemperature", 1))
                 .withGradientBalancing(options.getBoolean("gradientBalancing", false))
                 .withUniformEpochs(options.getInt("uniformEpochs", 0))
-                .withLayerDropout(options.getDouble("layerDropout", 0));
+                .withLayerDropout(options.getDouble("layerDropout", 0))
+                .withLabelSmoothing(options.getDouble("labelSmoothing", 0))
+                .withWeightDecay(options.getDouble("weightDecay", 0))
+                .withDistillationDepths(options.getInt("distillationDepths", 0))
+                .withDistillationReach(options.getEnum("distillationReach", DistillationReach.class, DistillationReach.ALL))
+                .withReadoutAdapter(options.getBoolean("readoutAdapter", false))
+                .withTemperatureCalibration(options.getBoolean("temperatureCalibration", false));
     }
 }

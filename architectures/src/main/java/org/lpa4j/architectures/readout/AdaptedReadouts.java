@@ -1,0 +1,214 @@
+package org.lpa4j.architectures.readout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.model.Hyperparameters;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.model.StackedReadouts;
+import org.lpa4j.api.model.StateShape;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.Initializer;
+import org.lpa4j.api.params.ParameterSpec;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.tensor.Tensor;
+
+/**
+ * A residual network whose depths are read each on its own scale while the trunk and the one head stay shared: with
+ * the {@linkplain #affine adapter}, depth l's state passes {@code h * scale_l + shift_l} (one scale and one shift per
+ * channel of the state's last axis) before the head; with {@linkplain #temperatures temperatures}, depth l's readout is
+ * divided by {@code T_l} (fitted after training, see {@link ReadoutTemperatures}). Built from ordinary ops, so it traces
+ * and exports like the network it wraps; saved as the architecture {@value #NAME}.
+ */
+public final class AdaptedReadouts implements ResidualNetwork {
+    /** The registered architecture name. */
+    public static final String NAME = "with-depth-readouts";
+
+    private final ResidualNetwork inner;
+    private final boolean affine;
+    private final double[] temperatures;
+    private final int channels;
+
+    private AdaptedReadouts(ResidualNetwork inner, boolean affine, double[] temperatures) {
+        if (inner instanceof AdaptedReadouts) {
+            throw new Lpa4jException("The network already has adapted readouts; adapt the network it wraps instead.");
+        }
+        if (StackedReadouts.overridesReadouts(inner.getClass())) {
+            throw new Lpa4jException("The " + inner.name() + " network computes its readouts its own way (not as its head on its states),"
+                    + " so its depths cannot be read through a per-depth adapter or temperature.");
+        }
+        this.inner = inner;
+        this.affine = affine;
+        if (temperatures != null) {
+            if (temperatures.length != inner.depth()) {
+                throw new Lpa4jException("Per-depth temperatures need one value per depth (" + inner.depth() + "), but " + temperatures.length
+                        + " were given.");
+            }
+            for (double t : temperatures) {
+                if (!(t > 0 && Double.isFinite(t))) {
+                    throw new Lpa4jException("A readout temperature must be positive and finite, but one is " + t + ".");
+                }
+            }
+        }
+        this.temperatures = temperatures == null ? null : temperatures.clone();
+        int[] state = StateShape.of(inner);
+        this.channels = state[state.length - 1];
+    }
+
+    /** {@code network} with a per-depth affine adapter (scale 1, shift 0 at initialisation) before its shared head. */
+    public static AdaptedReadouts withAdapter(ResidualNetwork network) {
+        return new AdaptedReadouts(network, true, null);
+    }
+
+    /**
+     * {@code network} with its readouts divided by one temperature per depth; an {@code AdaptedReadouts} keeps its
+     * adapter and gets these temperatures.
+     */
+    public static AdaptedReadouts withTemperatures(ResidualNetwork network, double[] temperatures) {
+        if (network instanceof AdaptedReadouts a) {
+            return new AdaptedReadouts(a.inner, a.affine, temperatures);
+        }
+        return new AdaptedReadouts(network, false, temperatures);
+    }
+
+    /** The network whose trunk and head this one reads. */
+    public ResidualNetwork inner() {
+        return inner;
+    }
+
+    /** Whether each depth's state passes its own scale and shift before the head. */
+    public boolean affine() {
+        return affine;
+    }
+
+    /** The per-depth temperatures, or null when the readouts are not divided. */
+    public double[] temperatures() {
+        return temperatures == null ? null : temperatures.clone();
+    }
+
+    static String scale(int l) {
+        return "readoutAdapter." + l + ".scale";
+    }
+
+    static String shift(int l) {
+        return "readoutAdapter." + l + ".shift";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        Hyperparameters.Builder b = Hyperparameters.builder().put("inner", inner.name()).put("affine", affine)
+                .put("temperatures", temperatures == null ? List.of() : Arrays.stream(temperatures).boxed().toList());
+        inner.hyperparameters().asMap().forEach((k, v) -> b.put(AdaptedReadoutsProvider.INNER_PREFIX + k, v));
+        return b.build();
+    }
+
+    @Override
+    public int depth() {
+        return inner.depth();
+    }
+
+    @Override
+    public InputSpec input() {
+        return inner.input();
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>(inner.parameters());
+        if (affine) {
+            for (int l = 1; l <= depth(); l++) {
+                specs.add(new ParameterSpec(scale(l), Shape.of(channels), Initializer.constant(1)));
+                specs.add(new ParameterSpec(shift(l), Shape.of(channels), Initializer.zeros()));
+            }
+        }
+        return specs;
+    }
+
+    @Override
+    public Set<String> blockParameters(int l) {
+        return inner.blockParameters(l);
+    }
+
+    @Override
+    public Set<String> readoutParameters(int l) {
+        return affine ? Set.of(scale(l), shift(l)) : Set.of();
+    }
+
+    @Override
+    public Tensor stem(Ops ops, Parameters params, Tensor x) {
+        return inner.stem(ops, params, x);
+    }
+
+    @Override
+    public Tensor block(int l, Ops ops, Parameters params, Tensor h) {
+        return inner.block(l, ops, params, h);
+    }
+
+    /** The wrapped network's shared head, without any depth's adapter or temperature. */
+    @Override
+    public Tensor head(Ops ops, Parameters params, Tensor h) {
+        return inner.head(ops, params, h);
+    }
+
+    @Override
+    public Tensor head(int l, Ops ops, Parameters params, Tensor h) {
+        Tensor state = affine ? ops.add(ops.mul(h, params.get(scale(l))), params.get(shift(l))) : h;
+        Tensor readout = inner.head(ops, params, state);
+        return temperatures == null ? readout : ops.mul(readout, ops.scalar(1 / temperatures[l - 1], readout.dtype()));
+    }
+
+    @Override
+    public Tensor stackedHead(Ops ops, Parameters params, Tensor stackedStates, int k) {
+        Tensor states = stackedStates;
+        if (affine) {
+            // [k * B, ..., C] as [k, B, ..., C] against each depth's [C] as [k, 1, ..., 1, C].
+            Tensor byDepth = StackedReadouts.byDepth(ops, stackedStates, k);
+            states = unstack(ops, ops.add(ops.mul(byDepth, perDepth(ops, params, k, byDepth.shape().rank(), true)),
+                    perDepth(ops, params, k, byDepth.shape().rank(), false)), stackedStates);
+        }
+        Tensor readouts = inner.head(ops, params, states);
+        if (temperatures == null) {
+            return readouts;
+        }
+        Tensor byDepth = StackedReadouts.byDepth(ops, readouts, k);
+        int[] dims = new int[byDepth.shape().rank()];
+        Arrays.fill(dims, 1);
+        dims[0] = k;
+        double[] inverse = new double[k];
+        for (int l = 0; l < k; l++) {
+            inverse[l] = 1 / temperatures[l];
+        }
+        Tensor scale = ops.constant(HostTensor.fromDoubles(readouts.dtype(), Shape.of(dims), inverse));
+        return unstack(ops, ops.mul(byDepth, scale), readouts);
+    }
+
+    /** The scales (or shifts) of depths 1..k as {@code [k, 1, ..., 1, C]}, of rank {@code rank}. */
+    private Tensor perDepth(Ops ops, Parameters params, int k, int rank, boolean scales) {
+        int[] dims = new int[rank];
+        Arrays.fill(dims, 1);
+        dims[0] = 1;
+        dims[rank - 1] = channels;
+        List<Tensor> parts = new ArrayList<>(k);
+        for (int l = 1; l <= k; l++) {
+            parts.add(ops.reshape(params.get(scales ? scale(l) : shift(l)), Shape.of(dims)));
+        }
+        return parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
+    }
+
+    /** {@code byDepth [k, B, ...]} back to the stacked layout of {@code like [k * B, ...]}. */
+    private static Tensor unstack(Ops ops, Tensor byDepth, Tensor like) {
+        int[] dims = like.shape().dims();
+        dims[0] = Shape.UNKNOWN;
+        return ops.reshape(byDepth, Shape.of(dims));
+    }
+}

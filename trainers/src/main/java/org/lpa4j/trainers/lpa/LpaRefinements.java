@@ -1,0 +1,79 @@
+package org.lpa4j.trainers.lpa;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.lpa4j.api.InvalidSettingException;
+
+/**
+ * The LPA options that shape each depth's loss beyond its weight: label smoothing, an L2 weight penalty, and where
+ * self-distillation applies (the shallow depths only, the head or the trunk only). All off in {@link #NONE}.
+ *
+ * @param labelSmoothing    the share of a classifier's target moved to the uniform distribution, in [0, 1)
+ * @param weightDecay       the L2 penalty {@code decay / 2 * sum ||W||^2} on parameters of rank 2 or more, 0 or positive
+ * @param distillationDepths the depths {@code 1..n} that mix in the teacher; 0 means every depth but the last
+ * @param distillationReach which parameters the teacher term trains
+ * @param readoutAdapter    whether each depth's state passes its own scale and shift before the shared head
+ * @param temperatureCalibration whether a classifier's every depth gets a temperature fitted on the validation split after training
+ */
+public record LpaRefinements(double labelSmoothing, double weightDecay, int distillationDepths, DistillationReach distillationReach,
+                             boolean readoutAdapter, boolean temperatureCalibration) {
+    /** Every refinement off. */
+    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, false);
+
+    public LpaRefinements {
+        Objects.requireNonNull(distillationReach, "distillationReach is null");
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new InvalidSettingException("labelSmoothing", "Label smoothing must be at least 0 and below 1 (the share of the target"
+                    + " moved to the uniform distribution over the classes), but is " + labelSmoothing + ".");
+        }
+        if (!(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+            throw new InvalidSettingException("weightDecay", "The weight decay must be 0 or positive and finite (e.g. 1e-4), but is " + weightDecay + ".");
+        }
+        if (distillationDepths < 0) {
+            throw new InvalidSettingException("distillationDepths", "The number of shallow depths that distillation applies to must be 0 (every"
+                    + " depth but the last) or positive, but is " + distillationDepths + ".");
+        }
+    }
+
+    LpaRefinements withLabelSmoothing(double eps) {
+        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, temperatureCalibration);
+    }
+
+    LpaRefinements withWeightDecay(double decay) {
+        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, temperatureCalibration);
+    }
+
+    LpaRefinements withDistillationDepths(int depths) {
+        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, temperatureCalibration);
+    }
+
+    LpaRefinements withDistillationReach(DistillationReach reach) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, temperatureCalibration);
+    }
+
+    LpaRefinements withReadoutAdapter(boolean on) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, temperatureCalibration);
+    }
+
+    LpaRefinements withTemperatureCalibration(boolean on) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, on);
+    }
+
+    /** The depths of a network of {@code depth} blocks whose loss mixes in the teacher: {@code 1..n}, never the last. */
+    int distilledDepths(int depth) {
+        return distillationDepths == 0 ? depth - 1 : Math.min(distillationDepths, depth - 1);
+    }
+
+    /** Each value by the name of its {@code LpaTrainer.with...} method without the prefix. */
+    Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("labelSmoothing", labelSmoothing);
+        options.put("weightDecay", weightDecay);
+        options.put("distillationDepths", distillationDepths);
+        options.put("distillationReach", distillationReach.name());
+        options.put("readoutAdapter", readoutAdapter);
+        options.put("temperatureCalibration", temperatureCalibration);
+        return options;
+    }
+}
