@@ -1,6 +1,7 @@
 package org.lpa4j.conformance;
 
 import org.junit.jupiter.api.AfterAll;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,15 @@ public abstract class BackendConformance {
     @BeforeAll
     final void openBackend() {
         backend = createBackend();
+        for (Capability capability : requiredCapabilities()) {
+            Assumptions.assumeTrue(backend.supports(capability), () -> "skipped: the suite " + getClass().getSimpleName() + " needs "
+                    + capability + ", which backend '" + backend.name() + "' does not declare");
+        }
+    }
+
+    /** What the whole suite needs of a backend; a backend that lacks one skips the suite, saying why. Nothing by default. */
+    protected Set<Capability> requiredCapabilities() {
+        return Set.of();
     }
 
     @AfterAll

@@ -11,7 +11,8 @@ public final class ConformanceSuite {
     /** Every suite, each run against the backend the library's selection names. */
     public static final List<Class<? extends BackendConformance>> SUITES = List.of(OpsConformance.class, GradientConformance.class,
             LayerConformance.class, OptimizerConformance.class, CompileConformance.class, MisuseConformance.class, ProviderConformance.class,
-            TrainingSemanticsConformance.class, LpaOptionsConformance.class, ImageClassificationConformance.class, TextConformance.class);
+            TrainingSemanticsConformance.class, LpaOptionsConformance.class, ImageClassificationConformance.class, TextConformance.class,
+            ResidentConformance.class);
 
     private ConformanceSuite() {
     }

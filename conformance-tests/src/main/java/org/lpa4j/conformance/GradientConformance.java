@@ -17,6 +17,12 @@ import org.lpa4j.api.tensor.DType;
  */
 public class GradientConformance extends BackendConformance {
 
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
+
     /** The batch sizes every batched gradient program is run with, after compiling it once. */
     protected static final int[] BATCH_SIZES = {1, 3, 7};
 

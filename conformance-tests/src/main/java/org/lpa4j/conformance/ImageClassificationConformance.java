@@ -31,6 +31,12 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
  * {@link #lpaTrainer()} to check your own.
  */
 public class ImageClassificationConformance extends BackendConformance {
+
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
     /** err_l <= err_{l-1} + tol: a depth may misclassify at most 1 point more of the test split than the one before. */
     public static final double MONOTONE_TOLERANCE = 0.01;
     /** The last depth's top-1 test accuracy on digits must reach this (10 classes: chance is 0.1). */

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * last within a factor of it.
  */
 public class LpaOptionsConformance extends BackendConformance {
+
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
     private static final Logger LOG = LoggerFactory.getLogger(LpaOptionsConformance.class);
 
     private DepthCurve e2eCurve;

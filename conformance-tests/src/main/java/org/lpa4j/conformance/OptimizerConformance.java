@@ -31,6 +31,12 @@ import org.lpa4j.api.tensor.Shape;
  */
 public class OptimizerConformance extends BackendConformance {
 
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
+
     /** The learning rates of the first and second step; different, so a step that ignores its argument is caught. */
     private static final double[] LEARNING_RATES = {0.1, 0.03};
 

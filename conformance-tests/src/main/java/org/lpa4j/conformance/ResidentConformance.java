@@ -23,7 +23,7 @@ import org.lpa4j.api.tensor.Shape;
  * selection of rows gives the host's selection, an output held across the next run keeps its values, and a closed
  * tensor (or one of a closed store) is refused. Early exit relies on each.
  */
-public abstract class ResidentConformance extends BackendConformance {
+public class ResidentConformance extends BackendConformance {
     private static final Dense DENSE = new Dense("dense", 3, 4);
     private static final InputSpec X = InputSpec.batched("x", DType.FLOAT32, 3);
 

@@ -34,6 +34,12 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
  * {@link #config()} or {@link #lpaTrainer()} to check your own.
  */
 public class TextConformance extends BackendConformance {
+
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
     /** b_l <= (1 + tol) b_{l-1}: a depth may be at most 2% worse than the one before (mini-batch noise). */
     public static final double MONOTONE_TOLERANCE = 0.02;
     /** The last depth must beat {@code log2(V)} bits, the uniform guess over the vocabulary, by at least this much. */

@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * your own architecture, data or training setup the same way.
  */
 public class TrainingSemanticsConformance extends BackendConformance {
+
+    /** Every obligation here trains or takes gradients. */
+    @Override
+    protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
+        return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
+    }
     /** e_l <= (1 + tol) e_{l-1}: a depth may be at most 3% worse than the one before (mini-batch noise). */
     public static final double MONOTONE_TOLERANCE = 0.03;
     /**
