@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.FolderExistsException;
@@ -44,19 +45,23 @@ final class BundleWriter {
                     + " full model (every depth is saved, and any depth can be read from it after loading).");
         }
         Hyperparameters hyperparameters = architectures.describe(network);
-        ParameterSet parameters = model.parameters();
-        DType dtype = checkParameters(network, parameters);
         checkInfo(info);
+        write(network, model.parameters(), (dtype, sha) -> manifest(network, hyperparameters, dtype, info, sha), dir, replaceExisting);
+    }
+
+    /** Writes {@code parameters} of {@code network} with the manifest {@code manifest} makes from their element type and SHA-256. */
+    void write(ResidualNetwork network, ParameterSet parameters, BiFunction<DType, String, ModelManifest> manifest, Path dir,
+               boolean replaceExisting) throws IOException {
+        DType dtype = checkParameters(network, parameters);
         Path target = dir.toAbsolutePath().normalize();
         try {
             AtomicDirectories.write(target, replaceExisting, staging -> {
                 Path weights = staging.resolve(Models.WEIGHTS_FILE);
                 SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
                 force(weights);
-                ModelManifest manifest = manifest(network, hyperparameters, dtype, info, Sha256.of(weights));
                 Path json = staging.resolve(Models.MANIFEST_FILE);
                 try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ManifestJson.MAPPER.writeValue(out, manifest);
+                    ManifestJson.MAPPER.writeValue(out, manifest.apply(dtype, Sha256.of(weights)));
                 }
                 force(json);
             });
@@ -120,7 +125,7 @@ final class BundleWriter {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
                 output, dtype, network.depth(), training, provenance, info.metrics(),
-                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null);
+                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null, info.lineage());
     }
 
     /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */

@@ -34,6 +34,7 @@ public final class ModelInfo {
     private final String datasetSha256;
     private final TaskOptions taskOptions;
     private final List<ModelManifest.DepthMetric> metrics;
+    private final ModelManifest.Lineage lineage;
 
     private ModelInfo(Builder b) {
         this.task = b.task;
@@ -51,10 +52,31 @@ public final class ModelInfo {
         this.datasetSha256 = b.datasetSha256;
         this.taskOptions = b.taskOptions;
         this.metrics = List.copyOf(b.metrics);
+        this.lineage = b.lineage;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding what a model made from the saved model {@code parent} shares with it: the task shape, labels,
+     * input vocabulary and preprocessing, the data set, its fingerprint and options. The trainer, configuration,
+     * backend, metrics and {@link Builder#optLineage lineage} are the new model's own.
+     */
+    public static Builder childOf(ModelManifest parent) {
+        Builder b = new Builder().setTask(parent.taskShape()).optPreprocessing(parent.input().preprocessing());
+        if (parent.output().labels() != null) {
+            b.optLabels(parent.output().labels());
+        }
+        if (parent.input().vocabulary() != null) {
+            b.optInputVocabulary(parent.input().vocabulary());
+        }
+        ModelManifest.Provenance p = parent.provenance();
+        if (p != null) {
+            b.optDataset(p.dataset(), p.datasetSha256()).optTaskOptions(p.taskOptions());
+        }
+        return b;
     }
 
     public TaskShape task() {
@@ -122,6 +144,11 @@ public final class ModelInfo {
         return metrics;
     }
 
+    /** The saved model this one was made from, or null. */
+    public ModelManifest.Lineage lineage() {
+        return lineage;
+    }
+
     /** Collects a {@link ModelInfo}; {@link #build} requires the task shape. */
     public static final class Builder {
         private TaskShape task;
@@ -139,6 +166,7 @@ public final class ModelInfo {
         private String datasetSha256;
         private TaskOptions taskOptions;
         private final List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
+        private ModelManifest.Lineage lineage;
 
         private Builder() {
         }
@@ -211,6 +239,12 @@ public final class ModelInfo {
         public Builder optMetric(String metric, boolean lowerIsBetter, double[] validation, double[] test) {
             metrics.add(new ModelManifest.DepthMetric(metric, lowerIsBetter, validation == null ? null : validation.clone(),
                     test == null ? null : test.clone()));
+            return this;
+        }
+
+        /** The saved model this one was sliced or grown from. */
+        public Builder optLineage(ModelManifest.Lineage value) {
+            this.lineage = value;
             return this;
         }
 

@@ -25,10 +25,11 @@ import org.lpa4j.api.tensor.DType;
  * @param weights       the weights file and its SHA-256
  * @param exitPolicy    room for a calibrated early-exit policy (plain JSON data, written by whoever calibrates it); null when
  *                      the bundle has none. A reader that does not know the policy's form still loads the model.
+ * @param lineage       the model this one was sliced or grown from; null for a model trained from scratch
  */
 public record ModelManifest(int formatVersion, Architecture architecture, Input input, Output output, DType dtype, int depth,
                             Training training, Provenance provenance, List<DepthMetric> metrics, Weights weights,
-                            Map<String, Object> exitPolicy) {
+                            Map<String, Object> exitPolicy, Lineage lineage) {
 
     /** The task shape the model was built for, as an architecture sees it. */
     public TaskShape taskShape() {
@@ -37,7 +38,8 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
 
     /** This manifest with {@code policy} as its exit policy (null removes it). */
     public ModelManifest withExitPolicy(Map<String, Object> policy) {
-        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, policy);
+        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, policy,
+                lineage);
     }
 
     /** The architecture's registered name and the hyperparameters its provider rebuilds the network from. */
@@ -83,5 +85,16 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
 
     /** The weights file's name inside the bundle and the SHA-256 of its bytes. */
     public record Weights(String file, String sha256) {
+    }
+
+    /**
+     * Where a model made from another saved model came from: the parent's weights SHA-256 and depth, the step that made
+     * this one ({@value #SLICE} or {@value #GROW}) and that step's settings (plain JSON data, e.g. the blocks added).
+     */
+    public record Lineage(String parentWeightsSha256, int parentDepth, String step, Map<String, Object> details) {
+        /** The step that keeps depths 1..k of the parent. */
+        public static final String SLICE = "slice";
+        /** The step that appends blocks trained on the parent's residual, its depths frozen. */
+        public static final String GROW = "grow";
     }
 }

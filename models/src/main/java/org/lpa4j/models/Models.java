@@ -3,6 +3,11 @@ package org.lpa4j.models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.io.AtomicFiles;
@@ -11,6 +16,11 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.Hyperparameters;
+import org.lpa4j.api.model.NetworkDepths;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -55,7 +65,7 @@ public final class Models {
      * Records {@code policy} (plain JSON data: maps, lists, numbers, strings; null removes it) as the exit policy of the
      * bundle at {@code dir}, which is checked first and then rewritten as a whole with the same weights; returns the new manifest.
      */
-    public static ModelManifest saveExitPolicy(Path dir, java.util.Map<String, Object> policy) {
+    public static ModelManifest saveExitPolicy(Path dir, Map<String, Object> policy) {
         ModelManifest manifest = inspect(dir).withExitPolicy(policy);
         try {
             AtomicDirectories.write(dir, true, staging -> {
@@ -67,6 +77,49 @@ public final class Models {
                     + e.getMessage() + "); the saved model is unchanged.", e);
         }
         return manifest;
+    }
+
+    /**
+     * Writes into the new folder {@code out} a bundle of depth {@code depth} made of the stem, blocks 1..depth and the head of
+     * the bundle at {@code parent}: it predicts exactly what the parent does at depths 1..depth. Its manifest is the
+     * parent's cut to that depth, naming the parent in its {@link ModelManifest.Lineage lineage}; a parent's exit policy is
+     * not carried over (it was calibrated for the parent's depths). Needs no backend. Returns the new manifest.
+     */
+    public static ModelManifest slice(Path parent, int depth, Path out) {
+        Objects.requireNonNull(out, "out is null");
+        BundleReader.VerifiedBundle bundle = verify(parent);
+        ModelManifest p = bundle.manifest();
+        if (depth < 1 || depth > p.depth()) {
+            throw new BundleException("The saved model at " + parent + " has depths 1.." + p.depth() + "; a slice keeps depths 1..k for a k"
+                    + " in that range, not " + depth + ".");
+        }
+        Architectures architectures = Architectures.discover();
+        ResidualNetwork sliced = NetworkDepths.atDepth(architectures, bundle.network(), depth);
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
+        for (ParameterSpec spec : sliced.parameters()) {
+            weights.put(spec.name(), bundle.parameters().get(spec.name()));
+        }
+        Hyperparameters hyperparameters = architectures.describe(sliced);
+        ModelManifest.Lineage lineage = new ModelManifest.Lineage(p.weights().sha256(), p.depth(), ModelManifest.Lineage.SLICE,
+                Map.of("depth", depth));
+        List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
+        for (ModelManifest.DepthMetric m : p.metrics()) {
+            metrics.add(new ModelManifest.DepthMetric(m.metric(), m.lowerIsBetter(), first(m.validation(), depth), first(m.test(), depth)));
+        }
+        ModelManifest[] written = new ModelManifest[1];
+        try {
+            new BundleWriter(architectures).write(sliced, ParameterSet.of(weights), (dtype, sha) -> written[0] = new ModelManifest(
+                    FORMAT_VERSION, new ModelManifest.Architecture(sliced.name(), hyperparameters.asMap()), p.input(), p.output(), p.dtype(),
+                    depth, p.training(), p.provenance(), metrics, new ModelManifest.Weights(WEIGHTS_FILE, sha), null, lineage), out, false);
+        } catch (IOException e) {
+            throw new BundleException("The slice could not be saved to " + out + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); nothing was written there. Check that the folder's parent is writable and has space.", e);
+        }
+        return written[0];
+    }
+
+    private static double[] first(double[] values, int n) {
+        return values == null ? null : Arrays.copyOf(values, Math.min(n, values.length));
     }
 
     /** Loads the bundle at {@code dir} on the backend discovery chooses; closing the result closes that backend too. */
