@@ -125,7 +125,7 @@ final class BundleWriter {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
                 output, dtype, network.depth(), training, provenance, info.metrics(),
-                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null, info.lineage());
+                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), info.exitPolicy(), info.lineage());
     }
 
     /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */

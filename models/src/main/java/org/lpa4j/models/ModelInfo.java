@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.input.InputPreprocessing;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.training.TrainingConfig;
@@ -35,6 +36,7 @@ public final class ModelInfo {
     private final TaskOptions taskOptions;
     private final List<ModelManifest.DepthMetric> metrics;
     private final ModelManifest.Lineage lineage;
+    private final Map<String, Object> exitPolicy;
 
     private ModelInfo(Builder b) {
         this.task = b.task;
@@ -53,6 +55,7 @@ public final class ModelInfo {
         this.taskOptions = b.taskOptions;
         this.metrics = List.copyOf(b.metrics);
         this.lineage = b.lineage;
+        this.exitPolicy = b.exitPolicy;
     }
 
     public static Builder builder() {
@@ -149,6 +152,11 @@ public final class ModelInfo {
         return lineage;
     }
 
+    /** The calibrated exit policy saved with the model ({@link ExitPolicies#toJson}), or null. */
+    public Map<String, Object> exitPolicy() {
+        return exitPolicy;
+    }
+
     /** Collects a {@link ModelInfo}; {@link #build} requires the task shape. */
     public static final class Builder {
         private TaskShape task;
@@ -167,6 +175,7 @@ public final class ModelInfo {
         private TaskOptions taskOptions;
         private final List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
         private ModelManifest.Lineage lineage;
+        private Map<String, Object> exitPolicy;
 
         private Builder() {
         }
@@ -245,6 +254,12 @@ public final class ModelInfo {
         /** The saved model this one was sliced or grown from. */
         public Builder optLineage(ModelManifest.Lineage value) {
             this.lineage = value;
+            return this;
+        }
+
+        /** An exit policy calibrated for this model, saved with it in the same write. */
+        public Builder optExitPolicy(CalibratedExit value) {
+            this.exitPolicy = value == null ? null : ExitPolicies.toJson(value);
             return this;
         }
 

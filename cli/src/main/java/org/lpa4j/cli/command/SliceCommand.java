@@ -1,0 +1,46 @@
+package org.lpa4j.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lpa4j slice}: a saved model cut to depth k ({@link Models#slice}), holding only the stem, blocks 1..k and the head. */
+@Command(name = "slice", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Cut a saved model to depth k: a new model folder with only the stem, blocks 1..k and the head, which predicts"
+                + " exactly what the saved model does at depths 1..k. Needs no data and no training.")
+public final class SliceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "a saved model folder")
+    Path model;
+    @Option(names = "--depth", required = true, description = "the depth k to keep (1..the model's depth)")
+    int depth;
+    @Option(names = "--out", required = true, description = "the new model folder (must not exist)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ModelManifest parent = Models.inspect(model);
+        ModelManifest sliced = Models.slice(model, depth, out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("Saved depths 1.." + sliced.depth() + " of " + model + " (depth " + parent.depth() + ", weights " + shortHash(parent)
+                + ") into " + out);
+        if (parent.exitPolicy() != null) {
+            w.println("  The saved exit policy was calibrated for depths 1.." + parent.depth() + " and is not carried over; run lpa4j"
+                    + " evaluate --model " + out + " to calibrate one for this depth.");
+        }
+        w.flush();
+        return 0;
+    }
+
+    static String shortHash(ModelManifest manifest) {
+        return manifest.weights().sha256().substring(0, 12);
+    }
+}
