@@ -81,6 +81,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     result.depths(), result.exit(), result.exitNote());
         }
         out.print(EvaluationTable.format(evaluation));
+        if (manifest.lineage() != null) {
+            out.println(lineage(manifest));
+        }
         if (result.calibrated() != null) {
             Models.saveExitPolicy(model, result.calibrated());
             out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy)");
@@ -94,6 +97,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Which depths a grown or sliced model shares with its parent. */
+    static String lineage(ModelManifest manifest) {
+        ModelManifest.Lineage l = manifest.lineage();
+        String parent = "the parent model (depth " + l.parentDepth() + ", weights " + l.parentWeightsSha256().substring(0, 12) + ")";
+        return ModelManifest.Lineage.GROW.equals(l.step())
+                ? "  Depths 1.." + l.parentDepth() + " are " + parent + "'s, unchanged; depths " + (l.parentDepth() + 1) + ".." + manifest.depth()
+                        + " were grown onto it."
+                : "  Depths 1.." + manifest.depth() + " are " + parent + "'s, " + l.step() + "d.";
     }
 
     /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */
