@@ -31,12 +31,14 @@ public abstract class AbstractProgram {
         return store;
     }
 
-    /** Under the store's monitor: fails if this program or its store is closed, then checks {@code inputs} against the specs. */
+    /** Under the store's monitor: fails if this program or its store is closed, then checks {@code inputs} (unless null) against the specs. */
     final void checkRun(List<HostTensor> inputs) {
         if (closed || store.isClosed()) {
             throw CompileChecks.closed(kind);
         }
-        InputSpec.checkAll(specs, inputs);
+        if (inputs != null) {
+            InputSpec.checkAll(specs, inputs);
+        }
     }
 
     /** Releases what this program holds beyond its store (optimizer state, native graphs); called once. */
