@@ -26,6 +26,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.ResidualTarget;
@@ -55,9 +56,24 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {
+        return train(backend, network, data, config, metric, listeners, null);
+    }
+
+    /**
+     * {@link #train} with {@code checkpoints} (null: none): written at epoch ends as the policy says and when training ends;
+     * with {@link Checkpointing#resume()}, training continues from the stored checkpoint exactly as the run that wrote it
+     * would have, and a checkpoint of a run with other settings or data is refused naming them.
+     */
+    public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                                      List<TrainingListener> listeners, Checkpointing checkpoints) {
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
         ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
-        return run(backend, network, init, init.names(), data, config, metric, listeners);
+        return run(backend, network, init, init.names(), data, config, metric, listeners, checkpoints);
+    }
+
+    /** The settings a checkpoint records and a resumed run must repeat, by name; {@link #options()} by default. */
+    protected Map<String, Object> settings() {
+        return options();
     }
 
     /**
@@ -86,11 +102,11 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         }
         Map<String, HostTensor> init = new LinkedHashMap<>(ParameterSet.initialize(deeper.parameters(), config.seed(), dtype).asMap());
         init.replaceAll((name, fresh) -> trainable.contains(name) ? fresh : kept.get(name));
-        return run(backend, deeper, ParameterSet.of(init), trainable, data, config, metric, listeners);
+        return run(backend, deeper, ParameterSet.of(init), trainable, data, config, metric, listeners, null);
     }
 
     private TrainingResult run(Backend backend, ResidualNetwork network, ParameterSet init, Set<String> trainable, DataSplits data,
-                               TrainingConfig config, Metric metric, List<TrainingListener> listeners) {
+                               TrainingConfig config, Metric metric, List<TrainingListener> listeners, Checkpointing checkpoints) {
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
         TensorDataset train = castInputs(data.train(), dtype);
         TensorDataset validation = castInputs(data.validation(), dtype);
@@ -101,11 +117,11 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         try (CompiledForward readouts = store.compileForward(List.of(network.input()),
                 (ops, p, in) -> network.readouts(ops, p, in.get(0), network.depth(), false))) {
             Stage stage = new Stage(network, objective, target, metric, readouts, trainable, train, validation);
-            long start = System.nanoTime();
-            int epochsRun = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name());
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, String> identity = checkpoints == null ? Map.of() : RunIdentity.of(name(), settings(), config, network, data);
+            TrainingLoop.Outcome outcome = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name(), checkpoints, identity);
             double[] testMetric = perDepth(RowBatches.run(readouts, test.x()), test.y(), metric);
-            return new TrainingResult(new ProgressiveModel(network, store), new DepthCurve(name(), testMetric, seconds, epochsRun));
+            return new TrainingResult(new ProgressiveModel(network, store), new DepthCurve(name(), testMetric, outcome.seconds(),
+                    outcome.epochsRun()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -173,6 +189,16 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
             }
             objective.afterEpoch(losses);
             return perDepth(predictions, validation.y(), metric);
+        }
+
+        @Override
+        public Map<String, double[]> state() {
+            return objective.state();
+        }
+
+        @Override
+        public void restore(Map<String, double[]> state) {
+            objective.restore(state);
         }
     }
 
