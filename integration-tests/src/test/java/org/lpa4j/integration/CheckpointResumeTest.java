@@ -24,13 +24,12 @@ import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.TrainingListener;
-import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.models.CheckpointFiles;
 
 /**
  * A run stopped in the middle and resumed from its last checkpoint ends with the same weights and test curve, bit for
- * bit, as the uninterrupted run: on every backend, for both LPA forms and E2E; once by an exception between epochs,
- * once by {@code kill -9} of a training JVM. A checkpoint of a run with other settings is refused naming them.
+ * bit, as the uninterrupted run: on every backend, for every trainer (both LPA forms, E2E, multigrade, separate models);
+ * once by an exception in the middle of an epoch, once by {@code kill -9} of a training JVM (one trainer per backend). A checkpoint of a run with other settings is refused naming them.
  */
 class CheckpointResumeTest {
     @TempDir
@@ -39,7 +38,7 @@ class CheckpointResumeTest {
     static Stream<Arguments> backendsAndTrainers() {
         List<Arguments> out = new ArrayList<>();
         for (String backend : List.of("nd4j", "djl", "tensorflow")) {
-            for (String trainer : List.of("lpa-joint", "lpa-local", "e2e")) {
+            for (String trainer : List.of("lpa-joint", "lpa-local", "e2e", "mgdl", "separate")) {
                 out.add(Arguments.of(backend, trainer));
             }
         }
@@ -53,27 +52,29 @@ class CheckpointResumeTest {
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("backendsAndTrainers")
-    void aRunStoppedAfterEpochThreeAndResumed_endsAsTheUninterruptedRun(String backendName, String trainer) {
+    void aRunStoppedInTheMiddleAndResumed_endsAsTheUninterruptedRun(String backendName, String trainer) {
         CheckpointFiles files = new CheckpointFiles(dir.resolve("checkpoint"));
         Checkpointing every = Checkpointing.into(files).everyEpochs(1);
-        TrainingListener stopInEpochFour = new TrainingListener() {
+        int[] epochsSeen = {0};
+        int[] stoppedIn = {0};
+        int stopAt = trainer.equals("mgdl") || trainer.equals("separate") ? 10 : 4; // in the second grade or separate model
+        TrainingListener stop = new TrainingListener() {
             @Override
-            public void onBatch(String t, int epoch, int batch, double loss) {
-                if (epoch == 4) {
+            public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
+                if (++epochsSeen[0] == stopAt - 1) {
+                    stoppedIn[0] = epoch;
                     throw new IllegalStateException("stopped");
                 }
             }
         };
         try (Backend backend = Backends.open(backendName)) {
-            assertThrows(IllegalStateException.class, () -> CheckpointedTraining.train(backend, trainer, every, List.of(stopInEpochFour)));
-            assertEquals(3, files.load().orElseThrow().epoch());
+            assertThrows(IllegalStateException.class, () -> CheckpointedTraining.train(backend, trainer, every, List.of(stop)));
             List<Integer> epochs = new ArrayList<>();
-            try (TrainingResult whole = CheckpointedTraining.train(backend, trainer, null, List.of());
-                 TrainingResult resumed = CheckpointedTraining.train(backend, trainer, every.resuming(), List.of(epochsOf(epochs)))) {
-                assertEquals(4, epochs.get(0), "the resumed run starts with epoch 4: " + epochs);
-                assertSame(whole, resumed, trainer + " on " + backendName);
-            }
-            assertTrue(files.load().orElseThrow().finished(), "the last checkpoint holds the finished run");
+            CheckpointedTraining.Run whole = CheckpointedTraining.train(backend, trainer, null, List.of());
+            CheckpointedTraining.Run resumed = CheckpointedTraining.train(backend, trainer, every.resuming(), List.of(epochsOf(epochs)));
+            assertEquals(stoppedIn[0], epochs.get(0), "the resumed run repeats the epoch it was stopped in (its checkpoint is of the one"
+                    + " before), and no earlier one: " + epochs);
+            assertSame(whole, resumed, trainer + " on " + backendName);
         }
     }
 
@@ -99,10 +100,10 @@ class CheckpointResumeTest {
         int killedAfter = files.load().orElseThrow().epoch();
         assertTrue(killedAfter >= 2 && killedAfter < CheckpointedTraining.CONFIG.epochs(), "killed after epoch " + killedAfter);
         List<Integer> epochs = new ArrayList<>();
-        try (Backend backend = Backends.open(backendName);
-             TrainingResult whole = CheckpointedTraining.train(backend, trainer, null, List.of());
-             TrainingResult resumed = CheckpointedTraining.train(backend, trainer, Checkpointing.into(files).everyEpochs(1).resuming(),
-                     List.of(epochsOf(epochs)))) {
+        try (Backend backend = Backends.open(backendName)) {
+            CheckpointedTraining.Run whole = CheckpointedTraining.train(backend, trainer, null, List.of());
+            CheckpointedTraining.Run resumed = CheckpointedTraining.train(backend, trainer, Checkpointing.into(files).everyEpochs(1).resuming(),
+                    List.of(epochsOf(epochs)));
             assertEquals(killedAfter + 1, epochs.get(0), "the resumed run starts after the checkpoint's epoch: " + epochs);
             assertSame(whole, resumed, trainer + " on " + backendName + ", killed after epoch " + killedAfter);
         }
@@ -112,7 +113,7 @@ class CheckpointResumeTest {
     void aCheckpointOfARunWithOtherSettingsIsRefusedNamingThem() {
         CheckpointFiles files = new CheckpointFiles(dir.resolve("checkpoint"));
         try (Backend backend = Backends.open("tensorflow")) {
-            CheckpointedTraining.train(backend, "lpa-joint", Checkpointing.into(files).everyEpochs(2), List.of()).close();
+            CheckpointedTraining.train(backend, "lpa-joint", Checkpointing.into(files).everyEpochs(2), List.of());
             InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> CheckpointedTraining.trainer("lpa-joint").train(backend,
                     CheckpointedTraining.network(), CheckpointedTraining.data(), CheckpointedTraining.CONFIG.withLearningRate(0.01).withSeed(9),
                     CheckpointedTraining.METRIC, List.of(), Checkpointing.into(files).resuming()));
@@ -136,15 +137,18 @@ class CheckpointResumeTest {
         };
     }
 
-    private static void assertSame(TrainingResult whole, TrainingResult resumed, String what) {
-        ParameterSet a = whole.model().parameters();
-        ParameterSet b = resumed.model().parameters();
-        assertEquals(a.names(), b.names());
-        for (String name : a.names()) {
-            assertEquals(a.get(name), b.get(name), what + ": parameter " + name);
+    private static void assertSame(CheckpointedTraining.Run whole, CheckpointedTraining.Run resumed, String what) {
+        assertEquals(whole.weights().size(), resumed.weights().size());
+        for (int m = 0; m < whole.weights().size(); m++) {
+            ParameterSet a = whole.weights().get(m);
+            ParameterSet b = resumed.weights().get(m);
+            assertEquals(a.names(), b.names());
+            for (String name : a.names()) {
+                assertEquals(a.get(name), b.get(name), what + ": model " + (m + 1) + ", parameter " + name);
+            }
+            assertArrayEquals(whole.curves().get(m), resumed.curves().get(m), 0.0, what + ": model " + (m + 1) + ", test metric at every depth");
         }
-        assertArrayEquals(whole.test().values(), resumed.test().values(), 0.0, what + ": test metric at every depth");
-        assertEquals(whole.test().epochsRun(), resumed.test().epochsRun(), what + ": epochs run");
+        assertEquals(whole.epochs(), resumed.epochs(), what + ": epochs run");
     }
 
     private static int checkpointEpoch(Path checkpoint) {

@@ -1,7 +1,15 @@
 package org.lpa4j.integration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.model.ArchitectureOptions;
+import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.trainers.multigrade.MultigradeTrainer;
+import org.lpa4j.trainers.separate.SeparateDepthsTrainer;
+import org.lpa4j.trainers.separate.SeparateModels;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.data.DataSplits;
@@ -52,25 +60,52 @@ final class CheckpointedTraining {
         return SurfaceTask.generate(Surface.PEAKS_2D, 300, 1, DType.FLOAT32);
     }
 
-    static TrainingResult train(Backend backend, String trainer, Checkpointing checkpoints, List<TrainingListener> listeners) {
-        return trainer(trainer).train(backend, network(), data(), CONFIG, METRIC, listeners, checkpoints);
+    /** What a run ends with, to compare: every model's weights, test curve and epochs. */
+    record Run(List<ParameterSet> weights, List<double[]> curves, List<Integer> epochs) {
+        static Run of(List<TrainingResult> results) {
+            List<ParameterSet> weights = new ArrayList<>();
+            List<double[]> curves = new ArrayList<>();
+            List<Integer> epochs = new ArrayList<>();
+            for (TrainingResult r : results) {
+                weights.add(r.model().parameters());
+                curves.add(r.test().values());
+                epochs.add(r.test().epochsRun());
+                r.close();
+            }
+            return new Run(weights, curves, epochs);
+        }
     }
 
-    /** {@code main BACKEND TRAINER CHECKPOINT_DIR}: the run with a checkpoint after every epoch, a second per epoch, until killed. */
+    /** One run of {@code trainer}: lpa-joint, lpa-local, e2e, mgdl (a stair network) or separate (depths 1 and 3). */
+    static Run train(Backend backend, String trainer, Checkpointing checkpoints, List<TrainingListener> listeners) {
+        DataSplits data = data();
+        return switch (trainer) {
+            case "mgdl" -> Run.of(List.of(MultigradeTrainer.allGrades().train(backend, Architectures.discover().create("stair",
+                    TaskShape.features(2, 1), new ArchitectureOptions(3, 8, 1, Activation.TANH, DType.FLOAT32)), data, CONFIG, METRIC,
+                    listeners, checkpoints)));
+            case "separate" -> {
+                SeparateModels models = new SeparateDepthsTrainer(1, 3).train(backend, network(), data, CONFIG, METRIC, listeners, checkpoints);
+                yield Run.of(models.models());
+            }
+            default -> Run.of(List.of(trainer(trainer).train(backend, network(), data, CONFIG, METRIC, listeners, checkpoints)));
+        };
+    }
+
+    /** {@code main BACKEND TRAINER CHECKPOINT_DIR}: the run with a checkpoint after every epoch, 0.4 s per epoch, until killed. */
     public static void main(String[] args) {
         TrainingListener slow = new TrainingListener() {
             @Override
             public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(400);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         };
-        try (Backend backend = Backends.open(args[0]);
-             TrainingResult r = train(backend, args[1], Checkpointing.into(new CheckpointFiles(Path.of(args[2]))).everyEpochs(1), List.of(slow))) {
-            System.out.println("finished " + r.test());
+        try (Backend backend = Backends.open(args[0])) {
+            train(backend, args[1], Checkpointing.into(new CheckpointFiles(Path.of(args[2]))).everyEpochs(1), List.of(slow));
+            System.out.println("finished");
         }
     }
 }

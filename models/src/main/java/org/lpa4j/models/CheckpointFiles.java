@@ -93,7 +93,13 @@ public final class CheckpointFiles implements CheckpointStore {
         }
     }
 
-    /** Removes the checkpoint (after the run it belongs to has saved its results). */
+    /** The store in the folder {@code name} inside this one. */
+    @Override
+    public CheckpointFiles part(String name) {
+        return new CheckpointFiles(dir.resolve(name));
+    }
+
+    /** Removes the checkpoint (and its parts) (after the run it belongs to has saved its results). */
     public void delete() {
         try {
             AtomicDirectories.deleteTree(dir);

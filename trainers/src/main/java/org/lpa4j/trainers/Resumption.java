@@ -10,15 +10,16 @@ import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.TrainingCheckpoint;
 
 /**
- * The checkpoint a resumed run continues from: it must exist, and its run must have had every setting of this one
+ * The checkpoint a resumed run continues from (for trainers of several stages, which skip the stages it has done): it must exist, and its run must have had every setting of this one
  * (trainer, options, configuration, network and data); each difference is named, so the user can repeat the settings
  * the checkpoint was written with or start afresh.
  */
-final class Resumption {
+public final class Resumption {
     private Resumption() {
     }
 
-    static TrainingCheckpoint load(Checkpointing checkpoints, Map<String, String> identity, int stage) {
+    /** The stored checkpoint of a run with exactly {@code identity}, or a sentence naming what differs. */
+    public static TrainingCheckpoint load(Checkpointing checkpoints, Map<String, String> identity) {
         TrainingCheckpoint from = checkpoints.store().load().orElseThrow(() -> new InvalidSettingException("resume",
                 "There is no checkpoint in " + checkpoints.store() + " to resume from: the run wrote none (it stopped before its first"
                         + " checkpoint), or it finished and its checkpoint was removed. Start the run afresh."));
@@ -36,10 +37,6 @@ final class Resumption {
             throw new InvalidSettingException(differences.get(0).substring(0, differences.get(0).indexOf(' ')), "The checkpoint in "
                     + checkpoints.store() + " belongs to another run: " + String.join("; ", differences) + ". Resume with the settings"
                     + " and data the checkpoint was written with, or start afresh without resuming.");
-        }
-        if (from.stage() != stage) {
-            throw new InvalidSettingException("resume", "The checkpoint in " + checkpoints.store() + " is of stage " + from.stage()
-                    + ", not of stage " + stage + " that is about to train; resume the run as a whole.");
         }
         return from;
     }

@@ -18,11 +18,12 @@ import org.lpa4j.api.training.TrainingConfig;
  * must repeat: the trainer and its settings, every field of the training configuration, the network (architecture, depth,
  * parameter shapes) and a checksum of the training and validation data.
  */
-final class RunIdentity {
+public final class RunIdentity {
     private RunIdentity() {
     }
 
-    static Map<String, String> of(String trainer, Map<String, Object> settings, TrainingConfig config, ResidualNetwork network,
+    /** The identity of a run of {@code trainer} with {@code settings} under {@code config} on {@code network} and {@code data}. */
+    public static Map<String, String> of(String trainer, Map<String, Object> settings, TrainingConfig config, ResidualNetwork network,
                                   DataSplits data) {
         Map<String, String> id = new LinkedHashMap<>();
         id.put("trainer", trainer);

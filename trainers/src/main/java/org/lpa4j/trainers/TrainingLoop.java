@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
@@ -66,7 +67,11 @@ public final class TrainingLoop {
      */
     public Outcome run(VariableStore store, TrainingStage stage, int stageIndex, String stageName, Checkpointing checkpoints,
                        Map<String, String> identity) {
-        TrainingCheckpoint from = checkpoints != null && checkpoints.resume() ? Resumption.load(checkpoints, identity, stageIndex) : null;
+        TrainingCheckpoint from = checkpoints != null && checkpoints.resume() ? Resumption.load(checkpoints, identity) : null;
+        if (from != null && from.stage() != stageIndex) {
+            throw new InvalidSettingException("resume", "The checkpoint in " + checkpoints.store() + " is of stage " + from.stage()
+                    + ", not of stage " + stageIndex + " that is about to train; resume the run as a whole.");
+        }
         if (from != null && from.finished()) {
             store.load(from.parameters());
             LOG.info("{}: the checkpoint holds this stage's final weights (after {} epochs); nothing left to train", stageName, from.epoch());
@@ -141,8 +146,10 @@ public final class TrainingLoop {
         stopping.restoreBest(store);
         double seconds = before + (System.nanoTime() - start) / 1e9;
         if (checkpoints != null && (saved || due(checkpoints, epochsRun, System.nanoTime() - lastSave))) {
+            Map<String, double[]> state = new LinkedHashMap<>();
+            stage.state().forEach((k, v) -> state.put(STAGE + k, v));
             checkpoints.store().save(new TrainingCheckpoint(identity, stageIndex, epochsRun, globalStep, seconds, true, store.export(), null,
-                    null, Map.of()));
+                    null, state));
         }
         int run = epochsRun;
         listeners.forEach(l -> l.onTrainingEnd(trainer, run, seconds));
@@ -158,7 +165,8 @@ public final class TrainingLoop {
                 || (checkpoints.every() != null && sinceLast >= checkpoints.every().toNanos());
     }
 
-    private static Map<String, double[]> stageState(Map<String, double[]> loopState) {
+    /** The part of a checkpoint's loop state that its {@link TrainingStage#state stage} wrote. */
+    public static Map<String, double[]> stageState(Map<String, double[]> loopState) {
         Map<String, double[]> out = new LinkedHashMap<>();
         loopState.forEach((k, v) -> {
             if (k.startsWith(STAGE)) {

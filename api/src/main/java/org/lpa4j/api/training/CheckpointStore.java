@@ -13,4 +13,7 @@ public interface CheckpointStore {
 
     /** The stored checkpoint, if there is one. */
     Optional<TrainingCheckpoint> load();
+
+    /** A store of its own inside this one, for one of several runs that make up a training (e.g. one separate model per depth). */
+    CheckpointStore part(String name);
 }

@@ -40,6 +40,15 @@ public record Checkpointing(CheckpointStore store, int everyEpochs, Duration eve
         return new Checkpointing(store, everyEpochs, value, resume);
     }
 
+    /**
+     * These checkpoints in the part {@code name} of the store ({@link CheckpointStore#part}); a resumed training resumes the
+     * part only where it holds a checkpoint (a part with none had not begun, or had written none, and starts afresh).
+     */
+    public Checkpointing part(String name) {
+        CheckpointStore part = store.part(name);
+        return new Checkpointing(part, everyEpochs, every, resume && part.load().isPresent());
+    }
+
     /** These checkpoints, continuing from the stored one. */
     public Checkpointing resuming() {
         return new Checkpointing(store, everyEpochs, every, true);

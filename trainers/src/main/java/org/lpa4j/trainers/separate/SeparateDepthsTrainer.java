@@ -10,6 +10,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
@@ -29,7 +30,7 @@ public final class SeparateDepthsTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(SeparateDepthsTrainer.class);
 
     private final int[] depths;
-    private final ProgressiveTrainer endToEnd = new E2ETrainer();
+    private final E2ETrainer endToEnd = new E2ETrainer();
 
     /** A reference of the given depths (each at least 1, in any order, no repeats); none given means every depth of the network. */
     public SeparateDepthsTrainer(int... depths) {
@@ -62,12 +63,23 @@ public final class SeparateDepthsTrainer {
      */
     public SeparateModels train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                 List<TrainingListener> listeners) {
+        return train(backend, network, data, config, metric, listeners, null);
+    }
+
+    /**
+     * {@link #train(Backend, ResidualNetwork, DataSplits, TrainingConfig, Metric, List)} with {@code checkpoints} (null:
+     * none), one part per depth ({@code depth-k}): a resumed training takes a finished depth's model from its checkpoint
+     * and continues the depth it was training.
+     */
+    public SeparateModels train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                                List<TrainingListener> listeners, Checkpointing checkpoints) {
         Objects.requireNonNull(network, "network is null");
         List<TrainingResult> results = new ArrayList<>();
         try {
             for (int k : depthsFor(network)) {
                 LOG.info("separate end-to-end model of depth {} of {}", k, network.depth());
-                results.add(endToEnd.train(backend, truncate(network, k), data, config, metric, listeners));
+                results.add(endToEnd.train(backend, truncate(network, k), data, config, metric, listeners,
+                        checkpoints == null ? null : checkpoints.part("depth-" + k)));
             }
         } catch (RuntimeException e) {
             results.forEach(TrainingResult::close);
