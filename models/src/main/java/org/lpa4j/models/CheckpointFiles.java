@@ -93,6 +93,11 @@ public final class CheckpointFiles implements CheckpointStore {
         }
     }
 
+    @Override
+    public boolean holdsCheckpoint() {
+        return Files.isRegularFile(dir.resolve(STATE_FILE));
+    }
+
     /** The store in the folder {@code name} inside this one. */
     @Override
     public CheckpointFiles part(String name) {

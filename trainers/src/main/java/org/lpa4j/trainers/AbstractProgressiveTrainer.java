@@ -64,6 +64,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
      * with {@link Checkpointing#resume()}, training continues from the stored checkpoint exactly as the run that wrote it
      * would have, and a checkpoint of a run with other settings or data is refused naming them.
      */
+    @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners, Checkpointing checkpoints) {
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();

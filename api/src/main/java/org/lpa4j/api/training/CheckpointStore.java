@@ -14,6 +14,11 @@ public interface CheckpointStore {
     /** The stored checkpoint, if there is one. */
     Optional<TrainingCheckpoint> load();
 
+    /** Whether a checkpoint is stored (without reading it). */
+    default boolean holdsCheckpoint() {
+        return load().isPresent();
+    }
+
     /** A store of its own inside this one, for one of several runs that make up a training (e.g. one separate model per depth). */
     CheckpointStore part(String name);
 }

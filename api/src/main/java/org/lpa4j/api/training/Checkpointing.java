@@ -40,13 +40,17 @@ public record Checkpointing(CheckpointStore store, int everyEpochs, Duration eve
         return new Checkpointing(store, everyEpochs, value, resume);
     }
 
-    /**
-     * These checkpoints in the part {@code name} of the store ({@link CheckpointStore#part}); a resumed training resumes the
-     * part only where it holds a checkpoint (a part with none had not begun, or had written none, and starts afresh).
-     */
+    /** These checkpoints in the part {@code name} of the store ({@link CheckpointStore#part}). */
     public Checkpointing part(String name) {
-        CheckpointStore part = store.part(name);
-        return new Checkpointing(part, everyEpochs, every, resume && part.load().isPresent());
+        return new Checkpointing(store.part(name), everyEpochs, every, resume);
+    }
+
+    /**
+     * For one of several runs of a resumed training: these checkpoints resuming only when the store holds one (a run with
+     * none had not begun, or had written none, and starts afresh, which gives what it would have given).
+     */
+    public Checkpointing resumingIfStored() {
+        return resume && !store.holdsCheckpoint() ? new Checkpointing(store, everyEpochs, every, false) : this;
     }
 
     /** These checkpoints, continuing from the stored one. */

@@ -44,6 +44,16 @@ public final class FitOptions {
     List<Long> seeds;
     @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
     Path out;
+    @Option(names = "--resume", paramLabel = "OUT", description = "continue the fit into OUT (its --out) that was killed or stopped, from its"
+            + " last checkpoint; give the same options as that run (one that differs is refused, named)")
+    Path resume;
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also write a checkpoint every this many epochs (default"
+            + " ${DEFAULT-VALUE}: by time only)")
+    int checkpointEvery;
+    @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "write a checkpoint at the first epoch end after this many"
+            + " minutes since the last one, into OUT.checkpoint beside --out (removed when the fit ends); runs shorter than this write"
+            + " none; 0 = never by time (default ${DEFAULT-VALUE})")
+    double checkpointMinutes;
     @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
     boolean overwrite;
     @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
@@ -135,7 +145,20 @@ public final class FitOptions {
     }
 
     Path out() {
-        return out;
+        return resume != null ? resume : out;
+    }
+
+    /** The OUT of {@code --resume}, or null when the fit starts afresh. */
+    Path resume() {
+        return resume;
+    }
+
+    int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    double checkpointMinutes() {
+        return checkpointMinutes;
     }
 
     boolean overwrite() {

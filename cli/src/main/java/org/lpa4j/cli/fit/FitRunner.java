@@ -29,6 +29,7 @@ import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.DepthGap;
 import org.lpa4j.api.training.DepthReport;
@@ -91,8 +92,10 @@ public final class FitRunner {
         if (!o.overwrite() && AtomicDirectories.isOccupied(outDir)) {
             throw occupied(outDir);
         }
+        FitCheckpoints checkpoints = FitCheckpoints.of(o, outDir);
         try {
-            AtomicDirectories.write(outDir, o.overwrite(), staging -> trainAndWrite(o, task, network, staging, out));
+            AtomicDirectories.write(outDir, o.overwrite(), staging -> trainAndWrite(o, task, network, staging, out, checkpoints));
+            checkpoints.delete();
         } catch (FolderExistsException e) {
             throw occupied(outDir);
         } catch (FolderLockedException e) {
@@ -108,7 +111,8 @@ public final class FitRunner {
     }
 
     /** Runs the comparison for every seed, then prints the table and writes the report and the plot: one seed's own, or the seeds' means and spreads. */
-    private void trainAndWrite(FitOptions o, LoadedTask firstTask, ResidualNetwork network, Path dir, PrintWriter out) throws IOException {
+    private void trainAndWrite(FitOptions o, LoadedTask firstTask, ResidualNetwork network, Path dir, PrintWriter out,
+                               FitCheckpoints checkpoints) throws IOException {
         List<Long> seeds = o.seeds();
         List<DepthReport> runs = new ArrayList<>();
         try (Backend backend = BackendOption.open(backends, o.backend())) {
@@ -117,7 +121,8 @@ public final class FitRunner {
                 if (seeds.size() > 1) {
                     out.printf("%nSeed %d (%d of %d)%n", seed, runs.size() + 1, seeds.size());
                 }
-                DepthReport run = trainSeed(o, seed, task, network, backend, seeds.size() == 1 ? dir : dir.resolve("seed-" + seed), out);
+                DepthReport run = trainSeed(o, seed, task, network, backend, seeds.size() == 1 ? dir : dir.resolve("seed-" + seed), out,
+                        checkpoints);
                 runs.add(run);
                 if (seeds.size() > 1) {
                     out.println();
@@ -147,7 +152,8 @@ public final class FitRunner {
     }
 
     /** One seed's comparison: every trainer of {@code --trainer} trained, its model saved under {@code dir}; the seed's report. */
-    private DepthReport trainSeed(FitOptions o, long seed, LoadedTask task, ResidualNetwork network, Backend backend, Path dir, PrintWriter out) {
+    private DepthReport trainSeed(FitOptions o, long seed, LoadedTask task, ResidualNetwork network, Backend backend, Path dir, PrintWriter out,
+                                  FitCheckpoints checkpoints) {
         DataSplits data = task.data();
         Metric metric = task.metric();
         Metric secondaryMetric = task.secondaryMetric();
@@ -163,14 +169,16 @@ public final class FitRunner {
         for (PlannedTrainer planned : trainers(o, task, network, config)) {
             ProgressiveTrainer trainer = planned.trainer();
             try (ProgressListener progress = new ProgressListener(metric);
-                 TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress))) {
+                 TrainingResult result = trainer.train(backend, planned.network().get(), data, planned.config(), metric, List.of(progress),
+                         checkpoints.of(seed, trainer.name()))) {
                 curves.add(result.test());
                 secondary.add(saved.save(result, trainer.name(), planned, dir.resolve(trainer.name())));
             }
         }
         List<DepthGap> gaps = new ArrayList<>();
         if (trainerNames(o.trainer()).contains(SeparateDepthsTrainer.NAME)) {
-            DepthCurve column = separateColumn(o, network, data, config, backend, saved, dir, curves, secondary, out);
+            DepthCurve column = separateColumn(o, network, data, config, backend, saved, dir, curves, secondary, out,
+                    checkpoints.of(seed, SeparateDepthsTrainer.NAME));
             curves.stream().filter(c -> c.trainer().equals("lpa")).findFirst().ifPresent(lpa -> gaps.add(DepthGap.between(lpa, column)));
         }
         return new DepthReport(o.task(), o.arch(), backend.name(), metric.label(), metric.lowerIsBetter(), o.depth(), o.width(),
@@ -183,7 +191,8 @@ public final class FitRunner {
      * depth-L model is the E2E model itself (the same network, seed and loss), so when E2E was trained it is not trained again.
      */
     private DepthCurve separateColumn(FitOptions o, ResidualNetwork network, DataSplits data, TrainingConfig config, Backend backend,
-                                      SavedRun saved, Path dir, List<DepthCurve> curves, List<DepthCurve> secondary, PrintWriter out) {
+                                      SavedRun saved, Path dir, List<DepthCurve> curves, List<DepthCurve> secondary, PrintWriter out,
+                                      Checkpointing checkpoints) {
         int[] depths = new SeparateDepthsTrainer(o.separateDepths().stream().mapToInt(Integer::intValue).toArray()).depthsFor(network);
         List<DepthCurve> perDepth = new ArrayList<>();
         List<DepthCurve> perDepthSecondary = new ArrayList<>();
@@ -197,7 +206,8 @@ public final class FitRunner {
             out.printf("Separate end-to-end models of depth %s%n", Arrays.toString(depths));
             out.flush();
             try (ProgressListener progress = new ProgressListener(saved.metric());
-                 SeparateModels models = new SeparateDepthsTrainer(depths).train(backend, network, data, config, saved.metric(), List.of(progress))) {
+                 SeparateModels models = new SeparateDepthsTrainer(depths).train(backend, network, data, config, saved.metric(), List.of(progress),
+                         checkpoints)) {
                 for (TrainingResult result : models.models()) {
                     PlannedTrainer planned = new PlannedTrainer(new E2ETrainer(), result.model()::network, config, null, null);
                     perDepth.add(result.test());

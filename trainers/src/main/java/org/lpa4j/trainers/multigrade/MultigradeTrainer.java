@@ -119,6 +119,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
      * none), in each grade's epochs: a resumed training takes the finished grades' weights from the checkpoint (their
      * results are measured again, as they were), continues the grade it was training and trains the rest.
      */
+    @Override
     public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                 List<TrainingListener> listeners, Checkpointing checkpoints) {
         GradedNetwork graded = requireGrades(network);

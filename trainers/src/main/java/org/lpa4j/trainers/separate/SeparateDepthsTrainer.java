@@ -79,7 +79,7 @@ public final class SeparateDepthsTrainer {
             for (int k : depthsFor(network)) {
                 LOG.info("separate end-to-end model of depth {} of {}", k, network.depth());
                 results.add(endToEnd.train(backend, truncate(network, k), data, config, metric, listeners,
-                        checkpoints == null ? null : checkpoints.part("depth-" + k)));
+                        checkpoints == null ? null : checkpoints.part("depth-" + k).resumingIfStored()));
             }
         } catch (RuntimeException e) {
             results.forEach(TrainingResult::close);
