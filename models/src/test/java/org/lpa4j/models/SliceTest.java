@@ -104,6 +104,11 @@ class SliceTest {
     }
 
     @Test
+    void nestedSliceKeepsItsDepthsBitForBit() {
+        slicesIdentically("nested", new TaskShape(new int[] {2}, false, 0, 1, OutputKind.REGRESSION));
+    }
+
+    @Test
     void depthOutsideTheParentIsRefusedAndNothingIsWritten() {
         Path parent = saved("fnn", new TaskShape(new int[] {3}, false, 0, 2, OutputKind.REGRESSION), 3);
         Path child = dir.resolve("none");

@@ -104,9 +104,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         ModelManifest.Lineage l = manifest.lineage();
         String parent = "the parent model (depth " + l.parentDepth() + ", weights " + l.parentWeightsSha256().substring(0, 12) + ")";
         return ModelManifest.Lineage.GROW.equals(l.step())
-                ? "  Depths 1.." + l.parentDepth() + " are " + parent + "'s, unchanged; depths " + (l.parentDepth() + 1) + ".." + manifest.depth()
-                        + " were grown onto it."
-                : "  Depths 1.." + manifest.depth() + " are " + parent + "'s, " + l.step() + "d.";
+                ? "  Depths 1.." + l.parentDepth() + " are those of " + parent + ", unchanged; depths " + (l.parentDepth() + 1) + ".."
+                        + manifest.depth() + " were grown onto it."
+                : "  Depths 1.." + manifest.depth() + " are those of " + parent + ", " + l.step() + "d.";
     }
 
     /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */

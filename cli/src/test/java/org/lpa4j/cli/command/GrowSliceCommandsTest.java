@@ -57,7 +57,7 @@ class GrowSliceCommandsTest {
         CliRun evaluate = CliRun.of("evaluate", "--model", out.toString(), "--backend", "tensorflow", "--repeats", "1", "--plot",
                 dir.resolve("grown.png").toString());
         assertEquals(0, evaluate.code(), evaluate.err());
-        assertTrue(evaluate.out().contains("Depths 1..2 are the parent model"), evaluate.out());
+        assertTrue(evaluate.out().contains("Depths 1..2 are those of the parent model"), evaluate.out());
         CliRun again = CliRun.of("grow", "--model", model.toString(), "--add", "1", "--epochs", "1", "--backend", "tensorflow", "--out", out.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
