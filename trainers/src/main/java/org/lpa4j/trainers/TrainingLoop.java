@@ -72,17 +72,18 @@ public final class TrainingLoop {
             throw new InvalidSettingException("resume", "The checkpoint in " + checkpoints.store() + " is of stage " + from.stage()
                     + ", not of stage " + stageIndex + " that is about to train; resume the run as a whole.");
         }
+        int n = stage.examples();
+        int batchSize = config.batchSize();
+        int batches = (n + batchSize - 1) / batchSize;
         if (from != null && from.finished()) {
             store.load(from.parameters());
             LOG.info("{}: the checkpoint holds this stage's final weights (after {} epochs); nothing left to train", stageName, from.epoch());
+            listeners.forEach(l -> l.onTrainingBegin(trainer, config.epochs(), batches));
             listeners.forEach(l -> l.onTrainingEnd(trainer, from.epoch(), from.seconds()));
             return new Outcome(from.epoch(), from.seconds());
         }
         List<InputSpec> specs = List.copyOf(stage.inputs());
         LossFunction loss = (ops, p, in) -> stage.loss(ops, p, new StepInputs(specs, in));
-        int n = stage.examples();
-        int batchSize = config.batchSize();
-        int batches = (n + batchSize - 1) / batchSize;
         long totalSteps = (long) batches * config.epochs();
         DivergenceCheck divergence = new DivergenceCheck(stageName, config.learningRate());
         EarlyStopping stopping = new EarlyStopping(config.patience(), metric);
