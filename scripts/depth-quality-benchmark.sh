@@ -8,7 +8,7 @@
 #             surfaces - the four surfaces x 5 seeds (depth 6, width 64): monotone runs, final error within 10% of E2E's
 #             images   - MNIST and Fashion-MNIST (ResNet depth 6, width 16, 6 epochs), 3 seeds: LPA against the separate
 #                        model of every depth and against E2E (hours on 2 cores; SEPARATE_DEPTHS="1,2" to shorten)
-#             text     - spam and Moby Dick (the README's settings), 3 seeds: monotone, last depth against E2E
+#             text     - spam and Moby Dick (the settings of docs/quality.md), 3 seeds: monotone, last depth against E2E
 #   OPTION_TASKS (the tasks of "options": "oscillation1d peaks2d discontinuous2d smooth3d digits"; mnist and
 #   fashion-mnist take the images' setting), VARIANTS (the LPA settings of "options", "name:flags;name:flags";
 #   default: adaptive weights, uniform weights, and each option alone on adaptive weights), REFERENCE (1: "options" also runs E2E and the
@@ -110,7 +110,7 @@ if [[ " $parts " == *" images "* ]]; then
 fi
 
 if [[ " $parts " == *" text "* ]]; then
-  echo; echo "**Text** (seeds $seeds${LPA_ARGS:+, LPA $LPA_ARGS}; the README's settings)"; echo
+  echo; echo "**Text** (seeds $seeds${LPA_ARGS:+, LPA $LPA_ARGS}; the settings of docs/quality.md)"; echo
   echo "| task | metric | LPA by depth (mean ± sd) | E2E last depth | LPA last - E2E last | monotone runs |"; echo "|---|---|---|---|---|---|"
   for task in ${TEXT_TASKS:-spam moby}; do
     scripts/fetch-data.sh "$task" >&2

@@ -15,6 +15,8 @@ OUT=${OUT:-out/inference-benchmark}
 LPA4J=${LPA4J:-./lpa4j}   # the command that runs lpa4j (./lpa4j builds on first use)
 BACKENDS=${BACKENDS:-tensorflow djl nd4j}
 export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
+# PyTorch's oneDNN computes wrong float32 conv2d gradients on some AVX-512 CPUs; AVX2 kernels are right (pom.xml says more).
+export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"
 for part in "${parts[@]}"; do
   case "$part" in
     latency|crossing)

@@ -15,9 +15,13 @@ import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.spi.EngineThreads;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.backend.djl.DjlBackendProvider;
+import org.lpa4j.backend.nd4j.Nd4jBackendProvider;
+import org.lpa4j.backend.tensorflow.TensorFlowBackendProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +52,9 @@ public final class Bench implements Callable<Integer> {
             description = "times the whole alternating measurement is repeated, to show how far two runs in a row agree (default ${DEFAULT-VALUE})")
     int sessions;
 
-    @Option(names = "--peak-gflops", defaultValue = "0",
-            description = "the CPU's float32 peak in GFLOP/s; 0 = processors x clock from /proc/cpuinfo x 32 FLOP per cycle (default ${DEFAULT-VALUE})")
-    double peakGflops;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads the engine may use, for lpa4j and the hand-written step alike (default: -Dlpa4j.threads, else every core)")
+    Integer threads;
 
     @Option(names = "--memory-steps", defaultValue = "10000",
             description = "lpa4j steps for the resident-memory check, 0 to skip (default ${DEFAULT-VALUE})")
@@ -75,6 +79,9 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads != null) {
+            EngineThreads.useEverywhere(threads);
+        }
         BenchMlp mlp = new BenchMlp();
         ParameterSet init = ParameterSet.initialize(mlp.parameters(), 1, DType.FLOAT32);
         SplittableRandom random = new SplittableRandom(2);
@@ -101,7 +108,8 @@ public final class Bench implements Callable<Integer> {
             hand.init(init);
             double lossApi = step.run(batch, lr);
             double lossHand = hand.step(x, y, lr);
-            System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f%n", b.name(), b.engineVersion(), lossApi, lossHand);
+            System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f; engine threads: %s%n", b.name(), b.engineVersion(),
+                    lossApi, lossHand, EngineThreads.resolve(threadsProperty(backend)));
             for (int i = 0; i < warmup; i++) {
                 step.run(apiBatches.next(), lr);
                 handBatches.step(hand, lr);
@@ -110,9 +118,9 @@ public final class Bench implements Callable<Integer> {
             System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup,
                     step.run(apiBatches.next(), lr), handBatches.step(hand, lr));
             double flops = mlp.trainStepFlops(BenchMlp.BATCH);
-            CpuPeak peak = peakGflops > 0 ? new CpuPeak(peakGflops, "given") : CpuPeak.fromCpuInfo();
             double[] sessionRatios = new double[sessions];
             for (int session = 0; session < sessions; session++) {
+                ProductPeak peak = new ProductPeak(hand);
                 double[] api = new double[rounds];
                 double[] direct = new double[rounds];
                 double[] apiCpu = new double[rounds];
@@ -126,6 +134,7 @@ public final class Bench implements Callable<Integer> {
                         direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
                         api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
                     }
+                    peak.run();
                 }
                 double mApi = median(api);
                 double mDirect = median(direct);
@@ -139,7 +148,7 @@ public final class Bench implements Callable<Integer> {
                 double cpuRatio = Arrays.stream(apiCpu).sum() / Arrays.stream(directCpu).sum();
                 System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
                                 + "quartiles %.3f-%.3f, %d rounds x %d steps; process CPU time ratio %.3f); lpa4j step %.1f GFLOP/s = %.0f%% of"
-                                + " the CPU's peak (%s)%n",
+                                + " the engine's peak (%s)%n",
                         b.name(), mApi, mDirect, mApi / mDirect, sessionRatios[session], sorted[rounds / 4], sorted[(3 * rounds) / 4], rounds,
                         stepsPerRound, cpuRatio, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
             }
@@ -188,6 +197,16 @@ public final class Bench implements Callable<Integer> {
                     after / 1024, 100.0 * (after - before) / before, samples.stream().map(k -> k / 1024).toList(), MEMORY_WIDTH,
                     MEMORY_BLOCKS, seconds);
         }
+    }
+
+    /** The system property of {@code backend}'s own thread count, beside the shared {@value EngineThreads#PROPERTY}. */
+    private static String threadsProperty(String backend) {
+        return switch (backend) {
+            case "nd4j" -> Nd4jBackendProvider.THREADS_PROPERTY;
+            case "djl" -> DjlBackendProvider.THREADS_PROPERTY;
+            case "tensorflow" -> TensorFlowBackendProvider.THREADS_PROPERTY;
+            default -> null;
+        };
     }
 
     /** The wall-clock milliseconds per step of {@link #stepsPerRound} steps; their process CPU milliseconds go to {@code cpu[round]}. */

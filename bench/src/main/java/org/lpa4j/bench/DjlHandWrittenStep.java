@@ -38,6 +38,7 @@ public final class DjlHandWrittenStep implements HandWrittenStep {
 
     @Override
     public void init(ParameterSet initial) {
+        // PyTorch's threads per op are process-wide: the djl backend, opened first by the bench, has set its EngineThreads policy.
         // DJL must not reach the network (telemetry, native downloads): set before the first Engine call.
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
@@ -100,6 +101,14 @@ public final class DjlHandWrittenStep implements HandWrittenStep {
             }
             return value;
         }
+    }
+
+    @Override
+    public Runnable product(HostTensor a, HostTensor b) {
+        NDArray left = manager.create(a.floatsUnsafe(), new Shape(a.shape().dim(0), a.shape().dim(1)));
+        NDArray right = manager.create(b.floatsUnsafe(), new Shape(b.shape().dim(0), b.shape().dim(1)));
+        // PyTorch on the CPU returns once the product is computed.
+        return () -> left.matMul(right).close();
     }
 
     @Override

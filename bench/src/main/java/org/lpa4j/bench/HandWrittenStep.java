@@ -19,6 +19,13 @@ public interface HandWrittenStep extends AutoCloseable {
     /** One Adam step on {@code x [BATCH, INPUT]}, {@code y [BATCH, 1]} at {@code learningRate}; returns the loss before the update. */
     double step(HostTensor x, HostTensor y, double learningRate);
 
+    /**
+     * The float32 product {@code a b} of two square matrices on this engine, on the threads its step uses, prepared
+     * once: each run of the returned program computes it, operands and product held by the engine. The bench times it
+     * beside the steps for a measured peak; {@link #close()} releases it.
+     */
+    Runnable product(HostTensor a, HostTensor b);
+
     @Override
     void close();
 }

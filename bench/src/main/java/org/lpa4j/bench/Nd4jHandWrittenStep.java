@@ -1,7 +1,9 @@
 package org.lpa4j.bench;
 
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.spi.EngineThreads;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.backend.nd4j.Nd4jBackendProvider;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
@@ -44,7 +46,7 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
 
     @Override
     public void init(ParameterSet initial) {
-        engineSettings(1);
+        engineSettings(EngineThreads.resolve(Nd4jBackendProvider.THREADS_PROPERTY).intraOp());
         sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, BenchMlp.INPUT);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
@@ -79,7 +81,8 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
 
     /**
      * ND4J's process-wide settings as a SameDiff user who has profiled sets them (the nd4j backend makes the same ones):
-     * no per-op checks, and {@code threads} threads per op in libnd4j and in OpenBLAS.
+     * no per-op checks, and {@code threads} threads per op in libnd4j and in OpenBLAS (the nd4j backend's {@link
+     * EngineThreads} policy when the bench runs it).
      */
     static void engineSettings(int threads) {
         Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
@@ -94,6 +97,14 @@ public final class Nd4jHandWrittenStep implements HandWrittenStep {
         INDArray labels = Nd4j.create(y.floatsUnsafe(), new long[] {y.shape().dim(0), 1}, 'c');
         sd.fit(new DataSet(features, labels), lastLoss);
         return lastLoss.value;
+    }
+
+    @Override
+    public Runnable product(HostTensor a, HostTensor b) {
+        INDArray left = array(a);
+        INDArray right = array(b);
+        INDArray product = Nd4j.create(DataType.FLOAT, left.rows(), right.columns());
+        return () -> left.mmuli(right, product);
     }
 
     /** The graph built by {@link #init}, for profiling it. */

@@ -3,7 +3,9 @@ package org.lpa4j.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.spi.EngineThreads;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.backend.tensorflow.TensorFlowBackendProvider;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -15,6 +17,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.core.Gradients;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -35,6 +38,9 @@ public final class TensorFlowHandWrittenStep implements HandWrittenStep {
     private Placeholder<TFloat32> learningRate;
     private Operand<TFloat32> loss;
     private Op train;
+    private Graph productGraph;
+    private Session productSession;
+    private List<TFloat32> productOperands;
 
     @Override
     public String backend() {
@@ -87,7 +93,7 @@ public final class TensorFlowHandWrittenStep implements HandWrittenStep {
         finish.add(afterApply.assign(beta2Power, afterApply.math.mul(beta2Power, beta2)));
         train = tf.withControlDependencies(finish).noOp();
 
-        session = new Session(graph);
+        session = new Session(graph, sessionConfig());
         session.initialize();
     }
 
@@ -114,8 +120,42 @@ public final class TensorFlowHandWrittenStep implements HandWrittenStep {
         }
     }
 
+    /** The session configuration the tensorflow backend uses: its {@link EngineThreads} policy's intra-op and inter-op threads. */
+    private static ConfigProto sessionConfig() {
+        EngineThreads threads = EngineThreads.resolve(TensorFlowBackendProvider.THREADS_PROPERTY);
+        return ConfigProto.newBuilder().setIntraOpParallelismThreads(threads.intraOp()).setInterOpParallelismThreads(threads.interOp()).build();
+    }
+
+    @Override
+    public Runnable product(HostTensor a, HostTensor b) {
+        closeProduct();
+        productGraph = new Graph();
+        productSession = new Session(productGraph, sessionConfig());
+        Ops tf = Ops.create(productGraph);
+        Placeholder<TFloat32> left = tf.placeholder(TFloat32.class);
+        Placeholder<TFloat32> right = tf.placeholder(TFloat32.class);
+        Operand<TFloat32> product = tf.linalg.matMul(left, right);
+        productOperands = List.of(TFloat32.tensorOf(Shape.of(a.shape().dim(0), a.shape().dim(1)), DataBuffers.of(a.floatsUnsafe(), true, false)),
+                TFloat32.tensorOf(Shape.of(b.shape().dim(0), b.shape().dim(1)), DataBuffers.of(b.floatsUnsafe(), true, false)));
+        return () -> {
+            try (Result ignored = productSession.runner().feed(left, productOperands.get(0)).feed(right, productOperands.get(1)).fetch(product).run()) {
+                // The product is computed when the run returns; nothing is read back.
+            }
+        };
+    }
+
+    private void closeProduct() {
+        if (productSession != null) {
+            productOperands.forEach(TFloat32::close);
+            productSession.close();
+            productGraph.close();
+            productSession = null;
+        }
+    }
+
     @Override
     public void close() {
+        closeProduct();
         if (session != null) {
             session.close();
             session = null;

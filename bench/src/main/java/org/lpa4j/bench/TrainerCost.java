@@ -9,6 +9,7 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.model.ArchitectureOptions;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.spi.EngineThreads;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.Tasks;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
  * LPA's epoch time over E2E's on one task, architecture and backend: the real trainers with the same epochs, batches and
  * per-epoch validation, run in lockstep on two threads that take turns every few mini-batches (a {@link Turns}), so
  * both see the same load on a shared machine. Only the time a trainer holds its turn counts; the first epoch
- * (compilation) is left out. Prints the median of the per-epoch ratios with their quartiles, and each trainer's
+ * (compilation) is left out. Prints the median of the per-epoch ratios with their quartiles, the same for the process
+ * CPU time each trainer used while holding its turn (which a shared machine's load changes far less), and each trainer's
  * training throughput (examples per second of the mini-batch steps, validation excluded).
  */
 @Command(name = "trainer-cost", mixinStandardHelpOptions = true,
@@ -61,6 +63,9 @@ public final class TrainerCost implements Callable<Integer> {
             description = "mini-batches one trainer runs before the other takes its turn (default ${DEFAULT-VALUE})")
     int batchesPerTurn;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads the engine may use (default: -Dlpa4j.threads, else every core)")
+    Integer threads;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TrainerCost()).execute(args));
     }
@@ -70,11 +75,15 @@ public final class TrainerCost implements Callable<Integer> {
         if (epochs < 2) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--epochs must be at least 2: the first epoch is left out.");
         }
+        if (threads != null) {
+            EngineThreads.useEverywhere(threads);
+        }
         LoadedTask loaded = Tasks.discover().load(task, TaskOptions.defaults().withLimit(limit).withContext(context));
         ResidualNetwork network = Architectures.discover().create(arch, loaded.shape(),
                 ArchitectureOptions.of(depth, width).withHeads(heads).withActivation(activation));
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withLearningRate(3e-3);
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         List<Double> lpaSteps = new ArrayList<>();
         List<Double> e2eSteps = new ArrayList<>();
         try (Backend b = Backends.open(backend)) {
@@ -91,8 +100,10 @@ public final class TrainerCost implements Callable<Integer> {
                 other.join();
                 for (int e = 1; e < lpa.epochs.size(); e++) {
                     ratios.add(lpa.epochs.get(e) / e2e.epochs.get(e));
-                    System.out.printf("  round %d epoch %d: LPA %.3f s, E2E %.3f s, ratio %.3f%n", r + 1, e + 1, lpa.epochs.get(e), e2e.epochs.get(e),
-                            lpa.epochs.get(e) / e2e.epochs.get(e));
+                    cpuRatios.add(lpa.cpu.get(e) / e2e.cpu.get(e));
+                    System.out.printf("  round %d epoch %d: LPA %.3f s, E2E %.3f s, ratio %.3f; process CPU LPA %.3f s, E2E %.3f s, ratio %.3f%n",
+                            r + 1, e + 1, lpa.epochs.get(e), e2e.epochs.get(e), lpa.epochs.get(e) / e2e.epochs.get(e), lpa.cpu.get(e), e2e.cpu.get(e),
+                            lpa.cpu.get(e) / e2e.cpu.get(e));
                 }
                 lpaSteps.addAll(lpa.steps.subList(1, lpa.steps.size()));
                 e2eSteps.addAll(e2e.steps.subList(1, e2e.steps.size()));
@@ -100,12 +111,18 @@ public final class TrainerCost implements Callable<Integer> {
         }
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        System.out.printf("%s %s %s: LPA/E2E epoch time %.3f (median of %d epochs in lockstep, quartiles %.3f-%.3f); training throughput"
-                        + " LPA %.0f, E2E %.0f examples/s%n", backend, task, arch, Bench.median(sorted), n, sorted[n / 4], sorted[(3 * n) / 4],
+        double[] cpuSorted = cpuRatios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("%s %s %s: LPA/E2E epoch time %.3f (median of %d epochs in lockstep, quartiles %.3f-%.3f), process CPU time %.3f"
+                        + " (quartiles %.3f-%.3f); training throughput LPA %.0f, E2E %.0f examples/s%n", backend, task, arch, Bench.median(sorted), n,
+                sorted[n / 4], sorted[(3 * n) / 4], Bench.median(cpuSorted), cpuSorted[n / 4], cpuSorted[(3 * n) / 4],
                 batchSize / Bench.median(lpaSteps.stream().mapToDouble(Double::doubleValue).toArray()),
                 batchSize / Bench.median(e2eSteps.stream().mapToDouble(Double::doubleValue).toArray()));
         return 0;
     }
+
+    /** The process's CPU time over all its threads (the engines' own pools, the JIT and the collector included). */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private static void train(ProgressiveTrainer trainer, Backend b, ResidualNetwork network, LoadedTask loaded, TrainingConfig config, Clock clock) {
         try (TrainingResult ignored = trainer.train(b, network, loaded.data(), config, loaded.metric(), List.of(clock))) {
@@ -180,9 +197,13 @@ public final class TrainerCost implements Callable<Integer> {
         private final Turns turns;
         private final int me;
         final List<Double> epochs = new ArrayList<>();
+        /** Per epoch: the process's CPU seconds while this trainer held its turn (the other waits, so they are this trainer's). */
+        final List<Double> cpu = new ArrayList<>();
         /** Per epoch: seconds per step, held time of the steps only, over the steps run. */
         final List<Double> steps = new ArrayList<>();
         private long turnStart;
+        private long turnCpuStart;
+        private long heldCpuNanos;
         private long heldNanos;
         private long stepNanos;
         private long lastBatchEnd;
@@ -196,7 +217,7 @@ public final class TrainerCost implements Callable<Integer> {
         @Override
         public void onTrainingBegin(String trainer, int epochs, int batchesPerEpoch) {
             turns.await(me);
-            turnStart = System.nanoTime();
+            startTurn();
             lastBatchEnd = turnStart;
         }
 
@@ -219,14 +240,17 @@ public final class TrainerCost implements Callable<Integer> {
         public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
             long now = System.nanoTime();
             heldNanos += now - turnStart;
+            heldCpuNanos += PROCESS.getProcessCpuTime() - turnCpuStart;
             epochs.add(heldNanos / 1e9);
+            cpu.add(heldCpuNanos / 1e9);
+            heldCpuNanos = 0;
             steps.add(stepsTimed == 0 ? Double.NaN : stepNanos / 1e9 / stepsTimed);
             heldNanos = 0;
             stepNanos = 0;
             stepsTimed = 0;
             turns.pass(me);
             turns.await(me);
-            turnStart = System.nanoTime();
+            startTurn();
             lastBatchEnd = turnStart;
         }
 
@@ -241,9 +265,15 @@ public final class TrainerCost implements Callable<Integer> {
 
         private void handOver(long now) {
             heldNanos += now - turnStart;
+            heldCpuNanos += PROCESS.getProcessCpuTime() - turnCpuStart;
             turns.pass(me);
             turns.await(me);
+            startTurn();
+        }
+
+        private void startTurn() {
             turnStart = System.nanoTime();
+            turnCpuStart = PROCESS.getProcessCpuTime();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.lpa4j.cli.command.ConformanceCommand;
 import org.lpa4j.cli.command.ConstructCommand;
 import org.lpa4j.cli.command.DemoCommand;
 import org.lpa4j.cli.command.EvaluateCommand;
+import org.lpa4j.cli.command.ExportCommand;
 import org.lpa4j.cli.command.FitCommand;
 import org.lpa4j.cli.command.GenerateCommand;
 import org.lpa4j.cli.command.MultigradeReferenceCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 /** The {@code lpa4j} command and its subcommands. */
 @Command(name = "lpa4j", mixinStandardHelpOptions = true, version = "lpa4j 0.1.0",
         description = "Train residual networks once and use every depth.",
-        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class, EvaluateCommand.class, PredictCommand.class, SliceCommand.class, GrowCommand.class})
+        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, SliceCommand.class, GrowCommand.class})
 public final class Lpa4jCli implements Runnable {
 
     public static void main(String[] args) {

@@ -7,8 +7,6 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,12 +38,12 @@ class CliModuleTest {
     void aTaskBoundByAnotherModuleIsOneOfFitsTasks(@TempDir Path dir) throws IOException {
         String[] fit = {"fit", "--task", "surface:saddle2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples", "200",
             "--trainer", "lpa", "--backend", "tensorflow", "--out", dir.resolve("saddle").toString()};
-        CliRun without = run(Lpa4jCli.injector(), fit);
+        CliRun without = CliRun.of(Lpa4jCli.injector(), fit);
         assertEquals(2, without.code(), without.err());
         assertTrue(without.err().contains("Unknown task 'surface:saddle2d'"), without.err());
 
         Module saddle = binder -> Multibinder.newSetBinder(binder, TaskProvider.class).addBinding().toInstance(new SaddleSurfaceTasks());
-        CliRun with = run(Lpa4jCli.injector(saddle), fit);
+        CliRun with = CliRun.of(Lpa4jCli.injector(saddle), fit);
         assertEquals(0, with.code(), with.err());
         assertEquals("surface:saddle2d", new ReportWriter().read(dir.resolve("saddle").resolve("report.json")).task());
     }
@@ -54,23 +52,17 @@ class CliModuleTest {
     void aBackendBoundByAnotherModuleIsListedAndChosenByName() {
         Module absent = binder -> Multibinder.newSetBinder(binder, BackendProvider.class).addBinding().toInstance(new AbsentEngine());
         Injector injector = Lpa4jCli.injector(absent);
-        CliRun backends = run(injector, "backends");
+        CliRun backends = CliRun.of(injector, "backends");
         assertEquals(0, backends.code(), backends.err());
         assertTrue(backends.out().lines().anyMatch(l -> l.startsWith("absent") && l.contains("NO")), backends.out());
         assertTrue(backends.out().lines().anyMatch(l -> l.startsWith("tensorflow") && l.contains("yes")), backends.out());
 
-        CliRun construct = run(injector, "construct", "--function", "lipschitz", "--depth", "1", "--backend", "absent");
+        CliRun construct = CliRun.of(injector, "construct", "--function", "lipschitz", "--depth", "1", "--backend", "absent");
         assertEquals(2, construct.code(), construct.err());
         assertTrue(construct.err().contains("Backend 'absent' (an engine that is not installed) failed to load its engine"), construct.err());
         assertTrue(construct.err().contains("'lpa4j backends' lists the backends found"), construct.err());
     }
 
-    private static CliRun run(Injector injector, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Lpa4jCli.execute(injector, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
 
     /** {@code surface:saddle2d}, x0 * x1 - 1/4 on the unit square: bound by a module, registered in no service file. */
     private static final class SaddleSurfaceTasks extends SurfaceTasks {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lpa4j.api.training.DepthSpread;
-import org.lpa4j.api.training.SeedsReport;
+import org.lpa4j.experiments.DepthSpread;
+import org.lpa4j.experiments.SeedsReport;
 import org.lpa4j.cli.output.ReportWriter;
 
 /**

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.training.DepthCurve;
-import org.lpa4j.api.training.DepthReport;
-import org.lpa4j.api.training.DepthSpread;
-import org.lpa4j.api.training.SeedsReport;
+import org.lpa4j.experiments.DepthReport;
+import org.lpa4j.experiments.DepthSpread;
+import org.lpa4j.experiments.SeedsReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.Models;
 
@@ -83,18 +83,24 @@ class FitReferenceTest {
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals(3, report.trainers().get(0).depth());
         assertTrue(report.gaps().isEmpty(), "no separate column, no gap");
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>(Models.inspect(dir.resolve("lpa")).training().options());
+        assertTrue(recorded.remove(org.lpa4j.models.ModelManifest.FORM) != null && recorded.remove(org.lpa4j.models.ModelManifest.WEIGHTING) != null,
+                "LPA's form and weighting are among its options");
         assertEquals(Map.of("distillation", 0.5, "distillationTemperature", 2.0, "gradientBalancing", true, "uniformEpochs", 1, "layerDropout", 0.2),
-                Models.inspect(dir.resolve("lpa")).training().options(), "the saved model records how it was trained");
+                recorded, "the saved model records how it was trained");
     }
 
     @Test
     void badListsGetASentence(@TempDir Path dir) {
-        assertEquals("error: Unknown trainer 'sep' in --trainer lpa,sep. Use lpa, e2e, separate, both or mgdl, or a comma-separated list such as"
-                + " lpa,e2e,separate.\n", fit(dir, "--trainer", "lpa,sep").err());
-        assertEquals("error: --separate-depths must lie between 1 and --depth 3, but lists 4.\n",
-                fit(dir, "--trainer", "separate", "--separate-depths", "1,4").err());
-        assertTrue(fit(dir, "--trainer", "lpa", "--separate-depths", "1").err().startsWith("error: --separate-depths chooses the depths"));
-        assertEquals("error: --seeds lists a seed twice ([1, 1]); give each seed once.\n", fit(dir, "--seeds", "1,1").err());
+        String unknown = fit(dir, "--trainer", "lpa,sep").err();
+        assertTrue(unknown.startsWith("error: Unknown trainer 'sep'. The trainers on the classpath are: deepest-two, e2e, lpa, mgdl, separate."), unknown);
+        assertEquals("error: A separate model of depth 4 was asked for, but the network has 3 blocks; choose depths between 1 and 3."
+                + " (the depths is set with --separate-depths)\n", fit(dir, "--trainer", "separate", "--separate-depths", "1,4").err());
+        assertEquals("error: --separate-depths is an option of the separate trainer, which --trainer lpa does not list; add separate to"
+                + " --trainer or leave the option out.\n", fit(dir, "--trainer", "lpa", "--separate-depths", "1").err());
+        assertEquals("error: The seeds list a seed twice ([1, 1]); give each seed once. (the seeds is set with --seeds)\n",
+                fit(dir, "--seeds", "1,1").err());
+        assertEquals("error: The e2e trainer has no option 'rate'; it takes none.\n", fit(dir, "--trainer-option", "e2e.rate=2").err());
         assertOptionRefused(fit(dir, "--distill", "1"), "The self-distillation weight must be at least 0 and below 1", "distillation", "--distill");
         assertOptionRefused(fit(dir, "--layer-dropout", "-0.5"), "The layer dropout rate must be at least 0 and below 1", "layerDropout",
                 "--layer-dropout");

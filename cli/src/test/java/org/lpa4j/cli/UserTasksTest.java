@@ -16,7 +16,7 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.task.Tasks;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.architectures.fnn.ResidualMlp;

@@ -5,18 +5,25 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.lpa4j.api.backend.Backend;
+import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.backend.Capability;
 
 /**
- * The base of every conformance class: one backend instance per test class, created by the subclass and
- * closed after the last test.
+ * The base of every conformance class: one backend instance per test class, the selected one unless a subclass creates
+ * another, closed after the last test. {@link ConformanceSuite#SUITES} lists the classes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BackendConformance {
     private Backend backend;
 
-    /** Creates the backend under test; called once per test class. */
-    protected abstract Backend createBackend();
+    /**
+     * Creates the backend under test; called once per test class. By default the backend the library's selection names
+     * ({@code -Dlpa4j.backend}, which each backend module's build and {@code lpa4j conformance} set, else
+     * {@code LPA4J_BACKEND}, else the best one found), so a suite runs on any backend without a class of its own.
+     */
+    protected Backend createBackend() {
+        return Backends.open();
+    }
 
     @BeforeAll
     final void openBackend() {

@@ -39,7 +39,7 @@ import org.lpa4j.api.tensor.Tensor;
  * as {@link TraceException}, unknown parameter names, export and load, closed programs, and one program reused
  * with several batch sizes.
  */
-public abstract class CompileConformance extends BackendConformance {
+public class CompileConformance extends BackendConformance {
 
     private static final Dense DENSE = new Dense("dense", 3, 2);
 
@@ -96,12 +96,14 @@ public abstract class CompileConformance extends BackendConformance {
                 }
             }));
             tests.add(DynamicTest.dynamicTest("gradient program: " + bad.name(), () -> {
+                assumeCapability(Capability.TRAINING);
                 try (VariableStore store = backend().createVariables(params(DType.FLOAT32));
                         CompiledGradient g = store.compileGradient(SPECS, MSE, store.names())) {
                     expectMessage(expected, () -> g.run(bad.values()));
                 }
             }));
             tests.add(DynamicTest.dynamicTest("train step: " + bad.name() + ", parameters unchanged", () -> {
+                assumeCapability(Capability.TRAINING);
                 ParameterSet init = params(DType.FLOAT32);
                 try (VariableStore store = backend().createVariables(init);
                         CompiledTrainStep t = store.compileTrainStep(SPECS, MSE, store.names(), OptimizerSpec.sgd())) {
@@ -162,6 +164,7 @@ public abstract class CompileConformance extends BackendConformance {
         List<HostTensor> in = List.of(batch(7, 2, 3));
         return Stream.of(
                 DynamicTest.dynamicTest("gradient program with a [?, 2] loss", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         assertThrows(TraceException.class, () -> {
                             try (CompiledGradient g = store.compileGradient(specs, notScalar, store.names())) {
@@ -171,6 +174,7 @@ public abstract class CompileConformance extends BackendConformance {
                     }
                 }),
                 DynamicTest.dynamicTest("train step with a [?, 2] loss", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         assertThrows(TraceException.class, () -> {
                             try (CompiledTrainStep t = store.compileTrainStep(specs, notScalar, store.names(), OptimizerSpec.sgd())) {
@@ -197,6 +201,7 @@ public abstract class CompileConformance extends BackendConformance {
     Stream<DynamicTest> required_unknownParameterNames_inWrtAndTrainable_areNamed() {
         return Stream.of(
                 DynamicTest.dynamicTest("compileGradient wrt {dense.weight, nope}", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         Lpa4jException e = assertThrows(Lpa4jException.class, () -> {
                             try (CompiledGradient g = store.compileGradient(SPECS, MSE, Set.of("dense.weight", "nope"))) {
@@ -207,6 +212,7 @@ public abstract class CompileConformance extends BackendConformance {
                     }
                 }),
                 DynamicTest.dynamicTest("compileTrainStep trainable {nope}", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         Lpa4jException e = assertThrows(Lpa4jException.class, () -> {
                             try (CompiledTrainStep t = store.compileTrainStep(SPECS, MSE, Set.of("nope"), OptimizerSpec.sgd())) {
@@ -294,6 +300,7 @@ public abstract class CompileConformance extends BackendConformance {
                     }
                 }),
                 DynamicTest.dynamicTest("gradient program run after close", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         CompiledGradient g = store.compileGradient(SPECS, MSE, store.names());
                         g.run(in);
@@ -302,6 +309,7 @@ public abstract class CompileConformance extends BackendConformance {
                     }
                 }),
                 DynamicTest.dynamicTest("train step run after close", () -> {
+                    assumeCapability(Capability.TRAINING);
                     try (VariableStore store = backend().createVariables(params(DType.FLOAT32))) {
                         CompiledTrainStep t = store.compileTrainStep(SPECS, MSE, store.names(), OptimizerSpec.sgd());
                         t.run(in, 0.1);
@@ -331,6 +339,7 @@ public abstract class CompileConformance extends BackendConformance {
 
     @Test
     void required_oneProgram_runsWithSeveralBatchSizes() {
+        assumeCapability(Capability.TRAINING);
         ParameterSet init = params(DType.FLOAT32);
         ParameterSet p64 = init.cast(DType.FLOAT64);
         try (VariableStore store = backend().createVariables(init);

@@ -15,7 +15,7 @@ import org.lpa4j.api.tensor.DType;
  * <p>{@link OpsConformance} checks the FLOAT64 gradients of fixed shapes; a backward pass that is wrong only in single
  * precision, or only when an operand is broadcast along the unknown batch axis, passes it and fails here.
  */
-public abstract class GradientConformance extends BackendConformance {
+public class GradientConformance extends BackendConformance {
 
     /** The batch sizes every batched gradient program is run with, after compiling it once. */
     protected static final int[] BATCH_SIZES = {1, 3, 7};

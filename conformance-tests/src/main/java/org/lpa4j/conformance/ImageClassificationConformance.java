@@ -27,7 +27,7 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
  * residual structure ({@link ResidualStructure}). Override {@link #network()}, {@link #data()}, {@link #config()} or
  * {@link #lpaTrainer()} to check your own.
  */
-public abstract class ImageClassificationConformance extends BackendConformance {
+public class ImageClassificationConformance extends BackendConformance {
     /** err_l <= err_{l-1} + tol: a depth may misclassify at most 1 point more of the test split than the one before. */
     public static final double MONOTONE_TOLERANCE = 0.01;
     /** The last depth's top-1 test accuracy on digits must reach this (10 classes: chance is 0.1). */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * default network, data and setup: monotone in depth, every intermediate depth better than end-to-end training's, the
  * last within a factor of it.
  */
-public abstract class LpaOptionsConformance extends BackendConformance {
+public class LpaOptionsConformance extends BackendConformance {
     private static final Logger LOG = LoggerFactory.getLogger(LpaOptionsConformance.class);
 
     private DepthCurve e2eCurve;

@@ -38,7 +38,7 @@ import org.lpa4j.api.tensor.Tensor;
  * <p>Display names read {@code OP CASE DTYPE [(neutral default)]: values|gradient}, so a failure names the op,
  * the case and the element type.
  */
-public abstract class OpsConformance extends BackendConformance {
+public class OpsConformance extends BackendConformance {
 
     /** The batch sizes every program with an unknown batch dimension is run with, after compiling it once. */
     protected static final int[] BATCH_SIZES = {1, 3, 7};
@@ -128,6 +128,7 @@ public abstract class OpsConformance extends BackendConformance {
     }
 
     private void checkGradient(OpCase c, boolean neutral) {
+        assumeCapability(Capability.TRAINING);
         assumeNeeds(c, DType.FLOAT64);
         GradientChecks.opCase(backend(), c, DType.FLOAT64, neutral);
     }
@@ -136,6 +137,7 @@ public abstract class OpsConformance extends BackendConformance {
 
     @Test
     void required_stopGradient_blocksTheGradient() {
+        assumeCapability(Capability.TRAINING);
         assumeCapability(Capability.FLOAT64);
         HostTensor x = Fixtures.random(Fixtures.SEED + 11, 2, 3);
         HostTensor weights = Fixtures.random(Fixtures.SEED + 12, 2, 3);
@@ -146,6 +148,7 @@ public abstract class OpsConformance extends BackendConformance {
 
     @Test
     void required_relu_gradientAtExactlyZeroIsZero() {
+        assumeCapability(Capability.TRAINING);
         assumeCapability(Capability.FLOAT64);
         HostTensor x = HostTensor.ofDoubles(Shape.of(4), 0, -0.0, 2, -2);
         HostTensor weights = HostTensor.ofDoubles(Shape.of(4), 1, 1, 1, 1);
@@ -155,6 +158,7 @@ public abstract class OpsConformance extends BackendConformance {
 
     @Test
     void required_gather_gradientAccumulatesOverRepeatedIndices() {
+        assumeCapability(Capability.TRAINING);
         assumeCapability(Capability.FLOAT64);
         assumeCapability(Capability.GATHER);
         HostTensor table = Fixtures.random(Fixtures.SEED + 13, 3, 2);

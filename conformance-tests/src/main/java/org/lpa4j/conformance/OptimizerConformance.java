@@ -34,7 +34,7 @@ import org.lpa4j.api.tensor.Shape;
  * same store seeing the update. A step's exported optimizer state, imported by a fresh step of a store holding the same
  * weights, continues bit for bit as the exporting step would (what checkpoints rely on).
  */
-public abstract class OptimizerConformance extends BackendConformance {
+public class OptimizerConformance extends BackendConformance {
 
     /** The learning rates of the first and second step; different, so a step that ignores its argument is caught. */
     private static final double[] LEARNING_RATES = {0.1, 0.03};

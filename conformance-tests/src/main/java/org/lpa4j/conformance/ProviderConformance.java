@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.backend.UnsupportedCapabilityException;
+import org.lpa4j.api.compile.CompiledGradient;
+import org.lpa4j.api.compile.GradientResult;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
@@ -32,10 +36,12 @@ import org.lpa4j.api.tensor.Shape;
  * the engine, opened by name; and every {@link Capability} checked both ways: a declared one works in a small use,
  * an undeclared one throws {@link UnsupportedCapabilityException} naming it.
  */
-public abstract class ProviderConformance extends BackendConformance {
+public class ProviderConformance extends BackendConformance {
 
-    /** The provider under test, as registered in META-INF/services. */
-    protected abstract BackendProvider provider();
+    /** The provider under test, as registered in META-INF/services: by default the one the library's selection names. */
+    protected BackendProvider provider() {
+        return Backends.discover().select(BackendRequest.fromEnvironment()).provider();
+    }
 
     @Test
     void required_provider_isDiscoveredUnderItsName() {
@@ -108,6 +114,16 @@ public abstract class ProviderConformance extends BackendConformance {
                             (ops, p, xs) -> List.of(ops.gather(ops.reshape(p.get("k"), Shape.of(2, 2)), xs.get(0))), List.of(ids));
                     HostTensor table = params.get("k").reshape(Shape.of(2, 2)).cast(DType.FLOAT64);
                     Checks.assertValues("gather", ReferenceOps.gather(table, ids), out.get(0), t);
+                }
+                case TRAINING -> {
+                    HostTensor x = Fixtures.random(Fixtures.SEED + 64, 2, 2).cast(t);
+                    try (CompiledGradient g = store.compileGradient(List.of(InputSpec.fixed("x", t, 2, 2)),
+                            (ops, p, xs) -> ops.mseLoss(ops.reshape(p.get("k"), Shape.of(2, 2)), xs.get(0)), Set.of("k"))) {
+                        GradientResult r = g.run(List.of(x));
+                        HostTensor k = params.get("k").reshape(Shape.of(2, 2));
+                        assertEquals(2.0 * (k.getDouble(0) - x.getDouble(0)) / 4, r.gradients().get("k").getDouble(0), 1e-5,
+                                "d mse / d k[0]");
+                    }
                 }
                 default -> fail("The suite has no use for capability " + capability + "; add one to ProviderConformance.");
             }

@@ -33,7 +33,7 @@ import org.lpa4j.trainers.lpa.LpaTrainer;
  * has the residual structure ({@link ResidualStructure}). Override {@link #network(int)}, {@link #data()},
  * {@link #config()} or {@link #lpaTrainer()} to check your own.
  */
-public abstract class TextConformance extends BackendConformance {
+public class TextConformance extends BackendConformance {
     /** b_l <= (1 + tol) b_{l-1}: a depth may be at most 2% worse than the one before (mini-batch noise). */
     public static final double MONOTONE_TOLERANCE = 0.02;
     /** The last depth must beat {@code log2(V)} bits, the uniform guess over the vocabulary, by at least this much. */

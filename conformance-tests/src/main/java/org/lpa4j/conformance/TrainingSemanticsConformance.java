@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@link #data()}, {@link #config()}, {@link #metric()} or {@link #lpaTrainer()} (the form and depth weighting) to check
  * your own architecture, data or training setup the same way.
  */
-public abstract class TrainingSemanticsConformance extends BackendConformance {
+public class TrainingSemanticsConformance extends BackendConformance {
     /** e_l <= (1 + tol) e_{l-1}: a depth may be at most 3% worse than the one before (mini-batch noise). */
     public static final double MONOTONE_TOLERANCE = 0.03;
     /**

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The architecture of lpa4j, as rules that fail the build when a dependency points the wrong way:
- * api &lt;- backends; api &lt;- conformance suite; api &lt;- models; nothing in a library module prints to standard output.
+ * api &lt;- backends; api &lt;- conformance suite; api &lt;- models; api, trainers, models &lt;- experiments &lt;- cli; nothing in a
+ * library module prints to standard output.
  */
 @AnalyzeClasses(packages = "org.lpa4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -35,6 +36,17 @@ class ArchitectureTest {
             "org.tensorflow..", "org.bytedeco..");
 
     @ArchTest
+    static final ArchRule onnxRuntimeBackendImportsOnlyApiTheTracerAndItsEngine = backendOnlyUses("onnxruntime",
+            "org.lpa4j.onnx..", "ai.onnxruntime..");
+
+    @ArchTest
+    static final ArchRule onnxExportUsesOnlyApiModelsAndProtobuf = classes().that().resideInAPackage("org.lpa4j.onnx..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.models..",
+                    "org.lpa4j.onnx..", "ai.onnx.proto..", "com.google.protobuf..", "com.fasterxml.jackson.."))
+            .as("The ONNX export depends only on the api, saved models, the ONNX protobuf classes and Jackson: never an architecture,"
+                    + " a trainer or an engine, so any network exports, a user's own included");
+
+    @ArchTest
     static final ArchRule conformanceSuiteUsesOnlyApiAndJunit = classes().that().resideInAPackage("org.lpa4j.conformance..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.conformance..", "org.lpa4j.architectures..",
@@ -44,7 +56,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule architecturesAndTrainersNeverImportABackend = noClasses()
             .that().resideInAnyPackage("org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.backend..", "org.nd4j..", "ai.djl..", "org.tensorflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lpa4j.backend..", "org.nd4j..", "ai.djl..", "org.tensorflow..",
+                    "ai.onnxruntime..", "org.lpa4j.onnx..")
             .as("Architectures, trainers and datasets are written on the api only and never import a backend or an engine");
 
     @ArchTest
@@ -57,6 +70,18 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.models..",
                     "com.fasterxml.jackson.."))
             .as("Saved models depend only on the api and Jackson: architectures are found through the registry, backends through discovery");
+
+    @ArchTest
+    static final ArchRule experimentsSitAboveTrainersAndModelsAndBelowTheCli = classes().that().resideInAPackage("org.lpa4j.experiments..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK_AND_LOGGING, "org.lpa4j.api..", "org.lpa4j.experiments..",
+                    "org.lpa4j.models..", "org.lpa4j.trainers..", "com.fasterxml.jackson.."))
+            .as("Experiments are written on the api, the trainers and the models: no engine, no architecture or data set by class, no CLI");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheCliUsesExperiments = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
+            .should().dependOnClassesThat().resideInAPackage("org.lpa4j.experiments..")
+            .as("Experiments sit above every library module: only the CLI and users' programs use them");
 
     @ArchTest
     static final ArchRule onlyTheCliWiresWithGuice = noClasses().that().resideOutsideOfPackage("org.lpa4j.cli..")
@@ -72,7 +97,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideInAnyPackage("org.lpa4j.api..", "org.lpa4j.backend..",
-                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..")
+                    "org.lpa4j.conformance..", "org.lpa4j.architectures..", "org.lpa4j.trainers..", "org.lpa4j.datasets..", "org.lpa4j.models..",
+                    "org.lpa4j.experiments..", "org.lpa4j.onnx..")
             // The one exception swaps System.out to silence a line SameDiff prints itself; it prints nothing.
             .and().doNotHaveFullyQualifiedName("org.lpa4j.backend.nd4j.Nd4jQuietStdout")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")

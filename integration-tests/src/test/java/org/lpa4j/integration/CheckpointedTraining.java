@@ -6,10 +6,10 @@ import java.util.List;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.model.ArchitectureOptions;
 import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 import org.lpa4j.trainers.separate.SeparateDepthsTrainer;
-import org.lpa4j.trainers.separate.SeparateModels;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.data.DataSplits;
@@ -84,8 +84,14 @@ final class CheckpointedTraining {
                     TaskShape.features(2, 1), new ArchitectureOptions(3, 8, 1, Activation.TANH, DType.FLOAT32)), data, CONFIG, METRIC,
                     listeners, checkpoints)));
             case "separate" -> {
-                SeparateModels models = new SeparateDepthsTrainer(1, 3).train(backend, network(), data, CONFIG, METRIC, listeners, checkpoints);
-                yield Run.of(models.models());
+                // One model per network, each in its own part of the checkpoints, as an experiment trains them.
+                SeparateDepthsTrainer separate = new SeparateDepthsTrainer(1, 3);
+                List<TrainingResult> models = new ArrayList<>();
+                for (ResidualNetwork n : separate.networks(network())) {
+                    models.add(separate.train(backend, n, data, CONFIG, METRIC, listeners,
+                            checkpoints == null ? null : checkpoints.part("depth-" + n.depth()).resumingIfStored()));
+                }
+                yield Run.of(models);
             }
             default -> Run.of(List.of(trainer(trainer).train(backend, network(), data, CONFIG, METRIC, listeners, checkpoints)));
         };

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.tensor.DType;
@@ -39,6 +40,11 @@ class CrossBackendTrainingTest {
                 .withDType(DType.FLOAT64);
         Map<String, DepthCurve> curves = new LinkedHashMap<>();
         for (BackendProvider p : Backends.discover().providers()) {
+            try (Backend probe = Backends.create(p)) {
+                if (!probe.supports(Capability.TRAINING)) {
+                    continue; // inference only (onnxruntime)
+                }
+            }
             try (Backend b = Backends.create(p);
                  TrainingResult r = new LpaTrainer(LpaForm.JOINT, DepthWeighting.UNIFORM).train(b,
                          new ResidualMlp(2, 16, 3, 1, Activation.TANH, true, DType.FLOAT64), data, config, Metric.RELATIVE_L2, List.of())) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Capability;
 import org.lpa4j.architectures.nested.LevelResult;
 import org.lpa4j.architectures.nested.MidpointGrid;
 import org.lpa4j.architectures.nested.NestedConstruction;
@@ -38,7 +39,12 @@ class NestedNetworkTest {
     @BeforeAll
     void openAll() {
         for (BackendProvider p : Backends.discover().providers()) {
-            backends.put(p.name(), Backends.create(p));
+            Backend b = Backends.create(p);
+            if (b.supports(Capability.FLOAT64)) {
+                backends.put(p.name(), b);
+            } else {
+                b.close(); // the construction is FLOAT64
+            }
         }
     }
 

@@ -164,6 +164,14 @@ class ProgressiveInferenceTest {
             assertArrayEquals(expected.depths(), actual.depths(), backend + " " + tail.describe());
             assertClose(expected.predictions(), actual.predictions(), backend + " " + tail.describe());
             assertEquals(compiled + 1, model.compiledPrograms(), "the tail ran blocks 2.." + DEPTH + " in one program");
+            // the same tail, but no row of it is ever confident enough: each runs to the cap, in the one-program finish
+            List<Double> neverAgain = new java.util.ArrayList<>(java.util.Collections.nCopies(DEPTH, 1.0));
+            neverAgain.set(0, first[ROWS / 10]);
+            ExitPolicy toTheCap = new ExitPolicy.Confidence(neverAgain, DEPTH);
+            ExitResult capped = new EarlyExit(model, toTheCap).run(x);
+            assertArrayEquals(simulation.apply(toTheCap).depths(), capped.depths(), backend + " " + toTheCap.describe());
+            assertTrue(Arrays.stream(capped.depths()).filter(d -> d == DEPTH).count() >= ROWS / 20, "tail rows reach the cap");
+            assertClose(simulation.apply(toTheCap).predictions(), capped.predictions(), backend + " " + toTheCap.describe());
             long depthsUsed = Arrays.stream(simulation.exitDepths(policies.get(0))).distinct().count();
             assertTrue(depthsUsed >= 2, "the rows of one batch leave at " + depthsUsed + " depth(s)");
         }

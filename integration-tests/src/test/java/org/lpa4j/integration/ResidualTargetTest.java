@@ -1,6 +1,7 @@
 package org.lpa4j.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,31 @@ class ResidualTargetTest {
             try (CompiledForward f = store.compileForward(List.of(InputSpec.batched("y", DType.FLOAT64, 1), InputSpec.batched("p", DType.FLOAT64, 1)),
                     (ops, p, in) -> List.of(ResidualTarget.meanSquaredError().loss(ops, in.get(1), in.get(0))))) {
                 assertEquals(f.run(List.of(y, prev)).get(0).scalarValue(), ResidualTarget.meanSquaredError().hostLoss(prev, y), 1e-12);
+            }
+        }
+    }
+
+    /** A teacher readout is a target, not a student: no teacher loss, stacked, per depth or tempered, sends it a gradient. */
+    @Test
+    void teacherLosses_sendNoGradientToTheTeacher_butOneToTheStudents() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (ResidualTarget target : List.of(ResidualTarget.meanSquaredError(), ResidualTarget.crossEntropy())) {
+            HostTensor stacked = randomDoubles(random, Shape.of(DEPTHS * 5, 4));
+            HostTensor teacher = randomDoubles(random, Shape.of(5, 4));
+            List<org.lpa4j.api.compile.LossFunction> losses = List.of(
+                    (ops, p, in) -> ops.sum(target.depthTeacherLosses(ops, p.get("s"), DEPTHS, p.get("t")), new int[] {0}, false),
+                    (ops, p, in) -> ops.sum(target.depthTeacherLosses(ops, p.get("s"), DEPTHS, p.get("t"), 2.0), new int[] {0}, false),
+                    (ops, p, in) -> target.teacherLoss(ops, StackedReadouts.depth(ops, p.get("s"), DEPTHS, 1), p.get("t")));
+            try (Backend b = Backends.open("tensorflow");
+                 VariableStore store = b.createVariables(ParameterSet.of(java.util.Map.of("s", stacked, "t", teacher)))) {
+                for (int i = 0; i < losses.size(); i++) {
+                    try (org.lpa4j.api.compile.CompiledGradient g = store.compileGradient(List.of(), losses.get(i), java.util.Set.of("s", "t"))) {
+                        org.lpa4j.api.compile.GradientResult r = g.run(List.of());
+                        assertTrue(java.util.Arrays.stream(r.gradient("t").toDoubleArray()).allMatch(v -> v == 0), target.name() + " loss " + i
+                                + " sends the teacher a gradient");
+                        assertTrue(java.util.Arrays.stream(r.gradient("s").toDoubleArray()).anyMatch(v -> v != 0), target.name() + " loss " + i);
+                    }
+                }
             }
         }
     }

@@ -23,7 +23,7 @@ import org.lpa4j.cli.Lpa4jCli;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
 import org.lpa4j.models.LoadedModel;
-import org.lpa4j.models.ModelInfo;
+import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
@@ -49,7 +49,7 @@ class UserArchitectureTest {
              TrainingResult result = new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).train(backend, new GatedResidualMlp(2, 8, 2), data,
                      TrainingConfig.defaults().withEpochs(2).withBatchSize(32), Metric.RELATIVE_L2, List.of())) {
             trained = result.model().predictAll(x);
-            Models.save(result.model(), ModelInfo.builder().setTask(TaskShape.features(2, 1)).build(), bundle);
+            Models.save(result.model(), ModelManifest.builder().setTask(TaskShape.features(2, 1)).build(), bundle);
             try (LoadedModel loaded = Models.load(bundle, backend)) {
                 assertEquals("gated-fnn", loaded.manifest().architecture().name());
                 assertEquals(trained, loaded.model().predictAll(x), "the same backend gives the same values exactly");

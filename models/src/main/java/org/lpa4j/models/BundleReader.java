@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
@@ -27,13 +30,16 @@ import org.lpa4j.api.tensor.Shape;
  * Reads a bundle on the host and checks that every part agrees before anything reaches a backend: the folder holds
  * exactly the manifest and the weights, the format is one this library reads, the weights have the hash the manifest
  * names and are a complete safetensors file, the architecture is registered, and its hyperparameters build a network
- * whose parameters are exactly the weights (names, shapes, element type) and whose input and outputs the manifest describes.
+ * whose parameters are exactly the weights (names, shapes, element type) and whose input and outputs the manifest describes,
+ * and the manifest has the digest it records ({@link BundleIntegrity}). A bundle an interrupted replacement moved aside
+ * is restored first ({@link AtomicDirectories#restoreInterrupted}).
  */
 final class BundleReader {
     /** A bundle whose parts agree: the manifest, the rebuilt network and its weights in the network's order. */
     record VerifiedBundle(ModelManifest manifest, ResidualNetwork network, ParameterSet parameters) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundleReader.class);
     private final Architectures architectures;
 
     BundleReader(Architectures architectures) {
@@ -41,12 +47,14 @@ final class BundleReader {
     }
 
     VerifiedBundle read(Path dir) throws IOException {
+        AtomicDirectories.restoreInterrupted(dir);
         if (!Files.isDirectory(dir)) {
             throw new BundleException("There is no saved model at " + dir + (Files.exists(dir) ? " (it is a file, not a folder)" : "")
                     + "; give the folder a model was saved into.");
         }
         checkFiles(dir);
-        ModelManifest manifest = readManifest(dir);
+        JsonNode tree = readTree(dir);
+        ModelManifest manifest = readManifest(dir, tree);
         Path weightsFile = dir.resolve(Models.WEIGHTS_FILE);
         String actual = Sha256.of(weightsFile);
         if (manifest.weights() == null || !actual.equals(manifest.weights().sha256())) {
@@ -59,13 +67,33 @@ final class BundleReader {
         ParameterSet parameters = matchParameters(dir, manifest, network, contents.tensors());
         checkInput(dir, manifest, network);
         checkOutputNames(dir, manifest);
+        checkDigest(dir, tree, manifest);
         return new VerifiedBundle(manifest, network, parameters);
+    }
+
+    /** The manifest must have the digest it records (format 3 on); an older bundle has none and loads with a log line saying so. */
+    private static void checkDigest(Path dir, JsonNode tree, ModelManifest manifest) {
+        if (manifest.formatVersion() < Models.INTEGRITY_FORMAT) {
+            LOG.info("The model at {} was saved in bundle format {}, before bundles carried a digest and probe outputs: it is loaded"
+                    + " without the check that it is unchanged since it was saved. Save it again to add them.", dir, manifest.formatVersion());
+            return;
+        }
+        if (manifest.integrity() == null || manifest.integrity().digest() == null || manifest.integrity().probes() == null) {
+            throw new BundleException("The manifest of " + dir + " (bundle format " + manifest.formatVersion() + ") lacks its integrity"
+                    + " record (digest and probes); the manifest was edited. Save the model again.");
+        }
+        String actual = BundleIntegrity.digest(tree);
+        if (!actual.equals(manifest.integrity().digest())) {
+            throw new BundleException("The manifest of " + dir + " was changed after the model was saved: its content has digest " + actual
+                    + " but it records " + manifest.integrity().digest() + " (everything but exit_policy is covered: hyperparameters,"
+                    + " labels, vocabulary, preprocessing, the weights' hash). Save the model again, rather than editing model.json.");
+        }
     }
 
     private static void checkFiles(Path dir) throws IOException {
         Set<String> present = new TreeSet<>();
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.forEach(p -> present.add(p.getFileName().toString()));
+            entries.map(p -> p.getFileName().toString()).filter(f -> !AtomicDirectories.isWritersOwn(f)).forEach(present::add);
         }
         Set<String> expected = Set.of(Models.MANIFEST_FILE, Models.WEIGHTS_FILE);
         List<String> missing = expected.stream().filter(f -> !present.contains(f)).sorted().toList();
@@ -81,14 +109,17 @@ final class BundleReader {
         }
     }
 
-    private static ModelManifest readManifest(Path dir) throws IOException {
+    private static JsonNode readTree(Path dir) throws IOException {
         Path file = dir.resolve(Models.MANIFEST_FILE);
-        JsonNode tree;
         try {
-            tree = ManifestJson.MAPPER.readTree(file.toFile());
+            return ManifestJson.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new BundleException("The manifest " + file + " is not valid JSON (" + e.getOriginalMessage() + "). Save the model again.");
         }
+    }
+
+    private static ModelManifest readManifest(Path dir, JsonNode tree) {
+        Path file = dir.resolve(Models.MANIFEST_FILE);
         if (tree == null || !tree.isObject() || !tree.path("format_version").canConvertToInt()) {
             throw new BundleException("The manifest " + file + " has no format_version; it is not an lpa4j saved model.");
         }

@@ -1,6 +1,5 @@
 package org.lpa4j.models;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -9,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.FolderExistsException;
@@ -25,11 +24,12 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
-import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.input.InputPreprocessing;
 
 /**
- * Writes a bundle as a whole ({@link AtomicDirectories}): weights first and the manifest (naming the weights' hash) last,
- * into a hidden sibling folder renamed into place, so the target is either the complete new bundle or what it was before.
+ * Writes a bundle as a whole ({@link AtomicDirectories}): weights first and the manifest (naming the weights' hash, with
+ * its digest and the model's probe outputs, {@link BundleIntegrity}) last, into a hidden sibling folder renamed into
+ * place, so the target is either the complete new bundle or what it was before.
  */
 final class BundleWriter {
     private final Architectures architectures;
@@ -38,20 +38,24 @@ final class BundleWriter {
         this.architectures = architectures;
     }
 
-    void write(ProgressiveModel model, ModelInfo info, Path dir, boolean replaceExisting) throws IOException {
+    void write(ProgressiveModel model, ModelManifest description, Path dir, boolean replaceExisting) throws IOException {
         ResidualNetwork network = model.network();
         if (model.depth() != network.depth()) {
             throw new BundleException("This model is a depth-" + model.depth() + " view of a depth-" + network.depth() + " network; save the"
                     + " full model (every depth is saved, and any depth can be read from it after loading).");
         }
         Hyperparameters hyperparameters = architectures.describe(network);
-        checkInfo(info);
-        write(network, model.parameters(), (dtype, sha) -> manifest(network, hyperparameters, dtype, info, sha), dir, replaceExisting);
+        checkDescription(description);
+        write(network, model.parameters(), (dtype, sha) -> complete(network, hyperparameters, dtype, description, sha),
+                input -> BundleIntegrity.probes(model, input), dir, replaceExisting);
     }
 
-    /** Writes {@code parameters} of {@code network} with the manifest {@code manifest} makes from their element type and SHA-256. */
-    void write(ResidualNetwork network, ParameterSet parameters, BiFunction<DType, String, ModelManifest> manifest, Path dir,
-               boolean replaceExisting) throws IOException {
+    /**
+     * Writes {@code parameters} of {@code network} with the manifest {@code manifest} makes from their element type and
+     * SHA-256, completed with its digest and the probe outputs {@code probes} gives for its input.
+     */
+    void write(ResidualNetwork network, ParameterSet parameters, BiFunction<DType, String, ModelManifest> manifest,
+               Function<ModelManifest.Input, ModelManifest.Probes> probes, Path dir, boolean replaceExisting) throws IOException {
         DType dtype = checkParameters(network, parameters);
         Path target = dir.toAbsolutePath().normalize();
         try {
@@ -59,15 +63,18 @@ final class BundleWriter {
                 Path weights = staging.resolve(Models.WEIGHTS_FILE);
                 SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
                 force(weights);
+                ModelManifest plain = manifest.apply(dtype, Sha256.of(weights));
+                String digest = BundleIntegrity.digest(ManifestJson.MAPPER.readTree(ManifestJson.MAPPER.writeValueAsBytes(plain)));
+                ModelManifest complete = plain.withIntegrity(new ModelManifest.Integrity(digest, probes.apply(plain.input())));
                 Path json = staging.resolve(Models.MANIFEST_FILE);
                 try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ManifestJson.MAPPER.writeValue(out, manifest.apply(dtype, Sha256.of(weights)));
+                    ManifestJson.MAPPER.writeValue(out, complete);
                 }
                 force(json);
             });
         } catch (FolderExistsException e) {
-            throw new BundleException("A saved model (or other files) already exists at " + target + "; it is kept. Choose another folder,"
-                    + " or ask for it to be replaced.", e);
+            throw new BundleException(e.occupant() == org.lpa4j.api.io.Occupant.RESULT ? "A saved model (or another lpa4j result) already"
+                    + " exists at " + target + "; it is kept. Choose another folder, or ask for it to be replaced." : e.getMessage(), e);
         }
     }
 
@@ -93,53 +100,41 @@ final class BundleWriter {
         return dtype == null ? DType.FLOAT32 : dtype;
     }
 
-    private static void checkInfo(ModelInfo info) {
-        TaskShape task = info.task();
-        List<String> labels = info.labels();
+    private static void checkDescription(ModelManifest description) {
+        TaskShape task = description.taskShape();
+        List<String> labels = description.output().labels();
         if (labels != null && labels.size() != task.outputs()) {
             throw new BundleException("The model has " + task.outputs() + " outputs but " + labels.size() + " labels were given; give one"
                     + " label per output.");
         }
-        if (info.inputVocabulary() != null && info.inputVocabulary().size() != task.vocabulary()) {
-            throw new BundleException("The model reads " + task.vocabulary() + " token ids but an input vocabulary of "
-                    + info.inputVocabulary().size() + " tokens was given; give one token per id.");
+        List<String> vocabulary = description.input().vocabulary();
+        if (vocabulary != null && vocabulary.size() != task.vocabulary()) {
+            throw new BundleException("The model reads " + task.vocabulary() + " token ids but an input vocabulary of " + vocabulary.size()
+                    + " tokens was given; give one token per id.");
         }
-        String misfit = info.preprocessing() == null ? null : info.preprocessing().misfit(task);
+        InputPreprocessing preprocessing = description.input().preprocessing();
+        String misfit = preprocessing == null ? null : preprocessing.misfit(task);
         if (misfit != null) {
             throw new BundleException("The input preprocessing given does not fit the model: " + misfit + "; give the preprocessing of the"
                     + " task the model was trained on.");
         }
     }
 
-    private static ModelManifest manifest(ResidualNetwork network, Hyperparameters hyperparameters, DType dtype, ModelInfo info,
+    /** {@code description} completed with what the network and its weights say, and the library's version and the date. */
+    private static ModelManifest complete(ResidualNetwork network, Hyperparameters hyperparameters, DType dtype, ModelManifest description,
                                           String weightsSha256) {
-        TaskShape task = info.task();
-        TrainingConfig config = info.config();
-        ModelManifest.Input input = new ModelManifest.Input(network.input().name(), network.input().dtype(), task.example(), task.tokens(),
-                task.vocabulary(), info.inputVocabulary(), info.preprocessing());
-        ModelManifest.Output output = new ModelManifest.Output(task.output(), task.outputs(), info.labels());
-        ModelManifest.Training training = new ModelManifest.Training(info.trainer(), info.form(), info.weighting(), info.trainerOptions(),
-                config == null ? null : configMap(config));
-        ModelManifest.Provenance provenance = new ModelManifest.Provenance(Lpa4jVersion.get(), info.backend(), info.engineVersion(),
-                config == null ? null : config.seed(), info.dataset(), info.taskOptions(), info.datasetSha256(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ModelManifest.Input in = description.input();
+        ModelManifest.Input input = new ModelManifest.Input(network.input().name(), network.input().dtype(), in.exampleShape(), in.tokens(),
+                in.vocabularySize(), in.vocabulary(), in.preprocessing());
+        ModelManifest.Provenance p = description.provenance() == null
+                ? new ModelManifest.Provenance(null, null, null, null, null, null, null, null) : description.provenance();
+        ModelManifest.Provenance provenance = new ModelManifest.Provenance(Lpa4jVersion.get(), p.backend(), p.engineVersion(), p.seed(),
+                p.dataset(), p.taskOptions(), p.datasetSha256(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ModelManifest.Training training = description.training() == null ? new ModelManifest.Training(null, null, null) : description.training();
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
-                output, dtype, network.depth(), training, provenance, info.metrics(),
-                new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), info.exitPolicy(), info.lineage());
-    }
-
-    /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */
-    private static Map<String, Object> configMap(TrainingConfig config) {
-        ObjectMapper plain = new ObjectMapper();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = plain.convertValue(config, LinkedHashMap.class);
-        Map<String, Object> optimizer = new LinkedHashMap<>();
-        optimizer.put("kind", config.optimizer().getClass().getSimpleName());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settings = plain.convertValue(config.optimizer(), LinkedHashMap.class);
-        optimizer.putAll(settings);
-        map.put("optimizer", optimizer);
-        return map;
+                description.output(), dtype, network.depth(), training, provenance, description.metrics() == null ? List.of()
+                : description.metrics(), new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), description.lineage(),
+                description.exitPolicy(), null);
     }
 
     private static void force(Path file) throws IOException {

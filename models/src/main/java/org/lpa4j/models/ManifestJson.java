@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.lpa4j.api.input.InputPreprocessing;
+import org.lpa4j.api.training.TrainingConfig;
 
 /**
  * The one JSON mapping of {@code model.json}: snake-case field names, indented, unknown fields refused; an input
@@ -27,6 +30,20 @@ final class ManifestJson {
             .addMixIn(InputPreprocessing.class, PreprocessingKinds.class);
 
     private ManifestJson() {
+    }
+
+    /** The training configuration as plain JSON data; the optimizer keeps its kind beside its settings. */
+    static Map<String, Object> configMap(TrainingConfig config) {
+        ObjectMapper plain = new ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = plain.convertValue(config, LinkedHashMap.class);
+        Map<String, Object> optimizer = new LinkedHashMap<>();
+        optimizer.put("kind", config.optimizer().getClass().getSimpleName());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = plain.convertValue(config.optimizer(), LinkedHashMap.class);
+        optimizer.putAll(settings);
+        map.put("optimizer", optimizer);
+        return map;
     }
 
     /** The manifest names of the api's preprocessing records, kept out of the api, which knows no JSON. */

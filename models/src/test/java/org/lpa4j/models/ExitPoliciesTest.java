@@ -67,7 +67,7 @@ class ExitPoliciesTest {
         try (ProgressiveModel m = new ProgressiveModel(network, backend.createVariables(ParameterSet.initialize(network.parameters(), 5,
                 DType.FLOAT32)))) {
             before = m.predict(x, 2);
-            Models.save(m, ModelInfo.builder().setTask(new TaskShape(new int[] {2}, false, 0, 3, OutputKind.CLASSES)).build(), bundle);
+            Models.save(m, ModelManifest.builder().setTask(new TaskShape(new int[] {2}, false, 0, 3, OutputKind.CLASSES)).build(), bundle);
         }
         CalibratedExit exit = new CalibratedExit(ExitPolicy.Confidence.shared(0.97, 2), Metric.ACCURACY, AcceptedLoss.absolute(0.003), 0.91,
                 0.909, 1.4, 0.0025, List.of());
@@ -78,7 +78,8 @@ class ExitPoliciesTest {
             assertArrayEquals(before.toDoubleArray(), loaded.model().predict(x, 2).toDoubleArray());
         }
         try (var list = Files.list(bundle)) {
-            assertEquals(2, list.count(), "only the manifest and the weights are left in the bundle");
+            assertEquals(List.of(org.lpa4j.api.io.AtomicDirectories.MARKER, Models.MANIFEST_FILE, Models.WEIGHTS_FILE),
+                    list.map(p -> p.getFileName().toString()).sorted().toList(), "only the manifest, the weights and the marker are left");
         }
     }
 

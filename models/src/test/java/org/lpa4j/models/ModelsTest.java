@@ -76,8 +76,8 @@ class ModelsTest {
         return new ResidualMlp(2, 8, 3, 3, Activation.TANH, true, DType.FLOAT32);
     }
 
-    private static ModelInfo info() {
-        return ModelInfo.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", "JOINT", "ADAPTIVE")
+    private static ModelManifest info() {
+        return ModelManifest.builder().setTask(TASK).optLabels(LABELS).optTrainer("lpa", Map.of(ModelManifest.FORM, "JOINT", ModelManifest.WEIGHTING, "ADAPTIVE"))
                 .optConfig(TrainingConfig.defaults().withSeed(7)).optBackend(backend).optDataset("colours", "ab12").optTaskOptions(OPTIONS)
                 .optPreprocessing(new InputPreprocessing.Features())
                 .optMetric("accuracy", false, new double[] {0.5, 0.6, 0.7}, new double[] {0.4, 0.5, 0.65}).build();
@@ -109,6 +109,12 @@ class ModelsTest {
     private static void rehash(Path bundle) throws IOException {
         String hash = Sha256.of(bundle.resolve(Models.WEIGHTS_FILE));
         editManifest(bundle, m -> ((ObjectNode) m.get("weights")).put("sha256", hash));
+    }
+
+    /** Records the digest of the edited manifest, as a careful forger would, so only the probes can object. */
+    private static void redigest(Path bundle) throws IOException {
+        String digest = BundleIntegrity.digest(new ObjectMapper().readTree(bundle.resolve(Models.MANIFEST_FILE).toFile()));
+        editManifest(bundle, m -> ((ObjectNode) m.get("integrity")).put("digest", digest));
     }
 
     private static Map<String, HostTensor> weights(Path bundle) throws IOException {
@@ -144,7 +150,7 @@ class ModelsTest {
             assertEquals(DType.FLOAT32, manifest.dtype());
             assertEquals(3, manifest.depth());
             assertEquals("lpa", manifest.training().trainer());
-            assertEquals("ADAPTIVE", manifest.training().weighting());
+            assertEquals("ADAPTIVE", manifest.training().option(ModelManifest.WEIGHTING));
             assertEquals(7L, manifest.provenance().seed());
             assertEquals(backend.name(), manifest.provenance().backend());
             assertEquals(backend.engineVersion(), manifest.provenance().engineVersion());
@@ -237,10 +243,15 @@ class ModelsTest {
             m.put("format_version", 1);
             ((ObjectNode) m.get("input")).remove("preprocessing");
             ((ObjectNode) m.get("provenance")).remove("task_options");
+            ObjectNode training = (ObjectNode) m.get("training");
+            training.remove("options");
+            training.put("form", "JOINT").put("weighting", "ADAPTIVE");
         });
         try (LoadedModel loaded = Models.load(bundle, backend)) {
             assertNull(loaded.manifest().provenance().taskOptions());
             assertTrue(loaded.preprocessing().isEmpty());
+            assertEquals(Map.of(ModelManifest.FORM, "JOINT", ModelManifest.WEIGHTING, "ADAPTIVE"), loaded.manifest().training().options(),
+                    "an older bundle's LPA settings are read into the trainer's options");
             assertEquals(3, loaded.model().predict(X, 3).shape().dim(1), "it still predicts on network inputs");
             BundleException texts = assertThrows(BundleException.class, () -> loaded.inputOf(List.of(new byte[] {'a'})));
             assertMentions(texts.getMessage(), "cannot read raw texts", "saved in bundle format 1", "shape [2] per example",
@@ -340,6 +351,7 @@ class ModelsTest {
         editManifest(bundle, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("output").get("labels")).add("yellow"));
         assertMentions(refusal(bundle), "names 4 outputs", "has 3 outputs");
         editManifest(bundle, m -> ((ObjectNode) m.get("output")).put("size", 4));
+        redigest(bundle);
         assertMentions(refusal(bundle), "says the model has 4 outputs but its network gives 3");
     }
 
@@ -383,6 +395,8 @@ class ModelsTest {
         String one = DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a));
         assertEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, a)));
         assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, a, b)));
+        assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", a, b, a)));
+        assertNotEquals(one, DataFingerprint.sha256(new org.lpa4j.api.data.DataSplits("t", b, a, a)));
     }
 
     /** A network of the user's whose architecture is registered nowhere. */
@@ -430,5 +444,192 @@ class ModelsTest {
         public Tensor head(Ops ops, Parameters params, Tensor h) {
             return head.forward(ops, params, h);
         }
+    }
+
+    @Test
+    void editsThatKeepEveryShape_areCaughtByTheDigest() throws IOException {
+        Path bundle = saved();
+        String digestRefusal = "was changed after the model was saved";
+        editManifest(bundle, m -> ((ObjectNode) m.get("output")).set("labels", new ObjectMapper().valueToTree(List.of("green", "red", "blue"))));
+        assertMentions(refusal(bundle), digestRefusal, "labels");
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("output")).set("labels", new ObjectMapper().valueToTree(LABELS)));
+        Models.load(bundle, backend).close();
+
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "RELU"));
+        assertMentions(refusal(bundle), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "TANH"));
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", null));
+        assertMentions(refusal(bundle), digestRefusal);
+        editManifest(bundle, m -> ((ObjectNode) m.get("input")).set("preprocessing", new ObjectMapper().valueToTree(Map.of("kind", "features"))));
+        Models.load(bundle, backend).close();
+
+        try (ProgressiveModel other = model(mlp(), 4)) {
+            Path second = dir.resolve("second");
+            Models.save(other, info(), second);
+            Files.copy(second.resolve(Models.WEIGHTS_FILE), bundle.resolve(Models.WEIGHTS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        rehash(bundle);
+        assertMentions(refusal(bundle), digestRefusal, "the weights' hash");
+    }
+
+    @Test
+    void editsWithTheDigestRewrittenToo_areCaughtByTheProbeOutputsOnLoad() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> ((ObjectNode) m.get("architecture").get("hyperparameters")).put("activation", "RELU"));
+        redigest(bundle);
+        Models.inspect(bundle);
+        assertMentions(refusal(bundle), "does not give the outputs it was saved with", "at depth 1", "save the model again");
+
+        Path other = dir.resolve("other");
+        try (ProgressiveModel m = model(mlp(), 4)) {
+            Models.save(m, info(), other);
+        }
+        Files.copy(bundle.resolveSibling("other").resolve(Models.WEIGHTS_FILE), dir.resolve("w"));
+        bundle = dir.resolve("third");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), bundle);
+        }
+        Files.move(dir.resolve("w"), bundle.resolve(Models.WEIGHTS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        rehash(bundle);
+        redigest(bundle);
+        assertMentions(refusal(bundle), "does not give the outputs it was saved with");
+
+        Path probed = dir.resolve("probed");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            Models.save(m, info(), probed);
+        }
+        editManifest(probed, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("integrity").get("probes").get("outputs").get(2))
+                .set(0, 1e3));
+        assertMentions(refusal(probed), "at depth 3");
+    }
+
+    @Test
+    void probeOutputs_areRecordedAtEveryDepth_andReproducedWithinTheTolerance() throws IOException {
+        Path bundle = saved();
+        ModelManifest.Probes probes = Models.inspect(bundle).integrity().probes();
+        assertEquals(3, probes.outputs().size(), "one record per depth");
+        assertEquals(BundleIntegrity.PROBE_EXAMPLES, probes.shape()[0]);
+        for (int d = 0; d < 3; d++) {
+            for (int e = d + 1; e < 3; e++) {
+                assertTrue(BundleIntegrity.relativeGap(probes.outputs().get(d), probes.outputs().get(e)) > 1e-3, "depths differ");
+            }
+        }
+        double tolerance = BundleIntegrity.tolerance(DType.FLOAT32);
+        double[] nudged = probes.outputs().get(1).clone();
+        nudged[0] += tolerance / 10;
+        editManifest(bundle, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("integrity").get("probes").get("outputs").get(1))
+                .set(0, nudged[0]));
+        Models.load(bundle, backend).close();
+        assertEquals(0, BundleIntegrity.relativeGap(new double[] {0, 0}, new double[] {0, 0}));
+        assertEquals(0.5, BundleIntegrity.relativeGap(new double[] {3, 4}, new double[] {3, 1.5}), 1e-12);
+        assertEquals(0.5, BundleIntegrity.relativeGap(new double[] {0.5, 0}, new double[] {0, 0}), 1e-12, "absolute below norm 1");
+    }
+
+    @Test
+    void olderBundle_withoutDigestOrProbes_stillLoads_butAFormatThreeOneWithoutThemIsRefused() throws IOException {
+        Path bundle = saved();
+        editManifest(bundle, m -> m.remove("integrity"));
+        assertMentions(refusal(bundle), "lacks its integrity record");
+        editManifest(bundle, m -> m.put("format_version", 2));
+        try (LoadedModel loaded = Models.load(bundle, backend)) {
+            assertNull(loaded.manifest().integrity());
+            assertEquals(3, loaded.model().predict(X, 3).shape().dim(1));
+        }
+    }
+
+    @Test
+    void concurrentPolicySavesAndLoads_neverFail_andTheLastSavedPolicyStays() throws Exception {
+        Path bundle = saved();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int patience = t + 1;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        Models.saveExitPolicy(bundle, Map.of("kind", "patience", "patience", patience, "cap", 3));
+                    }
+                    return null;
+                }));
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        Models.load(bundle, backend).close();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals("patience", Models.inspect(bundle).exitPolicy().get("kind"));
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of(bundle), siblings.toList(), "no lock or temporary file is left");
+        }
+    }
+
+    @Test
+    void bundleThatAnInterruptedReplacementMovedAside_isRestoredByTheReader() throws IOException {
+        Path bundle = saved();
+        Files.move(bundle, dir.resolve(".model.replaced-5a"));
+        assertEquals(3, Models.inspect(bundle).depth(), "the reader restored it");
+        assertTrue(Files.isDirectory(bundle));
+    }
+
+    @Test
+    void savingOverAFileOrAFolderOfOtherFiles_isRefusedEvenWhenReplacing() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path folder = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(folder.resolve("main.c"), "int main;");
+        try (ProgressiveModel m = model(mlp(), 3)) {
+            assertMentions(assertThrows(BundleException.class, () -> Models.saveReplacing(m, info(), file)).getMessage(), "is a file");
+            assertMentions(assertThrows(BundleException.class, () -> Models.saveReplacing(m, info(), folder)).getMessage(),
+                    "not an lpa4j result (main.c)");
+        }
+        assertEquals("mine", Files.readString(file));
+        assertEquals("int main;", Files.readString(folder.resolve("main.c")));
+    }
+
+    @Test
+    void transposedWeightWithTheSameElementCount_isRefusedOnTheHost() throws IOException {
+        Path bundle = saved();
+        Map<String, HostTensor> transposed = weights(bundle);
+        String name = transposed.keySet().stream().filter(k -> transposed.get(k).shape().rank() == 2
+                && transposed.get(k).shape().dim(0) != transposed.get(k).shape().dim(1)).findFirst().orElseThrow();
+        int[] dims = transposed.get(name).shape().dims();
+        transposed.put(name, transposed.get(name).reshape(Shape.of(dims[1], dims[0])));
+        replaceWeights(bundle, transposed);
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), "'" + name + "' is [" + dims[1] + ", "
+                + dims[0] + "] in the weights but [" + dims[0] + ", " + dims[1] + "] in the network");
+    }
+
+    @Test
+    void damagedWeights_areNotLoaded_evenWithTheNaNAtTheFirstIndex() throws IOException {
+        Path bundle = saved();
+        Map<String, HostTensor> damaged = weights(bundle);
+        String first = damaged.keySet().iterator().next();
+        float[] values = damaged.get(first).toFloatArray();
+        values[0] = Float.NaN;
+        damaged.put(first, HostTensor.ofFloats(damaged.get(first).shape(), values));
+        replaceWeights(bundle, damaged);
+        assertMentions(assertThrows(BundleException.class, () -> Models.inspect(bundle)).getMessage(), "'" + first + "' in ", "holds NaN",
+                "damaged");
+    }
+
+    @Test
+    void theDigestIsOfTheManifestsContent_notOfItsLayout() throws IOException {
+        Path bundle = saved();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(bundle.resolve(Models.MANIFEST_FILE).toFile());
+        ObjectNode reordered = json.createObjectNode();
+        List<String> names = new java.util.ArrayList<>();
+        manifest.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, manifest.get(n)));
+        Files.writeString(bundle.resolve(Models.MANIFEST_FILE), reordered.toString());
+        Models.load(bundle, backend).close();
     }
 }

@@ -51,7 +51,7 @@ class SliceTest {
         Path parent = dir.resolve(architecture);
         try (ProgressiveModel model = new ProgressiveModel(network,
                 backend.createVariables(ParameterSet.initialize(network.parameters(), 3, DType.FLOAT32)))) {
-            Models.save(model, ModelInfo.builder().setTask(shape).optMetric("mse", true, new double[depth], null).build(), parent);
+            Models.save(model, ModelManifest.builder().setTask(shape).optMetric("mse", true, new double[depth], null).build(), parent);
         }
         return parent;
     }

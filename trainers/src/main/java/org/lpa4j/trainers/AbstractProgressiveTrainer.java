@@ -53,6 +53,12 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return objective(network, target, dtype);
     }
 
+    /** Every run of this trainer writes and resumes checkpoints. */
+    @Override
+    public boolean writesCheckpoints() {
+        return true;
+    }
+
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {

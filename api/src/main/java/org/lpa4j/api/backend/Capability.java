@@ -12,5 +12,7 @@ public enum Capability {
     /** {@code maxPool2d} and {@code avgPool2d}. */
     POOLING,
     /** {@code gather} (embedding lookup). */
-    GATHER
+    GATHER,
+    /** Gradients and training: {@code compileGradient} and {@code compileTrainStep} (an inference-only engine lacks it). */
+    TRAINING
 }

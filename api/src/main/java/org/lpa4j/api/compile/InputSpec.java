@@ -53,17 +53,29 @@ public record InputSpec(String name, DType dtype, Shape shape) {
     public static void checkAll(List<InputSpec> specs, List<HostTensor> values) {
         Objects.requireNonNull(values, "inputs are null");
         if (specs.size() != values.size()) {
-            throw new Lpa4jException("The program takes " + specs.size() + " inputs " + names(specs) + " but " + values.size()
-                    + " were given.");
+            throw countMismatch(specs, values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            specs.get(i).check(values.get(i));
+        }
+        checkShapes(specs, values.stream().map(HostTensor::dtype).toList(), values.stream().map(HostTensor::shape).toList());
+    }
+
+    /** {@link #checkAll} for values known by their types and shapes only (e.g. tensors resident in an engine). */
+    public static void checkShapes(List<InputSpec> specs, List<DType> dtypes, List<Shape> shapes) {
+        if (specs.size() != shapes.size()) {
+            throw countMismatch(specs, shapes.size());
         }
         int batch = -1;
         String batchFrom = null;
         for (int i = 0; i < specs.size(); i++) {
             InputSpec spec = specs.get(i);
-            HostTensor v = values.get(i);
-            spec.check(v);
+            if (dtypes.get(i) != spec.dtype || !spec.shape.isCompatibleWith(shapes.get(i))) {
+                throw new Lpa4jException("Input '" + spec.name + "' expects " + spec.dtype + " " + spec.shape + " but got " + dtypes.get(i)
+                        + " " + shapes.get(i) + ".");
+            }
             if (spec.shape().rank() > 0 && spec.shape().dim(0) == Shape.UNKNOWN) {
-                int b = v.shape().dim(0);
+                int b = shapes.get(i).dim(0);
                 if (batch >= 0 && b != batch) {
                     throw new Lpa4jException("Inputs '" + batchFrom + "' and '" + spec.name() + "' have different batch sizes " + batch
                             + " and " + b + "; every batched input of one call must have the same batch size.");
@@ -72,6 +84,10 @@ public record InputSpec(String name, DType dtype, Shape shape) {
                 batchFrom = spec.name();
             }
         }
+    }
+
+    private static Lpa4jException countMismatch(List<InputSpec> specs, int given) {
+        return new Lpa4jException("The program takes " + specs.size() + " inputs " + names(specs) + " but " + given + " were given.");
     }
 
     private static List<String> names(List<InputSpec> specs) {

@@ -3,6 +3,7 @@ package org.lpa4j.api.compile;
 import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.tensor.HostTensor;
 
 /**
  * The live parameters of one network inside a backend, and the compiler of programs that read and update
@@ -31,6 +32,15 @@ public interface VariableStore extends AutoCloseable {
      * are frozen (read, never changed). Each train step keeps its own optimizer state.
      */
     CompiledTrainStep compileTrainStep(List<InputSpec> inputs, LossFunction loss, Set<String> trainable, OptimizerSpec optimizer);
+
+    /** A copy of {@code value} kept in this store's engine memory, for {@link CompiledForward#runResident}. */
+    ResidentTensor upload(HostTensor value);
+
+    /**
+     * The rows {@code rows} (in that order; repeats allowed) of the leading axis of {@code t}, selected on the engine
+     * where it can: a new resident tensor; {@code t} stays open.
+     */
+    ResidentTensor selectRows(ResidentTensor t, int[] rows);
 
     /** Releases the variables and every program compiled from this store; closing twice is harmless. */
     @Override

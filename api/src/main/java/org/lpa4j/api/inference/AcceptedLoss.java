@@ -2,6 +2,7 @@ package org.lpa4j.api.inference;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.data.Metric;
 
@@ -30,6 +31,18 @@ public record AcceptedLoss(double amount, boolean relative) {
     /** At most {@code share} of the full depth's metric worse. */
     public static AcceptedLoss relative(double share) {
         return new AcceptedLoss(share, true);
+    }
+
+    /**
+     * The accepted loss given in percent, as people state it: accuracy points for accuracy ({@code 0.3} is 0.3 points),
+     * percent of the full depth's value otherwise ({@code 5} is an error at most 5% larger).
+     */
+    public static AcceptedLoss inPercent(Metric metric, double percent) {
+        if (!(percent >= 0) || Double.isInfinite(percent)) {
+            throw new InvalidSettingException("maxLoss", "The accepted loss must be a finite number >= 0 (accuracy points for accuracy,"
+                    + " percent of the full depth's value otherwise) but is " + percent + ".");
+        }
+        return metric == Metric.ACCURACY ? absolute(percent / 100) : relative(percent / 100);
     }
 
     /** 0.3 points for accuracy, otherwise 5% relative. */

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.data.TensorDataset;
-import org.lpa4j.api.model.BlockOutput;
 import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.model.ResidentBlockOutput;
 import org.lpa4j.api.model.RowBatches;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -14,7 +15,8 @@ import org.lpa4j.api.tensor.Shape;
 /**
  * Runs a batch through a progressive model one block at a time and lets each row leave at its own depth: after block
  * l the rows whose policy says stop keep readout l, and only the others continue from their state {@code h_l}
- * through block l + 1 (the routing happens on the host, between the model's per-block programs); the last few rows
+ * through block l + 1. The state stays in the engine ({@link ResidentTensor}): the rows that continue are selected there,
+ * and only each block's readout comes to the host, where the policy decides; the last few rows
  * run their remaining blocks in one program (see {@link #FINISH_TOGETHER_ROWS}). A fixed depth runs the one depth-k
  * program instead.
  */
@@ -70,48 +72,58 @@ public final class EarlyExit {
         Arrays.setAll(trackers, i -> new SignalTracker());
         int[] depths = new int[n];
         int[] active = range(0, n);
-        BlockOutput out = model.firstBlock(x);
-        int width = out.readout().size() / n;
-        double[] predictions = new double[n * width];
-        for (int k = 1; ; k++) {
-            double[] readout = out.readout().toDoubleArray();
-            int[] staying = new int[active.length];
-            int stay = 0;
-            for (int j = 0; j < active.length; j++) {
-                int row = active[j];
-                if (policy.stops(k, depth, trackers[row].next(readout, j * width, width))) {
-                    System.arraycopy(readout, j * width, predictions, row * width, width);
-                    depths[row] = k;
-                } else {
-                    staying[stay++] = j;
+        ResidentBlockOutput out = model.firstBlockResident(x);
+        ResidentTensor state = out.state();
+        try {
+            HostTensor readoutTensor = out.readout();
+            int width = readoutTensor.size() / n;
+            double[] predictions = new double[n * width];
+            for (int k = 1; ; k++) {
+                double[] readout = readoutTensor.toDoubleArray();
+                int[] staying = new int[active.length];
+                int stay = 0;
+                for (int j = 0; j < active.length; j++) {
+                    int row = active[j];
+                    if (policy.stops(k, depth, trackers[row].next(readout, j * width, width))) {
+                        System.arraycopy(readout, j * width, predictions, row * width, width);
+                        depths[row] = k;
+                    } else {
+                        staying[stay++] = j;
+                    }
                 }
-            }
-            if (stay == 0) {
-                return result(out.readout(), n, predictions, depths);
-            }
-            HostTensor state = out.state();
-            if (stay < active.length) {
-                int[] keep = Arrays.copyOf(staying, stay);
-                state = TensorDataset.rows(state, keep);
-                int[] next = new int[stay];
-                for (int j = 0; j < stay; j++) {
-                    next[j] = active[keep[j]];
+                if (stay == 0) {
+                    return result(readoutTensor, n, predictions, depths);
                 }
-                active = next;
+                if (stay < active.length) {
+                    int[] keep = Arrays.copyOf(staying, stay);
+                    ResidentTensor kept = model.selectRows(state, keep);
+                    state.close();
+                    state = kept;
+                    int[] next = new int[stay];
+                    for (int j = 0; j < stay; j++) {
+                        next[j] = active[keep[j]];
+                    }
+                    active = next;
+                }
+                int last = Math.min(policy.cap(), depth);
+                if (stay <= Math.min(FINISH_TOGETHER_ROWS, n / TAIL_SHARE) && k + 1 < last) {
+                    finish(k + 1, last, state, active, trackers, predictions, depths, width);
+                    return result(readoutTensor, n, predictions, depths);
+                }
+                ResidentBlockOutput next = model.nextBlockResident(k + 1, state);
+                state.close();
+                state = next.state();
+                readoutTensor = next.readout();
             }
-            int last = Math.min(policy.cap(), depth);
-            if (stay <= Math.min(FINISH_TOGETHER_ROWS, n / TAIL_SHARE) && k + 1 < last) {
-                finish(k + 1, last, state, active, trackers, predictions, depths, width);
-                return result(out.readout(), n, predictions, depths);
-            }
-            out = model.nextBlock(k + 1, state);
+        } finally {
+            state.close();
         }
     }
 
     /** The last few rows: blocks {@code from..last} in one program, then each row's exit decided on the host as usual. */
-    private void finish(int from, int last, HostTensor state, int[] active, SignalTracker[] trackers, double[] predictions, int[] depths,
+    private void finish(int from, int last, ResidentTensor state, int[] active, SignalTracker[] trackers, double[] predictions, int[] depths,
             int width) {
-        double[][] readouts = model.readoutsFrom(from, last, state).stream().map(HostTensor::toDoubleArray).toArray(double[][]::new);
+        double[][] readouts = model.readoutsFromResident(from, last, state).stream().map(HostTensor::toDoubleArray).toArray(double[][]::new);
         int depth = model.depth();
         for (int j = 0; j < active.length; j++) {
             int row = active[j];

@@ -1,76 +1,187 @@
 package org.lpa4j.api.io;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.lpa4j.api.Lpa4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes a folder as a whole: its content goes into a hidden sibling ({@code .NAME.partial-...}), which is renamed into
- * place when complete, so the folder is either absent, what it was before, or complete. An existing folder with anything
- * in it is kept ({@link FolderExistsException}) unless replacing is asked for, and then it is swapped as a whole. While
- * the content is written, a lock ({@code .NAME.lock} beside it) makes a second writer of the same folder fail at once
- * ({@link FolderLockedException}). A writer that was killed leaves at most hidden siblings behind; the next writer
- * removes them, and puts back an earlier folder that a killed replacement had moved aside. Every file and folder gets
- * the permissions the process's umask gives.
+ * The one place where lpa4j writes a folder of results, for every writer (fit outputs, saved models, evaluations,
+ * exports, sweeps, checkpoints). A folder is written as a whole: its content goes into a hidden sibling
+ * ({@code .NAME.partial-...}), which gets the marker {@value #MARKER} and is renamed into place when complete, so the
+ * folder is either absent, what it was before, or complete. Only a free path ({@link Occupant#isFree}) is written
+ * without asking; replacing is done only to an lpa4j result (a folder holding the marker) and swaps it as a whole; a
+ * file, a link, a special file or a folder of other files is never replaced ({@link FolderExistsException}). While a
+ * folder is written, its lock ({@code .NAME.lock} beside it) makes a second writer fail at once
+ * ({@link FolderLockedException}). A writer that was killed leaves at most hidden siblings behind: the next writer
+ * removes them and puts back an earlier folder a killed replacement had moved aside, and a reader does the same
+ * ({@link #restoreInterrupted}). Every file and folder gets the permissions the process's umask gives.
  */
 public final class AtomicDirectories {
+    /** The file in every folder lpa4j writes as a whole that says it is an lpa4j result, and so may be replaced when asked. */
+    public static final String MARKER = ".lpa4j-result";
+    /** How many entries of a folder of other files a refusal names. */
+    private static final int NAMED_ENTRIES = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicDirectories.class);
+
     /** Writes a folder's content into the (empty, staging) folder it is given. */
     public interface Content {
         void writeInto(Path staging) throws IOException;
     }
 
+    /** Changes part of a result in place, under its lock. */
+    public interface Change {
+        void apply() throws IOException;
+    }
+
     private AtomicDirectories() {
     }
 
-    /** Writes {@code content} as the folder {@code target}; with {@code replace}, an existing one is replaced as a whole. */
+    /** Writes {@code content} as the folder {@code target}; with {@code replace}, an earlier lpa4j result there is replaced as a whole. */
     public static void write(Path target, boolean replace, Content content) throws IOException {
+        Path folder = absolute(target);
+        Files.createDirectories(folder.getParent());
+        try (FolderLock lock = FolderLock.take(folder, false)) {
+            if (lock == null) {
+                throw new FolderLockedException(folder, FolderLock.fileOf(folder));
+            }
+            writeLocked(folder, replace, content);
+        }
+    }
+
+    /**
+     * Refuses {@code target} unless a folder may be written there: a free path, or with {@code replace} an lpa4j result;
+     * for writers that check before long work. Does nothing else.
+     */
+    public static void checkWritable(Path target, boolean replace) throws IOException {
+        Path folder = absolute(target);
+        Occupant occupant = occupant(folder);
+        if (!occupant.isFree() && !(replace && occupant == Occupant.RESULT)) {
+            throw new FolderExistsException(folder, occupant, entries(folder));
+        }
+    }
+
+    /**
+     * Runs {@code change} to the result {@code folder} under its lock, waiting while another writer holds it, so changes
+     * in place (a saved model's exit policy) are serialised with each other and with writers of the whole folder.
+     */
+    public static void changeLocked(Path folder, Change change) throws IOException {
+        try (FolderLock lock = FolderLock.take(absolute(folder), true)) {
+            change.apply();
+        }
+    }
+
+    /** What is at {@code target}, links not followed. */
+    public static Occupant occupant(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Occupant.NOTHING;
+        }
+        if (Files.isSymbolicLink(target)) {
+            return Occupant.LINK;
+        }
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Occupant.FILE;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Occupant.SPECIAL_FILE;
+        }
+        if (Files.isRegularFile(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return Occupant.RESULT;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            return entries.findAny().isPresent() ? Occupant.OTHER_FILES : Occupant.EMPTY_FOLDER;
+        }
+    }
+
+    /** Whether {@code folder} exists as anything but an empty folder. */
+    public static boolean isOccupied(Path folder) throws IOException {
+        return !occupant(folder).isFree();
+    }
+
+    /** Whether a file of this name is a writer's own (the marker, or a temporary of {@link AtomicFiles}), not part of what was written. */
+    public static boolean isWritersOwn(String fileName) {
+        return fileName.equals(MARKER) || fileName.startsWith(".") && fileName.contains(".partial-");
+    }
+
+    /**
+     * For a reader of {@code target} (or of anything inside it): when {@code target} or a folder above it is missing
+     * because a replacement that was killed had moved it aside, puts it back and returns the folder restored. Refused
+     * with a sentence saying where the result is and how to put it back when it cannot be restored (another writer is
+     * at work, or the parent is not writable).
+     */
+    public static Optional<Path> restoreInterrupted(Path target) {
+        Path missing = absolute(target);
+        while (missing.getParent() != null && !Files.exists(missing, LinkOption.NOFOLLOW_LINKS)) {
+            Optional<Path> aside = movedAside(missing);
+            if (aside.isPresent()) {
+                restore(missing, aside.get());
+                return Optional.of(missing);
+            }
+            missing = missing.getParent();
+        }
+        return Optional.empty();
+    }
+
+    private static void restore(Path folder, Path aside) {
+        try (FolderLock lock = FolderLock.take(folder, false)) {
+            if (lock == null) {
+                throw new Lpa4jException("The result " + folder + " is being replaced right now (its earlier version is at " + aside
+                        + "); wait for the writer to finish and try again.");
+            }
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+                move(aside, folder);
+                LOG.warn("A replacement of {} was interrupted after it moved the finished result aside; it is restored from {}.", folder, aside);
+            }
+        } catch (IOException e) {
+            throw new Lpa4jException("The finished result " + folder + " was moved aside to " + aside + " by a replacement that was"
+                    + " interrupted, and could not be put back (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Put it back"
+                    + " with: mv '" + aside + "' '" + folder + "'", e);
+        }
+    }
+
+    private static Optional<Path> movedAside(Path folder) {
+        String prefix = "." + folder.getFileName() + ".replaced-";
+        if (!Files.isDirectory(folder.getParent())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> siblings = Files.list(folder.getParent())) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path absolute(Path target) {
         Path folder = target.toAbsolutePath().normalize();
         if (folder.getParent() == null) {
             throw new IllegalArgumentException("A folder written as a whole needs a parent folder, and " + folder + " has none.");
         }
-        Files.createDirectories(folder.getParent());
-        Path lockFile = folder.resolveSibling("." + folder.getFileName() + ".lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new FolderLockedException(folder, lockFile);
-            }
-            try {
-                writeLocked(folder, replace, content);
-            } finally {
-                Files.deleteIfExists(lockFile);
-                lock.release();
-            }
-        }
+        return folder;
     }
 
     private static void writeLocked(Path folder, boolean replace, Content content) throws IOException {
         recoverFromKilledWriter(folder);
-        if (!replace && isOccupied(folder)) {
-            throw new FolderExistsException(folder);
-        }
+        checkWritable(folder, replace);
         Path staging = Files.createDirectory(siblingName(folder, "partial"));
         try {
             content.writeInto(staging);
-            if (replace && isOccupied(folder)) {
+            Files.writeString(staging.resolve(MARKER), "This folder is an lpa4j result, written as a whole; lpa4j may replace it when"
+                    + " asked to.\n", StandardCharsets.UTF_8);
+            if (occupant(folder) == Occupant.RESULT) {
                 Path old = siblingName(folder, "replaced");
                 move(folder, old);
                 try {
@@ -84,7 +195,7 @@ public final class AtomicDirectories {
                 try {
                     move(staging, folder);
                 } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                    throw new FolderExistsException(folder);
+                    throw new FolderExistsException(folder, occupant(folder), entries(folder));
                 }
             }
         } finally {
@@ -104,24 +215,24 @@ public final class AtomicDirectories {
                     || p.getFileName().toString().startsWith(prefix + "replaced-")).toList();
         }
         for (Path leftover : leftovers) {
-            if (leftover.getFileName().toString().startsWith(prefix + "replaced-") && !Files.exists(folder)) {
+            if (leftover.getFileName().toString().startsWith(prefix + "replaced-") && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 move(leftover, folder);
+                LOG.warn("A replacement of {} was interrupted after it moved the finished result aside; it is restored from {}.", folder,
+                        leftover);
             } else {
                 deleteTree(leftover);
             }
         }
     }
 
-    /** Whether {@code folder} exists as anything but an empty folder. */
-    public static boolean isOccupied(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return false;
-        }
-        if (!Files.isDirectory(folder)) {
-            return true;
+    private static List<String> entries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isPresent();
+            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+            return names.size() <= NAMED_ENTRIES ? names : Stream.concat(names.subList(0, NAMED_ENTRIES).stream(),
+                    Stream.of("and " + (names.size() - NAMED_ENTRIES) + " more")).toList();
         }
     }
 
@@ -131,7 +242,7 @@ public final class AtomicDirectories {
         Path candidate;
         do {
             candidate = target.resolveSibling("." + target.getFileName() + "." + role + "-" + Long.toHexString(random.nextLong()));
-        } while (Files.exists(candidate));
+        } while (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS));
         return candidate;
     }
 
@@ -143,9 +254,9 @@ public final class AtomicDirectories {
         }
     }
 
-    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    /** Deletes {@code root} and everything under it (links themselves, never what they point to); nothing when it does not exist. */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         List<Path> paths = new ArrayList<>();

@@ -3,24 +3,19 @@ package org.lpa4j.api.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.ServiceProviders;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.params.ParameterSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The architectures on the classpath, found through {@link ServiceLoader} as {@link ArchitectureProvider}s and sorted by
+ * The architectures on the classpath, found through {@link java.util.ServiceLoader} as {@link ArchitectureProvider}s and sorted by
  * name (or given to {@link #of}): builds a network by name for a task, rebuilds a saved one, and answers an unknown name
  * with a sentence listing the known ones. A provider that cannot be loaded is logged and left out, never fatal.
  */
 public final class Architectures {
-    private static final Logger LOG = LoggerFactory.getLogger(Architectures.class);
     private static final String SERVICE_FILE = "META-INF/services/" + ArchitectureProvider.class.getName();
 
     private final List<ArchitectureProvider> providers;
@@ -46,21 +41,8 @@ public final class Architectures {
 
     /** Every provider registered through {@code loader}. */
     public static Architectures discover(ClassLoader loader) {
-        List<ArchitectureProvider> found = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        Iterator<ArchitectureProvider> it = ServiceLoader.load(ArchitectureProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("An architecture provider could not be loaded and is left out: {}", e.getMessage());
-                broken.add(e.getMessage());
-            }
-        }
-        return new Architectures(found, broken);
+        ServiceProviders<ArchitectureProvider> found = ServiceProviders.load(ArchitectureProvider.class, loader, "An architecture provider");
+        return new Architectures(found.providers(), found.broken());
     }
 
     /** The providers, sorted by name. */

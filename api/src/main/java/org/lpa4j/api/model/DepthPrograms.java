@@ -10,7 +10,9 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
@@ -53,8 +55,12 @@ final class DepthPrograms implements AutoCloseable {
 
     /** {@code h_{l-1} -> [h_l, yhat_l]} for a state shaped like {@code state} (its batch dimension is free). */
     CompiledForward nextBlock(int l, HostTensor state) {
-        int[] dims = state.shape().dims();
-        InputSpec spec = InputSpec.batched("h", state.dtype(), Arrays.copyOfRange(dims, 1, dims.length));
+        return nextBlock(l, state.dtype(), state.shape());
+    }
+
+    /** {@link #nextBlock(int, HostTensor)} for a state of type {@code dtype} shaped like {@code shape}. */
+    CompiledForward nextBlock(int l, DType dtype, Shape shape) {
+        InputSpec spec = stateSpec(dtype, shape);
         return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
             var h = ops.add(in.get(0), network.block(l, ops, p, in.get(0)));
             return List.of(h, network.head(ops, p, h));
@@ -63,8 +69,12 @@ final class DepthPrograms implements AutoCloseable {
 
     /** {@code h_{l-1} -> [yhat_l, ..., yhat_k]}: blocks l..k in one program, for the last few rows of an early exit. */
     CompiledForward readoutsFrom(int l, int k, HostTensor state) {
-        int[] dims = state.shape().dims();
-        InputSpec spec = InputSpec.batched("h", state.dtype(), Arrays.copyOfRange(dims, 1, dims.length));
+        return readoutsFrom(l, k, state.dtype(), state.shape());
+    }
+
+    /** {@link #readoutsFrom(int, int, HostTensor)} for a state of type {@code dtype} shaped like {@code shape}. */
+    CompiledForward readoutsFrom(int l, int k, DType dtype, Shape shape) {
+        InputSpec spec = stateSpec(dtype, shape);
         return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
             List<Tensor> out = new ArrayList<>();
             var h = in.get(0);
@@ -74,6 +84,12 @@ final class DepthPrograms implements AutoCloseable {
             }
             return out;
         }));
+    }
+
+    /** The input of a program that continues from a state: its batch dimension free. */
+    private static InputSpec stateSpec(DType dtype, Shape shape) {
+        int[] dims = shape.dims();
+        return InputSpec.batched("h", dtype, Arrays.copyOfRange(dims, 1, dims.length));
     }
 
     private synchronized CompiledForward cached(String key, Supplier<CompiledForward> compile) {

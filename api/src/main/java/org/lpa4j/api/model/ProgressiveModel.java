@@ -3,6 +3,7 @@ package org.lpa4j.api.model;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.HostTensor;
@@ -65,10 +66,7 @@ public final class ProgressiveModel implements AutoCloseable {
      * their state {@code h_l} and readout {@code yhat_l}.
      */
     public BlockOutput nextBlock(int l, HostTensor state) {
-        if (l < 2 || l > depth) {
-            throw new Lpa4jException("Block " + l + " cannot continue a state: blocks 2.." + depth + " continue from the previous one"
-                    + " (block 1 starts from the input through firstBlock).");
-        }
+        requireContinuation(l);
         List<HostTensor> out = programs.nextBlock(l, state).run(List.of(state));
         return new BlockOutput(out.get(0), out.get(1));
     }
@@ -78,10 +76,49 @@ public final class ProgressiveModel implements AutoCloseable {
      * readouts {@code yhat_l..yhat_k}. Early exit finishes its last few rows this way, one call instead of one per block.
      */
     public List<HostTensor> readoutsFrom(int l, int k, HostTensor state) {
-        if (l < 2 || l > k || k > depth) {
-            throw new Lpa4jException("Blocks " + l + ".." + k + " cannot continue a state: they must lie in 2.." + depth + ", in order.");
-        }
+        requireRange(l, k);
         return programs.readoutsFrom(l, k, state).run(List.of(state));
+    }
+
+    /**
+     * {@link #firstBlock} with the state left in the engine: only the readout comes to the host. The caller closes the
+     * state.
+     */
+    public ResidentBlockOutput firstBlockResident(HostTensor x) {
+        try (ResidentTensor in = store.upload(x)) {
+            return resident(programs.firstBlock().runResident(List.of(in)));
+        }
+    }
+
+    /** {@link #nextBlock} from a state in the engine, leaving the new state there: only the readout comes to the host. */
+    public ResidentBlockOutput nextBlockResident(int l, ResidentTensor state) {
+        requireContinuation(l);
+        return resident(programs.nextBlock(l, state.dtype(), state.shape()).runResident(List.of(state)));
+    }
+
+    /** {@link #readoutsFrom} from a state in the engine; the readouts come to the host. */
+    public List<HostTensor> readoutsFromResident(int l, int k, ResidentTensor state) {
+        requireRange(l, k);
+        List<ResidentTensor> out = programs.readoutsFrom(l, k, state.dtype(), state.shape()).runResident(List.of(state));
+        try {
+            return out.stream().map(ResidentTensor::toHost).toList();
+        } finally {
+            out.forEach(ResidentTensor::close);
+        }
+    }
+
+    /** The rows {@code rows} of a state in the engine, selected there where the backend can (see {@link VariableStore#selectRows}). */
+    public ResidentTensor selectRows(ResidentTensor state, int[] rows) {
+        return store.selectRows(state, rows);
+    }
+
+    private static ResidentBlockOutput resident(List<ResidentTensor> out) {
+        try (ResidentTensor readout = out.get(1)) {
+            return new ResidentBlockOutput(out.get(0), readout.toHost());
+        } catch (RuntimeException e) {
+            out.get(0).close();
+            throw e;
+        }
     }
 
     /**
@@ -101,6 +138,19 @@ public final class ProgressiveModel implements AutoCloseable {
     /** How many programs this model and its truncations have compiled so far (each depth and block at most once). */
     public int compiledPrograms() {
         return programs.size();
+    }
+
+    private void requireContinuation(int l) {
+        if (l < 2 || l > depth) {
+            throw new Lpa4jException("Block " + l + " cannot continue a state: blocks 2.." + depth + " continue from the previous one"
+                    + " (block 1 starts from the input through firstBlock).");
+        }
+    }
+
+    private void requireRange(int l, int k) {
+        if (l < 2 || l > k || k > depth) {
+            throw new Lpa4jException("Blocks " + l + ".." + k + " cannot continue a state: they must lie in 2.." + depth + ", in order.");
+        }
     }
 
     private void requireDepth(int k) {

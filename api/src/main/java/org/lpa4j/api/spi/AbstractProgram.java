@@ -3,6 +3,7 @@ package org.lpa4j.api.spi;
 import java.util.List;
 import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.tensor.HostTensor;
 
 /**
@@ -39,6 +40,28 @@ public abstract class AbstractProgram {
         if (inputs != null) {
             InputSpec.checkAll(specs, inputs);
         }
+    }
+
+    /** The store this program was compiled from. */
+    protected final AbstractVariableStore store() {
+        return store;
+    }
+
+    /**
+     * Under the store's monitor: fails if this program or its store is closed, then checks resident {@code inputs}: this
+     * store's and open, and fitting the specs (count, types, shapes, one batch size).
+     */
+    final List<AbstractResidentTensor> checkResident(List<ResidentTensor> inputs) {
+        if (closed || store.isClosed()) {
+            throw CompileChecks.closed(kind);
+        }
+        java.util.Objects.requireNonNull(inputs, "inputs are null");
+        List<AbstractResidentTensor> out = new java.util.ArrayList<>(inputs.size());
+        for (ResidentTensor t : inputs) {
+            out.add(store.resident("runResident", t));
+        }
+        InputSpec.checkShapes(specs, out.stream().map(ResidentTensor::dtype).toList(), out.stream().map(ResidentTensor::shape).toList());
+        return out;
     }
 
     /** Releases what this program holds beyond its store (optimizer state, native graphs); called once. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.CompiledGradient;
@@ -13,8 +14,11 @@ import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.OptimizerSpec;
+import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.tensor.HostTensor;
 
 /**
  * A store's bookkeeping written once: the layout (names, shapes and types), open and closed state, the programs compiled
@@ -26,6 +30,7 @@ public abstract class AbstractVariableStore implements VariableStore {
     private final AbstractBackend backend;
     private final ParameterSet layout;
     private final Set<AbstractProgram> programs = new LinkedHashSet<>();
+    private final Set<AbstractResidentTensor> residents = new LinkedHashSet<>();
     private boolean closed;
 
     /** A store of {@code backend} laid out like {@code initial}; the subclass copies the values into its engine. */
@@ -84,6 +89,60 @@ public abstract class AbstractVariableStore implements VariableStore {
         return register(newTrainStep(specs, loss, CompileChecks.orderedSubset("trainable", names(), trainable), optimizer));
     }
 
+    @Override
+    public final synchronized ResidentTensor upload(HostTensor value) {
+        requireOpen();
+        Objects.requireNonNull(value, "The value to upload is null.");
+        return remember(newResident(value));
+    }
+
+    @Override
+    public final synchronized ResidentTensor selectRows(ResidentTensor t, int[] rows) {
+        requireOpen();
+        AbstractResidentTensor r = resident("selectRows", t);
+        Objects.requireNonNull(rows, "The rows to select are null.");
+        int n = r.shape().dim(0);
+        for (int row : rows) {
+            if (row < 0 || row >= n) {
+                throw new Lpa4jException("selectRows: row " + row + " is outside the tensor's " + n + " rows " + r.shape() + ".");
+            }
+        }
+        return remember(selectRowsOf(r, rows));
+    }
+
+    /** {@code t} as this store's open resident tensor, or the sentence saying why it is not; {@code role} names the call. */
+    final AbstractResidentTensor resident(String role, ResidentTensor t) {
+        Objects.requireNonNull(t, () -> role + ": a resident tensor argument is null.");
+        if (!(t instanceof AbstractResidentTensor r) || r.owner() != this) {
+            throw new Lpa4jException(role + ": the resident tensor " + t + " belongs to another variable store; upload its values"
+                    + " (toHost()) into this one.");
+        }
+        r.requireUsable();
+        return r;
+    }
+
+    final <T extends AbstractResidentTensor> T remember(T t) {
+        residents.add(t);
+        return t;
+    }
+
+    final void forget(AbstractResidentTensor t) {
+        residents.remove(t);
+    }
+
+    /**
+     * A resident copy of {@code value}. The default holds it on the host (see {@link HostResidentTensor}); a backend with
+     * engine-side tensors overrides it.
+     */
+    protected AbstractResidentTensor newResident(HostTensor value) {
+        return new HostResidentTensor(this, value);
+    }
+
+    /** Rows {@code rows} (checked to be in range) of the open {@code t}; the default selects them on the host. */
+    protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
+        return newResident(TensorDataset.rows(t.copyToHost(), rows));
+    }
+
     /** A host copy of the live values, in layout order. */
     protected abstract ParameterSet exportValues();
 
@@ -133,6 +192,10 @@ public abstract class AbstractVariableStore implements VariableStore {
             program.closeWithStore();
         }
         programs.clear();
+        for (AbstractResidentTensor t : new ArrayList<>(residents)) {
+            t.closeWithStore();
+        }
+        residents.clear();
         release();
         backend.forget(this);
     }

@@ -19,6 +19,35 @@ public interface ProgressiveTrainer {
         return Map.of();
     }
 
+    /**
+     * The architecture this trainer trains when an experiment asks for {@code requested}: that one, unless the trainer
+     * needs a kind of network of its own (the multigrade trainer trains grades).
+     */
+    default String architecture(String requested) {
+        return requested;
+    }
+
+    /**
+     * The networks this trainer trains for an experiment's {@code network}, one model each: the network itself, or for a
+     * reference of one model per depth (the separate models) the network cut after each of its depths.
+     */
+    default List<ResidualNetwork> networks(ResidualNetwork network) {
+        return List.of(network);
+    }
+
+    /**
+     * The trainer whose model of the same network, settings and data would be this one's own, so an experiment trains it
+     * once: this trainer's own name unless it trains as another does (the separate models train as {@code e2e}).
+     */
+    default String trainsLike() {
+        return name();
+    }
+
+    /** Whether this trainer writes and resumes checkpoints ({@link Checkpointing}); one that does not refuses them. */
+    default boolean writesCheckpoints() {
+        return false;
+    }
+
     /** Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()}. */
     TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                          List<TrainingListener> listeners);

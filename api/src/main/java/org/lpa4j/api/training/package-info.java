@@ -1,2 +1,2 @@
-/** Progressive training: residual targets, trainers, listeners, configuration and the per-depth report. */
+/** Progressive training: residual targets, trainers and their registry, listeners, configuration and the per-depth curve. */
 package org.lpa4j.api.training;

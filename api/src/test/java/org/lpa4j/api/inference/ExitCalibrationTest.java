@@ -96,4 +96,29 @@ class ExitCalibrationTest {
         assertTrue(c.metricValue() <= c.fullMetric() * 1.05, c.metricValue() + " vs " + c.fullMetric());
         assertTrue(c.meanDepth() < 4, "mean depth " + c.meanDepth());
     }
+
+    /**
+     * Two depths right on exactly the same rows (the bootstrap sees no spread): a split of n rows cannot vouch for a loss
+     * below 3/n, so an accepted loss under that keeps the full depth and one above it lets the shallower depth serve.
+     */
+    @Test
+    void depthsRightOnTheSameRows_areBoundedByTheRuleOfThree_notByAZeroSpread() {
+        int n = 100;
+        double[] shallow = new double[n * 2];
+        double[] full = new double[n * 2];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            shallow[2 * i + labels[i]] = 1.0;
+            full[2 * i + labels[i]] = 2.0;
+        }
+        List<HostTensor> two = List.of(HostTensor.ofDoubles(Shape.of(n, 2), shallow), HostTensor.ofDoubles(Shape.of(n, 2), full));
+        HostTensor y = HostTensor.ofInts(Shape.of(n), labels);
+        double margin = (double) ExitCalibration.UNSEEN_ROWS / n;
+        CalibratedExit strict = ExitCalibration.calibrate(two, y, Metric.ACCURACY, AcceptedLoss.absolute(margin / 2));
+        assertEquals(2.0, strict.meanDepth(), 1e-12, "a loss below 3/n cannot be vouched for: " + strict.policy().describe());
+        CalibratedExit loose = ExitCalibration.calibrate(two, y, Metric.ACCURACY, AcceptedLoss.absolute(margin * 2));
+        assertEquals(1.0, loose.meanDepth(), 1e-12, loose.policy().describe());
+        assertEquals(margin, loose.lossBound(), 1e-12, "the bound is the rule of three's, not the bootstrap's zero");
+    }
 }

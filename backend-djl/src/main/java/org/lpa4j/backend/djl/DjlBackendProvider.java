@@ -26,7 +26,10 @@ public final class DjlBackendProvider implements BackendProvider {
     /** The engine and version, known without loading native code. */
     public static final String DESCRIPTION = "PyTorch 2.7.1 (CPU) via DJL 0.35.1";
 
-    /** The system property that sets PyTorch's threads per op (intra-op threads); 1 when unset (see {@link EngineThreads}). */
+    /**
+     * The system property that sets PyTorch's threads per op (intra-op threads) for this engine alone; when unset, {@value
+     * EngineThreads#PROPERTY}, else the machine's cores (see {@link EngineThreads}).
+     */
     public static final String THREADS_PROPERTY = "lpa4j.djl.threads";
 
     private static final Logger LOG = LoggerFactory.getLogger(DjlBackendProvider.class);
@@ -62,11 +65,37 @@ public final class DjlBackendProvider implements BackendProvider {
                     + "to the class path.");
         }
         // PyTorch's OpenMP workers wait for each other at every op: on a 2-core machine with another busy process, a bench
-        // step took 15 times as long with 2 threads as with 1 (1215 ms against 79 ms at load average 8-10).
-        int threads = EngineThreads.fromProperty(THREADS_PROPERTY);
-        JniUtils.setNumThreads(threads);
-        LOG.debug("Loaded DJL engine {} {}, {} thread(s) per op", engine.getEngineName(), engine.getVersion(), threads);
-        return new DjlBackend(engine);
+        // step took 15 times as long with 2 threads as with 1 (1215 ms against 79 ms at load average 8-10), so a caller on
+        // a shared machine sets 1. Eager PyTorch runs one op after another: its inter-op pool serves only TorchScript's
+        // forks, which lpa4j never makes, so only the intra-op count is set (it may change at any time, the other not).
+        EngineThreads threads = EngineThreads.resolve(THREADS_PROPERTY);
+        JniUtils.setNumThreads(threads.intraOp());
+        LOG.debug("Loaded DJL engine {} {}, {}", engine.getEngineName(), engine.getVersion(), threads);
+        warnOfOneDnnIsa();
+        DjlBackend backend = new DjlBackend(engine);
+        backend.warmUp();
+        return backend;
+    }
+
+    /**
+     * PyTorch 2.7.1's oneDNN computes wrong float32 conv2d input gradients with its AVX-512 kernels on some CPUs (AMD EPYC
+     * with AVX-512 here: zeros and garbage, and ResNet training that diverges); with {@code ONEDNN_MAX_CPU_ISA=AVX2}, which
+     * oneDNN reads from the environment before the JVM could set it, they are right. Says so once where it may apply.
+     */
+    private static void warnOfOneDnnIsa() {
+        if (System.getenv("ONEDNN_MAX_CPU_ISA") != null) {
+            return;
+        }
+        try {
+            java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
+            if (java.nio.file.Files.isReadable(cpuinfo) && java.nio.file.Files.readString(cpuinfo).contains(" avx512f")) {
+                LOG.warn("This CPU has AVX-512, where PyTorch's oneDNN can compute wrong float32 conv2d gradients; set the environment"
+                        + " variable ONEDNN_MAX_CPU_ISA=AVX2 before starting Java to train convolutions on backend '{}' ('./lpa4j' and the"
+                        + " build set it).", NAME);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("Could not read the CPU's flags ({}).", e.toString());
+        }
     }
 
     /**

@@ -17,6 +17,11 @@ public final class Nd4jBackendProvider implements BackendProvider {
     public static final String NAME = "nd4j";
     /** The engine and version, known without loading native code. */
     public static final String DESCRIPTION = "ND4J SameDiff 1.0.0-M2.1 (nd4j-native, CPU)";
+    /**
+     * The system property that sets the threads per op of libnd4j and of its BLAS for this engine alone; when unset,
+     * {@value org.lpa4j.api.spi.EngineThreads#PROPERTY}, else the machine's cores (see {@link org.lpa4j.api.spi.EngineThreads}).
+     */
+    public static final String THREADS_PROPERTY = "lpa4j.nd4j.threads";
 
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jBackendProvider.class);
 
@@ -50,6 +55,8 @@ public final class Nd4jBackendProvider implements BackendProvider {
         }
         Nd4jEngineSettings.apply();
         LOG.debug("Loaded ND4J backend {}", backend);
-        return new Nd4jBackend(DESCRIPTION);
+        Nd4jBackend nd4j = new Nd4jBackend(DESCRIPTION);
+        nd4j.warmUp();
+        return nd4j;
     }
 }

@@ -3,6 +3,7 @@ package org.lpa4j.backend.tensorflow;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendException;
 import org.lpa4j.api.backend.BackendProvider;
+import org.lpa4j.api.spi.EngineThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,12 @@ public final class TensorFlowBackendProvider implements BackendProvider {
 
     /** The TensorFlow Java release this module is built against. */
     static final String TENSORFLOW_JAVA_VERSION = "1.1.0";
+
+    /**
+     * The system property that sets TensorFlow's intra-op and inter-op threads for this engine alone; when unset, {@value
+     * EngineThreads#PROPERTY}, else the machine's cores (see {@link EngineThreads}).
+     */
+    public static final String THREADS_PROPERTY = "lpa4j.tensorflow.threads";
 
     @Override
     public String name() {
@@ -47,7 +54,10 @@ public final class TensorFlowBackendProvider implements BackendProvider {
                     + "'s native library: " + e + ". Check that org.tensorflow:tensorflow-core-native:" + TENSORFLOW_JAVA_VERSION
                     + " with the classifier of this platform is on the classpath, and that javacpp is 1.5.11.", e);
         }
-        LOG.debug("Loaded TensorFlow {} (TensorFlow Java {}).", version, TENSORFLOW_JAVA_VERSION);
-        return new TensorFlowBackend(version);
+        EngineThreads threads = EngineThreads.resolve(THREADS_PROPERTY);
+        LOG.debug("Loaded TensorFlow {} (TensorFlow Java {}), {}.", version, TENSORFLOW_JAVA_VERSION, threads);
+        TensorFlowBackend backend = new TensorFlowBackend(version, threads);
+        backend.warmUp();
+        return backend;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.spi.AbstractCompiledForward;
+import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.tensor.HostTensor;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -28,5 +29,12 @@ final class TensorFlowCompiledForward extends AbstractCompiledForward {
             }
             return out;
         }
+    }
+
+    /** Feeds the resident inputs as they are and hands out every output inside its result: nothing crosses to Java. */
+    @Override
+    protected List<AbstractResidentTensor> executeResident(List<AbstractResidentTensor> inputs) {
+        return TensorFlowVariableStore.residents(store(), run.runNative(inputs.stream().map(t -> ((TensorFlowResident) t).tensor()).toList(),
+                outputs), outputs.size());
     }
 }

@@ -49,6 +49,16 @@ final class TensorFlowHostCopy {
         return org.tensorflow.ndarray.Shape.of(out);
     }
 
+    /** The lpa4j shape of a native tensor. */
+    static Shape shape(Tensor tensor) {
+        long[] tfDims = tensor.shape().asArray();
+        int[] dims = new int[tfDims.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = Math.toIntExact(tfDims[i]);
+        }
+        return Shape.of(dims);
+    }
+
     /** A new native tensor holding a copy of {@code value}; the caller closes it. */
     static Tensor toNative(HostTensor value) {
         org.tensorflow.ndarray.Shape shape = shape(value.shape());

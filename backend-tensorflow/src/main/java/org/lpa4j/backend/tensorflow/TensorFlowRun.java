@@ -56,4 +56,19 @@ final class TensorFlowRun {
             fed.forEach(Tensor::close);
         }
     }
+
+    /** Feeds native {@code inputs} (the caller keeps them open and owns them) and fetches {@code fetches}; the caller closes the result. */
+    Result runNative(List<Tensor> inputs, List<Output<?>> fetches) {
+        try {
+            Session.Runner runner = session.runner();
+            for (int i = 0; i < placeholders.size(); i++) {
+                runner.feed(placeholders.get(i), inputs.get(i));
+            }
+            fetches.forEach(runner::fetch);
+            return runner.run();
+        } catch (TensorFlowException e) {
+            throw new Lpa4jException("TensorFlow could not run this " + kind + ": " + e.getMessage()
+                    + " Check the input values (for example that indices lie inside the table).", e);
+        }
+    }
 }

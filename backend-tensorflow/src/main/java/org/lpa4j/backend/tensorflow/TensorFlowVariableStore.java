@@ -1,6 +1,7 @@
 package org.lpa4j.backend.tensorflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,10 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
+import org.lpa4j.api.spi.AbstractResidentTensor;
+import org.lpa4j.api.spi.SharedResource;
 import org.lpa4j.api.spi.AbstractVariableStore;
+import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -49,6 +53,7 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
     private final List<Output<?>> exportReads = new ArrayList<>();
     private final Operation loadOp;
     private int compiled;
+    private final Map<String, Selection> selections = new java.util.HashMap<>();
 
     TensorFlowVariableStore(TensorFlowBackend backend, ParameterSet initial) {
         super(backend, initial);
@@ -68,7 +73,7 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
                 exportReads.add(vars.read(handle, value.dtype()));
             }
             loadOp = vars.group("load", assigns);
-            s = new Session(graph);
+            s = new Session(graph, backend.sessionConfig());
             session = s;
             loadValues(initial);
         } catch (RuntimeException | Error e) {
@@ -153,6 +158,42 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
         TensorFlowOptimizers.Update update = TensorFlowOptimizers.build(plain, plain.after(before), optimizer, targets, learningRate);
         runTarget(update.init());
         return new TensorFlowCompiledTrainStep(this, specs, run("train step", trace), value, learningRate, update);
+    }
+
+    /** A copy of {@code value} as a native tensor. */
+    @Override
+    protected AbstractResidentTensor newResident(HostTensor value) {
+        return new TensorFlowResident(this, TensorFlowHostCopy.toNative(value), null);
+    }
+
+    /** Floating rows are selected by a gather program in the store's graph (one per shape), the result staying native. */
+    @Override
+    protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
+        if (!t.dtype().isFloating()) {
+            return super.selectRowsOf(t, rows);
+        }
+        int[] tail = Arrays.copyOfRange(t.shape().dims(), 1, t.shape().rank());
+        Selection selection = selections.computeIfAbsent(t.dtype() + Arrays.toString(tail), key -> {
+            TensorFlowTrace trace = trace("select_rows", RowSelection.inputs("x", "rows", t.dtype(), tail));
+            return new Selection(run("row selection", trace), trace.forward(RowSelection.function(tail)));
+        });
+        try (org.tensorflow.Tensor index = TensorFlowHostCopy.toNative(HostTensor.ofInts(Shape.of(rows.length), rows))) {
+            return residents(this, selection.run().runNative(List.of(((TensorFlowResident) t).tensor(), index), selection.outputs()), 1).get(0);
+        }
+    }
+
+    /** The first {@code n} outputs of {@code result} as resident tensors sharing it. */
+    static List<AbstractResidentTensor> residents(AbstractVariableStore store, Result result, int n) {
+        SharedResource shared = new SharedResource(result, n);
+        List<AbstractResidentTensor> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new TensorFlowResident(store, result.get(i), shared));
+        }
+        return out;
+    }
+
+    /** A compiled row selection. */
+    private record Selection(TensorFlowRun run, List<Output<?>> outputs) {
     }
 
     private TensorFlowTrace trace(String kind, List<InputSpec> inputs) {

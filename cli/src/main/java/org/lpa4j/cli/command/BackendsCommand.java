@@ -2,11 +2,13 @@ package org.lpa4j.cli.command;
 
 import com.google.inject.Inject;
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendProvider;
 import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.backend.DiscoveryMessages;
 import org.lpa4j.api.backend.ProviderFailure;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code lpa4j backends}: every backend found, its engine, whether it loads, and which one is chosen and why. */
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List the backends found, check that each loads, and say which is chosen.")
 public final class BackendsCommand implements Runnable {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec
@@ -37,7 +40,9 @@ public final class BackendsCommand implements Runnable {
             String engine = p.description();
             try (Backend b = Backends.create(p)) {
                 loads = "yes";
-                engine = b.engineVersion() + "; capabilities " + b.capabilities();
+                EnumSet<Capability> lacks = EnumSet.complementOf(EnumSet.copyOf(b.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class)
+                        : b.capabilities()));
+                engine = b.engineVersion() + "; capabilities " + b.capabilities() + (lacks.isEmpty() ? "" : "; lacks " + lacks);
             } catch (RuntimeException e) {
                 loads = "NO";
                 engine = e.getMessage();

@@ -14,32 +14,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.backend.Discovery;
-import org.lpa4j.cli.conformance.CliCompileConformance;
-import org.lpa4j.cli.conformance.CliGradientConformance;
-import org.lpa4j.cli.conformance.CliImageClassificationConformance;
-import org.lpa4j.cli.conformance.CliLayerConformance;
-import org.lpa4j.cli.conformance.CliMisuseConformance;
-import org.lpa4j.cli.conformance.CliOpsConformance;
-import org.lpa4j.cli.conformance.CliOptimizerConformance;
-import org.lpa4j.cli.conformance.CliProviderConformance;
-import org.lpa4j.cli.conformance.CliTextConformance;
-import org.lpa4j.cli.conformance.CliTrainingSemanticsConformance;
 import org.lpa4j.cli.conformance.Scoreboard;
+import org.lpa4j.conformance.ConformanceSuite;
 import org.lpa4j.cli.option.BackendOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code lpa4j conformance}: runs the conformance suite on one or every backend and prints a scoreboard. */
+/** {@code lpa4j conformance}: runs {@link ConformanceSuite#SUITES}, the suites every backend's build runs, on one or every backend and prints a scoreboard. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run the conformance suite on each backend (or one) and print required/optional results.")
 public final class ConformanceCommand implements Callable<Integer> {
-    private static final List<Class<?>> SUITE = List.of(CliOpsConformance.class, CliGradientConformance.class, CliLayerConformance.class,
-            CliOptimizerConformance.class, CliCompileConformance.class, CliMisuseConformance.class, CliProviderConformance.class,
-            CliTrainingSemanticsConformance.class,
-            CliImageClassificationConformance.class, CliTextConformance.class);
-
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec
@@ -72,7 +59,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             System.setProperty(BackendRequest.PROPERTY, name);
             Scoreboard board = new Scoreboard();
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(SUITE.stream().map(c -> selectClass(c)).toList()).build();
+                    .selectors(ConformanceSuite.SUITES.stream().map(c -> selectClass(c)).toList()).build();
             launcher.execute(request, board);
             out.printf("%-12s %s%n", name, board.line());
             out.printf("%-12s training semantics, fnn: %s%n", "", board.verdict("TrainingSemantics"));

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "construct", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Build the nested sine/ReLU network of width 2dN+d+2 with explicit weights and compare every readout's L^p error with its certified bound.")
 public final class ConstructCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
     private final ReportWriter reports;
     private final ConstructionPlot plots;

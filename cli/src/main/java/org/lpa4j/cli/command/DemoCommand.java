@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "LPA vs E2E on the 2-D peaks surface on the default backend: a table per depth and a plot.")
 public final class DemoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final FitRunner runner;
 
     @Spec

@@ -14,12 +14,13 @@ import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.inference.Evaluation;
 import org.lpa4j.cli.inference.EvaluationTable;
 import org.lpa4j.cli.inference.ExitCostPlot;
-import org.lpa4j.cli.inference.ModelEvaluation;
+import org.lpa4j.api.inference.ModelEvaluation;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Measure every depth of a saved model on its task's test split (metrics, calibration error, cost, latency),"
                 + " calibrate an early-exit policy on the validation split, measure its speedup and save it into the model.")
 public final class EvaluateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Tasks tasks;
     private final ReportWriter reports;
     private final Discovery discovery;
@@ -52,11 +54,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path plot;
     @Option(names = "--repeats", defaultValue = "15", description = "timed runs per latency figure; the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
+    @Option(names = "--no-save", description = "measure and calibrate only: leave the model's saved exit policy as it is")
+    boolean noSave;
     @Mixin
     SavedModelTask data;
 
+    /** Saving and loading with the bound architectures and backends. */
+    private final ModelBundles bundles;
+
     @Inject
-    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery) {
+    EvaluateCommand(Tasks tasks, ReportWriter reports, Discovery discovery, ModelBundles bundles) {
+        this.bundles = bundles;
         this.tasks = tasks;
         this.reports = reports;
         this.discovery = discovery;
@@ -67,13 +75,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new Lpa4jException("--repeats must be at least 1 but is " + repeats + ".");
         }
-        ModelManifest manifest = Models.inspect(model);
+        ModelManifest manifest = bundles.inspect(model);
         LoadedTask task = data.load(tasks, manifest, model);
-        AcceptedLoss accepted = acceptedLoss(task.metric(), maxLoss);
+        AcceptedLoss accepted = maxLoss == null ? AcceptedLoss.defaultFor(task.metric()) : AcceptedLoss.inPercent(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
-        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
             result = new ModelEvaluation(repeats).evaluate(loaded.model(), manifest.output().kind(), task.data(), task.metric(),
                     task.secondaryMetric(), accepted);
             evaluation = new Evaluation(model.toString(), task.name(), manifest.architecture().name(), b.name(), b.engineVersion(),
@@ -84,9 +92,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (manifest.lineage() != null) {
             out.println(lineage(manifest));
         }
-        if (result.calibrated() != null) {
-            Models.saveExitPolicy(model, result.calibrated());
-            out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy)");
+        if (result.calibrated() != null && noSave) {
+            out.println("  not saved (--no-save): the model keeps " + (manifest.exitPolicy() == null ? "no exit policy" : "the exit policy saved"
+                    + " with it before") + ".");
+        } else if (result.calibrated() != null) {
+            bundles.saveExitPolicy(model, result.calibrated());
+            boolean had = manifest.exitPolicy() != null;
+            out.println("  saved into " + model.resolve(Models.MANIFEST_FILE) + " (exit_policy" + (had ? ", replacing the policy saved"
+                    + " before" : "") + "; weights unchanged; an evaluate of the same model at the same time saves after this one,"
+                    + " and the last one saved stays). Pass --no-save to measure without saving.");
         }
         Path png = plot != null ? plot : model.toAbsolutePath().resolveSibling(model.toAbsolutePath().getFileName() + "-cost.png");
         ExitCostPlot.write(evaluation, png);
@@ -107,16 +121,5 @@ public final class EvaluateCommand implements Callable<Integer> {
                 ? "  Depths 1.." + l.parentDepth() + " are those of " + parent + ", unchanged; depths " + (l.parentDepth() + 1) + ".."
                         + manifest.depth() + " were grown onto it."
                 : "  Depths 1.." + manifest.depth() + " are those of " + parent + ", " + l.step() + "d.";
-    }
-
-    /** The accepted loss of {@code --max-loss}: accuracy points for accuracy, percent of the full depth's value otherwise; null: the default. */
-    static AcceptedLoss acceptedLoss(Metric metric, Double maxLoss) {
-        if (maxLoss == null) {
-            return AcceptedLoss.defaultFor(metric);
-        }
-        if (!(maxLoss >= 0) || maxLoss.isInfinite()) {
-            throw new Lpa4jException("--max-loss must be a finite number >= 0 but is " + maxLoss + ".");
-        }
-        return metric == Metric.ACCURACY ? AcceptedLoss.absolute(maxLoss / 100) : AcceptedLoss.relative(maxLoss / 100);
     }
 }

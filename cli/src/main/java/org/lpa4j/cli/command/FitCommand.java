@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a residual network with LPA and/or E2E and report the test metric at every depth.")
 public final class FitCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final FitRunner runner;
 
     @Spec

@@ -23,6 +23,7 @@ import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
 public final class GenerateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
 
     @Spec
@@ -69,8 +71,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    /** Saving and loading with the bound architectures and backends. */
+    private final ModelBundles bundles;
+
     @Inject
-    GenerateCommand(Discovery discovery) {
+    GenerateCommand(Discovery discovery, ModelBundles bundles) {
+        this.bundles = bundles;
         this.discovery = discovery;
     }
 
@@ -86,7 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");
         }
         Path bundle = bundleFolder();
-        ModelManifest manifest = Models.inspect(bundle);
+        ModelManifest manifest = bundles.inspect(bundle);
         if (manifest.output().kind() != OutputKind.NEXT_TOKEN || !manifest.input().tokens()) {
             throw new Lpa4jException("The model in " + bundle + " is a '" + manifest.architecture().name() + "' network for "
                     + manifest.output().kind() + " (data set " + manifest.provenance().dataset() + "); generate needs a character model:"
@@ -104,7 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
         int context = manifest.input().exampleShape()[0];
         PrintWriter out = spec.commandLine().getOut();
         try (Backend b = backend.open(discovery);
-             LoadedModel loaded = Models.load(bundle, b)) {
+             LoadedModel loaded = bundles.load(bundle, b)) {
             ProgressiveModel model = loaded.model();
             if (draftDepth != null) {
                 speculative(model, vocabulary, out);

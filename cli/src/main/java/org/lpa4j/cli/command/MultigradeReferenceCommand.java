@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Discovery;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.task.Tasks;
+import org.lpa4j.datasets.surfaces.MultigradeReferenceTasks;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mgdl-reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Reproduce the published multigrade (MGDL) run on sin(100x) and compare it with end-to-end training of the same layers.")
 public final class MultigradeReferenceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     /** The published epochs per grade; the published loop runs epochs 0..E, i.e. E + 1 passes, with the rate reaching t_min at the last. */
     static final int[] PUBLISHED_EPOCHS = {20, 20, 40};
     static final double[] PUBLISHED_TRAIN_RSE = {0.291, 1.9e-5, 1.1e-5};
@@ -77,9 +81,12 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
         return Math.max(2, (int) Math.round((PUBLISHED_EPOCHS[grade] + 1) * scale));
     }
 
+    private final Tasks tasks;
+
     @Inject
-    MultigradeReferenceCommand(Discovery discovery) {
+    MultigradeReferenceCommand(Discovery discovery, Tasks tasks) {
         this.discovery = discovery;
+        this.tasks = tasks;
     }
 
     @Override
@@ -88,7 +95,7 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
             throw new Lpa4jException("--epoch-scale must be in (0, 10] but is " + epochScale + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
-        DataSplits data = MultigradeReferenceData.generate(seed, dtype);
+        DataSplits data = tasks.load(MultigradeReferenceTasks.NAME, TaskOptions.defaults().withSeed(seed).withDType(dtype)).data();
         List<GradeSchedule> schedules = schedules(epochScale);
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withDType(dtype).withOptimizer(OptimizerSpec.adam());
         try (Backend b = backend.open(discovery)) {

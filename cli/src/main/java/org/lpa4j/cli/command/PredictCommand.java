@@ -25,6 +25,7 @@ import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
+import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 + " its prediction and the depth it left at. Inputs in the task's raw form (grey images as an IDX file, image files or a"
                 + " folder of them; texts one per line in a .txt file), prepared as in training, or a CSV file of network inputs.")
 public final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Tasks tasks;
     private final Discovery discovery;
 
@@ -63,23 +65,28 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    /** Saving and loading with the bound architectures and backends. */
+    private final ModelBundles bundles;
+
     @Inject
-    PredictCommand(Tasks tasks, Discovery discovery) {
+    PredictCommand(Tasks tasks, Discovery discovery, ModelBundles bundles) {
+        this.bundles = bundles;
         this.tasks = tasks;
         this.discovery = discovery;
     }
 
     @Override
     public Integer call() throws Exception {
+        org.lpa4j.api.io.AtomicFiles.checkWritable(out);
         if (Files.exists(out) && !overwrite) {
             throw new Lpa4jException("The file " + out + " already exists; choose another --out, or pass --overwrite to replace it.");
         }
-        ModelManifest manifest = Models.inspect(model);
+        ModelManifest manifest = bundles.inspect(model);
         if (manifest.output().kind() == OutputKind.NEXT_TOKEN) {
             throw new Lpa4jException("The model in " + model + " predicts the next token at every position; continue text with 'lpa4j generate'.");
         }
         PrintWriter console = spec.commandLine().getOut();
-        try (Backend b = backend.open(discovery); LoadedModel loaded = Models.load(model, b)) {
+        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
             HostTensor x = InputFiles.read(input, loaded);
             ExitPolicy policy = policy(loaded, manifest);
             ExitResult result = new EarlyExit(loaded.model(), policy).run(x);
@@ -108,7 +115,7 @@ public final class PredictCommand implements Callable<Integer> {
             return loaded.exitPolicy().get();
         }
         LoadedTask task = data.load(tasks, manifest, model);
-        return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), EvaluateCommand.acceptedLoss(task.metric(),
-                maxLoss)).policy();
+        AcceptedLoss accepted = maxLoss == null ? AcceptedLoss.defaultFor(task.metric()) : AcceptedLoss.inPercent(task.metric(), maxLoss);
+        return ExitCalibration.calibrate(loaded.model(), task.data().validation(), task.metric(), accepted).policy();
     }
 }

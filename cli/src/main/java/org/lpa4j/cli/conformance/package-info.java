@@ -1,2 +1,2 @@
-/** Runs the conformance suite from the command line: concrete suite classes that take the backend from a property. */
+/** The scoreboard of a command-line conformance run: required and optional results of the suites, counted as they finish. */
 package org.lpa4j.cli.conformance;

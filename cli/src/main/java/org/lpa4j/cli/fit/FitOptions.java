@@ -1,20 +1,34 @@
 package org.lpa4j.cli.fit;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.lpa4j.api.InvalidSettingException;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.BackendRequest;
+import org.lpa4j.api.model.ArchitectureOptions;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.training.TrainerOptions;
+import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.experiments.Experiment;
+import org.lpa4j.experiments.ExperimentOutput;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SettingFlags;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.LpaForm;
-import org.lpa4j.trainers.lpa.LpaTrainer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Everything one {@code fit} run needs, as a picocli mixin: {@code fit} takes it from the command line, {@code demo}
- * parses its own fixed arguments into one, and {@link FitRunner} validates and runs it.
+ * parses its own fixed arguments into one, and {@link #experiment()} maps them to the library's experiment, which checks them.
  */
 public final class FitOptions {
     @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
@@ -26,10 +40,14 @@ public final class FitOptions {
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
-    @Option(names = "--trainer", defaultValue = "both", description = "a comma-separated list of lpa, e2e, separate (one end-to-end model per"
-            + " depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade: --depth grades of two"
-            + " --width layers, --epochs split across them); both = lpa,e2e (default ${DEFAULT-VALUE})")
+    @Option(names = "--trainer", defaultValue = "lpa,e2e", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
+            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade:"
+            + " --depth grades of two --width layers, --epochs split across them), or any other whose provider is on the classpath;"
+            + " both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
+    @Option(names = "--trainer-option", description = "an option of one trainer as TRAINER.OPTION=VALUE, e.g. lpa.distillation=0.3 or a"
+            + " trainer of your own's; repeatable")
+    List<String> trainerOptionArgs;
     @Option(names = "--separate-depths", split = ",", description = "with --trainer separate: the depths to train a separate model for,"
             + " e.g. 1,2,4 (default: every depth)")
     List<Integer> separateDepths;
@@ -62,26 +80,26 @@ public final class FitOptions {
     int batchSize;
     @Option(names = "--examples", defaultValue = "4000", description = "examples generated for surface tasks (default ${DEFAULT-VALUE})")
     int examples;
-    @Option(names = "--form", defaultValue = "JOINT", description = "LPA form: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--form", description = "LPA form: ${COMPLETION-CANDIDATES} (default JOINT)")
     LpaForm form;
-    @Option(names = "--weighting", defaultValue = "BY_LOSS", description = "LPA depth weights: ${COMPLETION-CANDIDATES}; BY_LOSS is ADAPTIVE"
-            + " for squared error and UNIFORM for cross-entropy (default ${DEFAULT-VALUE})")
+    @Option(names = "--weighting", description = "LPA depth weights: ${COMPLETION-CANDIDATES}; BY_LOSS is ADAPTIVE"
+            + " for squared error and UNIFORM for cross-entropy (default BY_LOSS)")
     DepthWeighting weighting;
-    @Option(names = "--distill", defaultValue = "0", description = "LPA self-distillation: the share of every shallower depth's loss that"
-            + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default ${DEFAULT-VALUE})")
-    double distillation;
-    @Option(names = "--distill-temperature", defaultValue = "1", description = "LPA self-distillation temperature T: readouts divided by T"
-            + " before the teacher loss, which is multiplied by T^2; 2-4 soften a classifier's teacher (default ${DEFAULT-VALUE})")
-    double distillationTemperature;
+    @Option(names = "--distill", description = "LPA self-distillation: the share of every shallower depth's loss that"
+            + " follows the deepest readout (a stop-gradient soft teacher) instead of the target, 0 (off) to below 1 (default 0)")
+    Double distillation;
+    @Option(names = "--distill-temperature", description = "LPA self-distillation temperature T: readouts divided by T"
+            + " before the teacher loss, which is multiplied by T^2; 2-4 soften a classifier's teacher (default 1)")
+    Double distillationTemperature;
     @Option(names = "--balance", description = "LPA gradient balancing: each depth's loss rescaled in every step to the weighted mean of all"
             + " depths' losses, so no depth dominates the shared trunk's gradient")
-    boolean gradientBalancing;
-    @Option(names = "--uniform-epochs", defaultValue = "0", description = "LPA depth-weight schedule: uniform depth weights for this many"
-            + " epochs, then --weighting (default ${DEFAULT-VALUE})")
-    int uniformEpochs;
-    @Option(names = "--layer-dropout", defaultValue = "0", description = "LPA layer dropout: block l is skipped in a training step with"
-            + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default ${DEFAULT-VALUE})")
-    double layerDropout;
+    Boolean gradientBalancing;
+    @Option(names = "--uniform-epochs", description = "LPA depth-weight schedule: uniform depth weights for this many"
+            + " epochs, then --weighting (default 0)")
+    Integer uniformEpochs;
+    @Option(names = "--layer-dropout", description = "LPA layer dropout: block l is skipped in a training step with"
+            + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default 0)")
+    Double layerDropout;
     @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
     @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
@@ -102,46 +120,71 @@ public final class FitOptions {
     Double gradeTolerance;
 
 
-    String task() {
-        return task;
+    /** The experiment these options describe; each setting is checked by the library, which names it. */
+    Experiment experiment() {
+        Experiment.Builder b = Experiment.builder().setTask(task)
+                .optTaskOptions(new TaskOptions(seed, examples, limit, context, dtype))
+                .setArchitecture(arch, new ArchitectureOptions(depth, width, heads, activation, dtype))
+                .optTrainingConfig(TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withLearningRate(learningRate)
+                        .withBatchSize(batchSize).withDType(dtype).withSchedule(schedule).withPatience(patience))
+                .optBackend(backend.name() == null ? null : new BackendRequest(backend.name(), "the --backend option"))
+                .optSeeds(seeds == null || seeds.isEmpty() ? List.of(seed) : seeds);
+        Map<String, Map<String, Object>> options = trainerOptions();
+        List<String> names = trainerNames();
+        for (Map.Entry<String, Map<String, Object>> e : options.entrySet()) {
+            if (!names.contains(e.getKey())) {
+                String option = e.getValue().keySet().iterator().next();
+                throw new Lpa4jException(SettingFlags.flag(option).orElse("--trainer-option " + e.getKey() + "." + option) + " is an option of the " + e.getKey()
+                        + " trainer, which --trainer " + trainer + " does not list; add " + e.getKey() + " to --trainer or leave the option out.");
+            }
+        }
+        names.forEach(n -> b.addTrainer(n, TrainerOptions.of(options.getOrDefault(n, Map.of()))));
+        return b.build();
     }
 
-    String arch() {
-        return arch;
+    /** The trainers {@code --trainer} lists, in order and without repeats; {@code both} is {@code lpa,e2e}. */
+    private List<String> trainerNames() {
+        List<String> names = new ArrayList<>();
+        for (String part : trainer.split(",", -1)) {
+            for (String name : part.strip().equals("both") ? List.of("lpa", "e2e") : List.of(part.strip())) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
-    int depth() {
-        return depth;
-    }
-
-    int width() {
-        return width;
-    }
-
-    String trainer() {
-        return trainer;
-    }
-
-    /** The depths of the separate models, empty for every depth. */
-    List<Integer> separateDepths() {
-        return separateDepths == null ? List.of() : separateDepths;
-    }
-
-    String backend() {
-        return backend.name();
-    }
-
-    int epochs() {
-        return epochs;
-    }
-
-    long seed() {
-        return seed;
-    }
-
-    /** The seeds to run: those of {@code --seeds}, else the one of {@code --seed}. */
-    List<Long> seeds() {
-        return seeds == null || seeds.isEmpty() ? List.of(seed) : seeds;
+    /** The trainers' options the flags give: the LPA, separate and multigrade flags, then each {@code --trainer-option}. */
+    private Map<String, Map<String, Object>> trainerOptions() {
+        Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+        BiConsumer<String, Object> lpa = (k, v) -> {
+            if (v != null) {
+                options.computeIfAbsent("lpa", t -> new LinkedHashMap<>()).put(k, v);
+            }
+        };
+        lpa.accept("form", form);
+        lpa.accept("weighting", weighting);
+        lpa.accept("distillation", distillation);
+        lpa.accept("distillationTemperature", distillationTemperature);
+        lpa.accept("gradientBalancing", gradientBalancing);
+        lpa.accept("uniformEpochs", uniformEpochs);
+        lpa.accept("layerDropout", layerDropout);
+        if (separateDepths != null && !separateDepths.isEmpty()) {
+            options.computeIfAbsent("separate", t -> new LinkedHashMap<>()).put("depths", separateDepths);
+        }
+        if (gradeTolerance != null) {
+            options.computeIfAbsent("mgdl", t -> new LinkedHashMap<>()).put("gradeTolerance", gradeTolerance);
+        }
+        for (String given : trainerOptionArgs == null ? List.<String>of() : trainerOptionArgs) {
+            int dot = given.indexOf('.');
+            int eq = given.indexOf('=');
+            if (dot <= 0 || eq < dot + 2) {
+                throw new Lpa4jException("--trainer-option " + given + " is not TRAINER.OPTION=VALUE; e.g. --trainer-option lpa.distillation=0.3.");
+            }
+            options.computeIfAbsent(given.substring(0, dot), t -> new LinkedHashMap<>()).put(given.substring(dot + 1, eq), given.substring(eq + 1));
+        }
+        return options;
     }
 
     Path out() {
@@ -153,91 +196,18 @@ public final class FitOptions {
         return resume;
     }
 
-    int checkpointEvery() {
-        return checkpointEvery;
-    }
-
-    double checkpointMinutes() {
-        return checkpointMinutes;
+    /** When the trainings write checkpoints (into OUT.checkpoint beside --out) and whether this fit resumes from them. */
+    ExperimentOutput.Checkpoints checkpoints() {
+        if (!(checkpointMinutes >= 0) || Double.isInfinite(checkpointMinutes)) {
+            throw new InvalidSettingException("checkpointMinutes", "Checkpoints by time are written every few minutes or, with 0, never;"
+                    + " not every " + checkpointMinutes + " minutes.");
+        }
+        Duration every = checkpointMinutes == 0 ? null : Duration.ofMillis(Math.max(1, Math.round(checkpointMinutes * 60_000)));
+        return new ExperimentOutput.Checkpoints(checkpointEvery, every, resume != null);
     }
 
     boolean overwrite() {
         return overwrite;
-    }
-
-    double learningRate() {
-        return learningRate;
-    }
-
-    int batchSize() {
-        return batchSize;
-    }
-
-    int examples() {
-        return examples;
-    }
-
-    LpaForm form() {
-        return form;
-    }
-
-    DepthWeighting weighting() {
-        return weighting;
-    }
-
-    double distillation() {
-        return distillation;
-    }
-
-    double distillationTemperature() {
-        return distillationTemperature;
-    }
-
-    int uniformEpochs() {
-        return uniformEpochs;
-    }
-
-    double layerDropout() {
-        return layerDropout;
-    }
-
-    /** The LPA trainer these options describe: form, weighting and every option. */
-    LpaTrainer lpaTrainer() {
-        return new LpaTrainer(form, weighting).withDistillation(distillation).withDistillationTemperature(distillationTemperature)
-                .withGradientBalancing(gradientBalancing)
-                .withUniformEpochs(uniformEpochs).withLayerDropout(layerDropout);
-    }
-
-    Activation activation() {
-        return activation;
-    }
-
-    DType dtype() {
-        return dtype;
-    }
-
-    LearningRateSchedule schedule() {
-        return schedule;
-    }
-
-    int patience() {
-        return patience;
-    }
-
-    int limit() {
-        return limit;
-    }
-
-    int heads() {
-        return heads;
-    }
-
-    int context() {
-        return context;
-    }
-
-    Double gradeTolerance() {
-        return gradeTolerance;
     }
 
     /** The options {@code args} give, with every other option at its default, or picocli's sentence about a bad argument. */

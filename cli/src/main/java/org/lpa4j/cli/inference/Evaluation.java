@@ -1,5 +1,7 @@
 package org.lpa4j.cli.inference;
 
+import org.lpa4j.api.inference.ExitFigures;
+import org.lpa4j.api.inference.DepthFigures;
 import java.util.List;
 
 /** What {@code lpa4j evaluate} measured for one saved model: every depth, then the calibrated exit policy (null if none applies). */

@@ -1,5 +1,8 @@
 package org.lpa4j.cli.inference;
 
+import org.lpa4j.api.inference.ModelEvaluation;
+import org.lpa4j.api.inference.ExitFigures;
+import org.lpa4j.api.inference.DepthFigures;
 import java.util.Locale;
 
 /** The text {@code evaluate} prints: a table per depth, then the calibrated exit policy and its figures. */

@@ -1,5 +1,7 @@
 package org.lpa4j.cli.inference;
 
+import org.lpa4j.api.inference.ExitFigures;
+import org.lpa4j.api.inference.DepthFigures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

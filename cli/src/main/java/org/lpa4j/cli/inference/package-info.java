@@ -1,6 +1,6 @@
 /**
- * What the commands that use a saved model compute and print: {@code evaluate} (per-depth quality, cost and latency,
- * and the calibrated exit policy with its measured speedup), {@code predict} (new inputs read from files, one
- * prediction and exit depth per row) and {@code generate} (text sampled from one readout).
+ * The file formats and printing of the commands that use a saved model: {@code evaluate}'s table, JSON record and cost
+ * plot (the figures themselves are computed by the library's {@code org.lpa4j.api.inference.ModelEvaluation}),
+ * {@code predict}'s inputs read from files and its CSV, and {@code generate}'s text sampling and lines.
  */
 package org.lpa4j.cli.inference;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code --backend} option of every command that trains or runs a network, and how it opens the backend. */
 public final class BackendOption {
-    @Option(names = "--backend", description = "nd4j, djl or tensorflow (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
+    @Option(names = "--backend", description = "nd4j, djl, tensorflow or onnxruntime (inference only) (default: -Dlpa4j.backend, LPA4J_BACKEND, or the best found)")
     String name;
 
     /** The backend named {@code name}, or when it is null the one {@code discovery} chooses by the library's rules (property, environment, priority). */

@@ -10,9 +10,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.training.DepthCurve;
-import org.lpa4j.api.training.DepthReport;
-import org.lpa4j.api.training.DepthSpread;
-import org.lpa4j.api.training.SeedsReport;
+import org.lpa4j.experiments.DepthReport;
+import org.lpa4j.experiments.DepthSpread;
+import org.lpa4j.experiments.SeedsReport;
 
 /**
  * A PNG of the test metric against depth, one line per trainer (a column with values at some depths only, such as the

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.training.DepthCurve;
-import org.lpa4j.api.training.DepthGap;
-import org.lpa4j.api.training.DepthSpread;
+import org.lpa4j.experiments.DepthGap;
+import org.lpa4j.experiments.DepthSpread;
 
 /**
  * The per-depth table printed at the end of a run: one row per depth, one column per trainer, then one per gap to a

@@ -99,7 +99,8 @@ class EvaluateCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("error: There is no saved model at "), missing.err());
         CliRun negative = CliRun.of("evaluate", "--model", model.toString(), "--max-loss", "-1", "--backend", "tensorflow");
-        assertEquals("error: --max-loss must be a finite number >= 0 but is -1.0.\n", negative.err());
+        assertEquals("error: The accepted loss must be a finite number >= 0 (accuracy points for accuracy, percent of the full depth's value"
+                + " otherwise) but is -1.0. (the maxLoss is set with --max-loss)\n", negative.err());
         CliRun otherData = CliRun.of("evaluate", "--model", model.toString(), "--limit", "100", "--backend", "tensorflow");
         assertEquals("error: The model at " + model + " records the data it was trained on (--examples 4000, --limit 0); drop --examples and"
                 + " --limit, which only older models need.\n", otherData.err());

@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.cli.output.ReportWriter;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 
@@ -38,7 +39,7 @@ class FitCommandTest {
         assertTrue(r.out().contains("Test max error by depth (lower is better)"), r.out());
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("depth.png", "e2e", "lpa", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(AtomicDirectories.MARKER, "depth.png", "e2e", "lpa", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "report, plot and one saved model per trainer; nothing else (no options file, temporary or lock file)");
         }
         for (int t = 0; t < 2; t++) {
@@ -49,7 +50,7 @@ class FitCommandTest {
             assertEquals("surface:peaks2d", model.provenance().dataset());
             assertEquals("djl", model.provenance().backend());
             assertEquals(report.trainers().get(t).trainer(), model.training().trainer());
-            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().weighting(), "the default weighting by loss, as it resolved for squared error");
+            assertEquals(t == 0 ? "ADAPTIVE" : null, model.training().option(ModelManifest.WEIGHTING), "the default weighting by loss, as it resolved for squared error");
             assertTrue(Arrays.equals(report.trainers().get(t).values(), model.metrics().get(0).test()), "test metric by depth");
             assertTrue(Arrays.equals(report.secondary().get(t).values(), model.metrics().get(1).test()), "second metric by depth");
             assertEquals(3, model.metrics().get(0).validation().length);
@@ -63,12 +64,12 @@ class FitCommandTest {
         assertTrue(unknownTask.err().startsWith("error: Unknown task 'surface:nope'. Known tasks: "), unknownTask.err());
         assertTrue(unknownTask.err().contains("surface:oscillation1d, surface:peaks2d, surface:discontinuous2d, surface:smooth3d, moby, spam, "
                 + "digits, mnist, fashion-mnist"), unknownTask.err());
-        assertEquals("error: --depth must be at least 1 but is 0.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
-        assertEquals("error: --width must be positive but is -3.\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
+        assertEquals("error: A network needs at least one block but the depth is 0. (the depth is set with --depth)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
+        assertEquals("error: A network's width must be positive but is -3. (the width is set with --width)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
         String unknownArch = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err();
         assertTrue(unknownArch.startsWith("error: Unknown architecture 'cnn'. The architectures on the classpath are: fnn, nested, resnet, stair,"
                 + " transformer."), unknownArch);
-        assertEquals("error: --out must name a folder for the results, not an empty path; e.g. --out out/run.\n",
+        assertEquals("error: The output folder must be named, not an empty path; e.g. out/run. (the out is set with --out)\n",
                 CliRun.of("fit", "--task", "surface:peaks2d", "--out", "").err());
         CliRun unknownBackend = CliRun.of("fit", "--task", "surface:peaks2d", "--backend", "torch", "--out", dir.toString());
         assertEquals(2, unknownBackend.code());
@@ -77,8 +78,8 @@ class FitCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun unwritable = CliRun.of("fit", "--task", "surface:peaks2d", "--out", file.resolve("sub").toString(), "--backend", "djl");
         assertEquals(2, unwritable.code());
-        assertTrue(unwritable.err().startsWith("error: Cannot write to the output directory " + file.resolve("sub")), unwritable.err());
-        assertTrue(unwritable.err().endsWith("Choose a writable directory with --out.\n"), unwritable.err());
+        assertTrue(unwritable.err().startsWith("error: Cannot write to the output folder " + file.resolve("sub")), unwritable.err());
+        assertTrue(unwritable.err().endsWith("Choose a writable folder. (the out is set with --out)\n"), unwritable.err());
     }
 
     @Test
@@ -103,15 +104,15 @@ class FitCommandTest {
 
         CliRun again = CliRun.of(fit);
         assertEquals(2, again.code());
-        assertEquals("error: --out " + out + " already holds results; they are kept. Choose another --out, or pass --overwrite to replace"
-                + " them as a whole.\n", again.err());
+        assertEquals("error: The output folder " + out + " already holds results; they are kept. Choose another folder, or replace them"
+                + " as a whole. (the replace is set with --overwrite)\n", again.err());
         assertTrue(Arrays.equals(report, Files.readAllBytes(out.resolve("report.json"))), "the earlier result is untouched");
 
         CliRun e2eOnly = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples", "200",
                 "--trainer", "e2e", "--seed", "5", "--backend", "tensorflow", "--out", out.toString(), "--overwrite");
         assertEquals(0, e2eOnly.code(), e2eOnly.err());
         try (Stream<Path> files = Files.list(out); Stream<Path> siblings = Files.list(dir)) {
-            assertEquals(List.of("depth.png", "e2e", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(AtomicDirectories.MARKER, "depth.png", "e2e", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "the old LPA model went with the old run: the folder is replaced as a whole, never mixed");
             assertEquals(List.of(out), siblings.toList(), "no staging, replaced or lock folder is left beside it");
         }
@@ -143,7 +144,8 @@ class FitCommandTest {
             CliRun second = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples",
                     "200", "--backend", "tensorflow", "--out", out.toString());
             assertEquals(2, second.code());
-            assertEquals("error: Another run is writing --out " + out + " right now; wait for it to finish or choose another --out.\n",
+            assertEquals("error: Another run is writing the output folder " + out + " right now; wait for it to finish or choose another"
+                    + " folder. (the out is set with --out)\n",
                     second.err());
         } finally {
             done.countDown();
@@ -170,7 +172,7 @@ class FitCommandTest {
         String[] base = {"fit", "--task", "surface:peaks2d", "--backend", "tensorflow", "--out", dir.resolve("run").toString()};
         CliRun deep = CliRun.of(concat(base, "--depth", "10000"));
         assertEquals(2, deep.code());
-        assertTrue(deep.err().startsWith("error: --depth must be between 1 and 1024 but is 10000"), deep.err());
+        assertTrue(deep.err().startsWith("error: The depth must be between 1 and 1024 but is 10000"), deep.err());
         CliRun wide = CliRun.of(concat(base, "--depth", "1000", "--width", "16384"));
         assertEquals(2, wide.code());
         assertTrue(wide.err().contains("parameters, more than the 268435456 that lpa4j trains on a CPU"), wide.err());
@@ -179,7 +181,7 @@ class FitCommandTest {
         assertTrue(many.err().contains("between 1 and 10000000") && many.err().contains("--examples"), many.err());
         CliRun epochs = CliRun.of(concat(base, "--epochs", "2000000000"));
         assertEquals(2, epochs.code());
-        assertTrue(epochs.err().startsWith("error: --epochs must be at most 1000000"), epochs.err());
+        assertTrue(epochs.err().startsWith("error: The epochs must be at most 1000000"), epochs.err());
         assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for refused options");
     }
 
@@ -187,5 +189,45 @@ class FitCommandTest {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void overwrite_replacesOnlyAnEarlierResult_neverAFileASpecialFileOrAFolderOfTheUsersFiles(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun file = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString(), "--overwrite");
+        assertEquals(2, file.code());
+        assertTrue(file.err().startsWith("error: --out: " + notes + " is a file, not a folder of results; it is kept"), file.err());
+        CliRun fileNoOverwrite = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString());
+        assertTrue(fileNoOverwrite.err().contains("is a file") && !fileNoOverwrite.err().contains("already holds results"), fileNoOverwrite.err());
+        assertEquals("mine", Files.readString(notes));
+
+        Path home = Files.createDirectories(dir.resolve("home/src"));
+        Files.writeString(home.resolve("main.c"), "int main;");
+        CliRun folder = CliRun.of("fit", "--task", "surface:peaks2d", "--out", home.getParent().toString(), "--overwrite");
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("holds files that are not an lpa4j result (src)"), folder.err());
+        assertTrue(folder.err().contains("--overwrite replaces only a folder of earlier lpa4j results"), folder.err());
+        assertEquals("int main;", Files.readString(home.resolve("main.c")));
+
+        Path fifo = dir.resolve("device");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun special = CliRun.of("fit", "--task", "surface:peaks2d", "--out", fifo.toString(), "--overwrite");
+        assertTrue(special.err().contains("is a device or other special file"), special.err());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo) && !Files.isDirectory(fifo));
+    }
+
+    @Test
+    void anInterruptedOverwrite_neverHidesTheFinishedResult_fromItsReaders(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        CliRun first = CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "2", "--width", "8", "--epochs", "1", "--examples", "200",
+                "--trainer", "lpa", "--backend", "tensorflow", "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        Files.move(out, dir.resolve(".run.replaced-0c"));
+        Files.createDirectory(dir.resolve(".run.partial-9d"));
+        CliRun evaluate = CliRun.of("evaluate", "--model", out.resolve("lpa").toString(), "--backend", "tensorflow", "--repeats", "1",
+                "--no-save");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("not saved (--no-save)"), evaluate.out());
+        assertTrue(Files.isRegularFile(out.resolve("report.json")), "the finished run is back where it was");
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
@@ -42,7 +42,7 @@ class ImageTasksTest {
         assertTrue(Files.size(dir.resolve("depth.png")) > 1000);
         ModelManifest lpaModel = Models.inspect(dir.resolve("lpa"));
         assertEquals("resnet", lpaModel.architecture().name());
-        assertEquals("UNIFORM", lpaModel.training().weighting(), "the default weighting by loss, as it resolved for cross-entropy");
+        assertEquals("UNIFORM", lpaModel.training().option(ModelManifest.WEIGHTING), "the default weighting by loss, as it resolved for cross-entropy");
         assertEquals(org.lpa4j.api.data.OutputKind.CLASSES, lpaModel.output().kind());
         assertEquals(java.util.List.of(1, 8, 8), Arrays.stream(lpaModel.input().exampleShape()).boxed().toList());
         assertTrue(Arrays.equals(lpa, lpaModel.metrics().get(0).test()), "the bundle records the test accuracy the report gives");
@@ -52,8 +52,8 @@ class ImageTasksTest {
     void imagesNeedTheResNetAndTheResNetNeedsImages(@TempDir Path dir) {
         CliRun fnnOnImages = CliRun.of("fit", "--task", "digits", "--arch", "fnn", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, fnnOnImages.code());
-        assertTrue(fnnOnImages.err().startsWith("error: Architecture 'fnn' does not fit task digits (fnn reads feature vectors). Use --arch resnet"),
-                fnnOnImages.err());
+        assertTrue(fnnOnImages.err().startsWith("error: Architecture 'fnn' cannot serve a task whose examples are inputs of shape [1, 8, 8]"
+                + " with 10 outputs (CLASSES) (fnn reads feature vectors). Architectures that can: resnet."), fnnOnImages.err());
         CliRun resnetOnSurface = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "resnet", "--backend", "tensorflow", "--out", dir.toString());
         assertEquals(2, resnetOnSurface.code());
         assertTrue(resnetOnSurface.err().contains("(resnet reads images [channels, height, width])"), resnetOnSurface.err());

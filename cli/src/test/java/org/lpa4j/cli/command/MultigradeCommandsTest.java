@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 
 /** {@code lpa4j fit --trainer mgdl} on a real engine: one readout per grade in the report, and the answer to image inputs. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.api.data.OutputKind;
-import org.lpa4j.api.training.DepthReport;
+import org.lpa4j.experiments.DepthReport;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.datasets.cache.DataCache;
 import org.lpa4j.models.ModelManifest;
@@ -104,8 +104,16 @@ class TextCommandsTest {
         assertEquals("cross-entropy", report.secondaryMetric());
         assertEquals(List.of("ham", "spam"), Models.inspect(dir.resolve("lpa")).output().labels());
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT).err().contains("generate needs a character model"));
+        byte[] random = new byte[4096];
+        new java.util.Random(3).nextBytes(random);
+        Path binary = Files.write(dir.resolveSibling(dir.getFileName() + "-mails.txt"), random);
+        CliRun noise = CliRun.of("predict", "--model", dir.resolve("lpa").toString(), "--input", binary.toString(), "--depth", "2", "--out",
+                dir.resolveSibling(dir.getFileName() + "-noise.csv").toString(), "--backend", "tensorflow");
+        assertEquals(2, noise.code(), noise.out());
+        assertTrue(noise.err().startsWith("error: The input file " + binary + " is not text:"), noise.err());
+        assertTrue(Files.notExists(dir.resolveSibling(dir.getFileName() + "-noise.csv")), "no predictions of random bytes");
         assertTrue(CliRun.of("fit", "--task", "spam", "--arch", "fnn", "--out", dir.toString()).err()
-                .contains("Architecture 'fnn' does not fit task spam (fnn reads feature vectors). Use --arch transformer."));
+                .contains("(fnn reads feature vectors). Architectures that can: transformer."));
         assertEquals("error: The context must be between 1 and 2048 tokens but is 0. (the context is set with --context)\n",
                 CliRun.of("fit", "--task", "spam", "--arch", "transformer", "--context", "0", "--out", dir.toString()).err());
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,7 +52,7 @@ class KilledFitTest {
 
         assertArrayEquals(report, Files.readAllBytes(out.resolve("report.json")), "the earlier report is untouched");
         assertArrayEquals(weights, Files.readAllBytes(out.resolve("lpa").resolve("weights.safetensors")), "the earlier weights are untouched");
-        assertEquals(List.of("depth.png", "e2e", "lpa", "report.json"), names(out), "nothing of the killed run is mixed in");
+        assertEquals(List.of(AtomicDirectories.MARKER, "depth.png", "e2e", "lpa", "report.json"), names(out), "nothing of the killed run is mixed in");
 
         CliRun again = CliRun.of(args(out, "--epochs", "1", "--seed", "3", "--overwrite"));
         assertEquals(0, again.code(), again.err());

@@ -51,6 +51,21 @@ class DataCacheTest {
     }
 
     @Test
+    void aFileVerifiedEarlierInThisProcess_isCheckedAgainOnceItChanges(@TempDir Path root) throws IOException {
+        Path text = copy("moby", root).resolve("data.txt");
+        MobyDick.load(new DataCache(root), 32, 0, 0);
+        byte[] bytes = Files.readAllBytes(text);
+        int at = bytes.length / 2;
+        bytes[at] = (byte) (bytes[at] == 'e' ? 'a' : 'e');
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(text);
+        Files.write(text, bytes);
+        Files.setLastModifiedTime(text, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+        Lpa4jException e = assertThrows(Lpa4jException.class, () -> MobyDick.load(new DataCache(root), 32, 0, 0),
+                "one changed letter, same size: still text, so only the hash can tell");
+        assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+    }
+
+    @Test
     void aCacheWithoutManifestOrWithAnUnlistedFileIsRefused(@TempDir Path root) throws IOException {
         Path moby = copy("moby", root);
         Files.delete(moby.resolve(DataCache.MANIFEST));

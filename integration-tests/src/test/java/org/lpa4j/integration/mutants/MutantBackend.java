@@ -108,6 +108,16 @@ public class MutantBackend implements Backend {
             return steps.compile(store, inputs, mutated(loss), trainable, optimizer);
         }
 
+        @Override
+        public org.lpa4j.api.compile.ResidentTensor upload(org.lpa4j.api.tensor.HostTensor value) {
+            return store.upload(value);
+        }
+
+        @Override
+        public org.lpa4j.api.compile.ResidentTensor selectRows(org.lpa4j.api.compile.ResidentTensor t, int[] rows) {
+            return store.selectRows(t, rows);
+        }
+
         private LossFunction mutated(LossFunction loss) {
             return (o, p, xs) -> loss.apply(ops.apply(o), p, xs);
         }

@@ -50,14 +50,19 @@ import org.slf4j.LoggerFactory;
  * grade; {@link GradeListener}s also get each grade's train, validation and test metric.
  */
 public final class MultigradeTrainer implements ProgressiveTrainer {
+    /** The registered architecture of grades an experiment's multigrade trainer trains, whatever architecture the others train. */
+    public static final String ARCHITECTURE = "stair";
     private static final Logger LOG = LoggerFactory.getLogger(MultigradeTrainer.class);
 
     private final boolean adaptive;
     private final double tolerance;
     private final List<GradeSchedule> schedules;
     private final List<GradeListener> gradeListeners;
+    private final boolean sharedEpochs;
 
-    private MultigradeTrainer(boolean adaptive, double tolerance, List<GradeSchedule> schedules, List<GradeListener> gradeListeners) {
+    private MultigradeTrainer(boolean adaptive, double tolerance, List<GradeSchedule> schedules, List<GradeListener> gradeListeners,
+                              boolean sharedEpochs) {
+        this.sharedEpochs = sharedEpochs;
         this.adaptive = adaptive;
         this.tolerance = tolerance;
         this.schedules = List.copyOf(schedules);
@@ -66,7 +71,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
 
     /** Trains every grade of the network. */
     public static MultigradeTrainer allGrades() {
-        return new MultigradeTrainer(false, Double.NaN, List.of(), List.of());
+        return new MultigradeTrainer(false, Double.NaN, List.of(), List.of(), false);
     }
 
     /**
@@ -77,13 +82,13 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         if (!Double.isFinite(tolerance)) {
             throw new Lpa4jException("The multigrade tolerance must be a finite number but is " + tolerance + ".");
         }
-        return new MultigradeTrainer(true, tolerance, List.of(), List.of());
+        return new MultigradeTrainer(true, tolerance, List.of(), List.of(), false);
     }
 
     /** This trainer with one schedule per grade (grade 1 first) in place of the run's epochs, batch size and rate. */
     public MultigradeTrainer withSchedules(List<GradeSchedule> perGrade) {
         Objects.requireNonNull(perGrade, "perGrade is null");
-        return new MultigradeTrainer(adaptive, tolerance, perGrade, gradeListeners);
+        return new MultigradeTrainer(adaptive, tolerance, perGrade, gradeListeners, sharedEpochs);
     }
 
     /** This trainer, also telling {@code listener} about every finished grade. */
@@ -91,12 +96,43 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         Objects.requireNonNull(listener, "listener is null");
         List<GradeListener> all = new ArrayList<>(gradeListeners);
         all.add(listener);
-        return new MultigradeTrainer(adaptive, tolerance, schedules, all);
+        return new MultigradeTrainer(adaptive, tolerance, schedules, all, sharedEpochs);
+    }
+
+    /**
+     * This trainer with the run's epochs shared among the grades: each grade trains {@code epochs / grades} of them (at
+     * least one), so the whole run takes about as many epochs as another trainer's.
+     */
+    public MultigradeTrainer withSharedEpochs() {
+        return new MultigradeTrainer(adaptive, tolerance, schedules, gradeListeners, true);
+    }
+
+    /** Every run of this trainer writes and resumes checkpoints. */
+    @Override
+    public boolean writesCheckpoints() {
+        return true;
     }
 
     @Override
     public String name() {
         return "mgdl";
+    }
+
+    /** The {@value #ARCHITECTURE} architecture of grades, whichever the others train. */
+    @Override
+    public String architecture(String requested) {
+        return ARCHITECTURE;
+    }
+
+    /** The tolerance of an adaptive run and whether the epochs are shared among the grades. */
+    @Override
+    public Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (adaptive) {
+            options.put("gradeTolerance", tolerance);
+        }
+        options.put("sharedEpochs", sharedEpochs);
+        return options;
     }
 
     @Override
@@ -105,10 +141,9 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         return train(backend, network, data, config, metric, listeners, null);
     }
 
-    /** The tolerance (adaptive grades) and the grade schedules, which a checkpoint records. */
-    @Override
-    public Map<String, Object> options() {
-        Map<String, Object> options = new LinkedHashMap<>();
+    /** The options and the grade schedules, which a checkpoint records (a resumed run must have the same). */
+    private Map<String, Object> checkpointOptions() {
+        Map<String, Object> options = new LinkedHashMap<>(options());
         options.put("tolerance", adaptive ? tolerance : "none (every grade)");
         options.put("gradeSchedules", schedules.isEmpty() ? "none" : schedules.toString());
         return options;
@@ -134,7 +169,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         requireShapes(graded, data.train());
         ResidualTarget target = ResidualTarget.of(data.train());
         VariableStore store = backend.createVariables(ParameterSet.initialize(graded.parameters(), config.seed(), dtype));
-        Map<String, String> identity = checkpoints == null ? Map.of() : RunIdentity.of(name(), options(), config, graded, data);
+        Map<String, String> identity = checkpoints == null ? Map.of() : RunIdentity.of(name(), checkpointOptions(), config, graded, data);
         TrainingCheckpoint from = checkpoints != null && checkpoints.resume() ? Resumption.load(checkpoints, identity) : null;
         double[] doneEpochs = from == null ? new double[0] : TrainingLoop.stageState(from.loopState()).get(GradeStage.EARLIER_EPOCHS);
         try {
@@ -149,7 +184,8 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
             List<Integer> epochsPerGrade = new ArrayList<>();
             for (int k = 1; k <= graded.depth(); k++) {
                 long gradeStart = System.nanoTime();
-                TrainingConfig gradeConfig = schedules.isEmpty() ? config : schedules.get(k - 1).apply(config);
+                TrainingConfig gradeConfig = !schedules.isEmpty() ? schedules.get(k - 1).apply(config)
+                        : sharedEpochs ? config.withEpochs(Math.max(1, Math.round((float) config.epochs() / graded.depth()))) : config;
                 int epochs;
                 if (from != null && k < from.stage()) {
                     epochs = (int) doneEpochs[k - 1];

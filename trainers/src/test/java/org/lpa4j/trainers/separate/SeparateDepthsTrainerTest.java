@@ -48,7 +48,7 @@ class SeparateDepthsTrainerTest {
     void theColumnHoldsEachModelsDeepestValueAtItsDepth_andNothingElsewhere() {
         DepthCurve one = new DepthCurve("e2e", new double[] {0.5}, 1.0, 3);
         DepthCurve three = new DepthCurve("e2e", new double[] {0.9, 0.8, 0.2}, 2.5, 4);
-        DepthCurve column = SeparateDepthsTrainer.column(4, List.of(three, one));
+        DepthCurve column = DepthCurve.ofModels(SeparateDepthsTrainer.NAME, 4, List.of(three, one));
         assertEquals(SeparateDepthsTrainer.NAME, column.trainer());
         assertEquals(0.5, column.at(1));
         assertTrue(Double.isNaN(column.at(2)) && Double.isNaN(column.at(4)));
