@@ -70,7 +70,8 @@ class ResumedFitTest {
 
         CliRun nothing = CliRun.of(args("--resume", dir.resolve("never").toString()));
         assertEquals(2, nothing.code());
-        assertTrue(nothing.err().contains("There is no checkpoint of a fit into"), nothing.err());
+        assertTrue(nothing.err().contains("There are no checkpoints of a run into") && nothing.err().contains("set with --resume"),
+                nothing.err());
     }
 
     private static String[] args(String... more) {
