@@ -16,6 +16,8 @@ import org.lpa4j.cli.command.FitCommand;
 import org.lpa4j.cli.command.GenerateCommand;
 import org.lpa4j.cli.command.MultigradeReferenceCommand;
 import org.lpa4j.cli.command.PredictCommand;
+import org.lpa4j.cli.command.SliceCommand;
+import org.lpa4j.cli.command.GrowCommand;
 import org.lpa4j.cli.option.ErrorSentences;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Command;
 /** The {@code lpa4j} command and its subcommands. */
 @Command(name = "lpa4j", mixinStandardHelpOptions = true, version = "lpa4j 0.1.0",
         description = "Train residual networks once and use every depth.",
-        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class})
+        subcommands = {BackendsCommand.class, FitCommand.class, DemoCommand.class, ConformanceCommand.class, MultigradeReferenceCommand.class, GenerateCommand.class, ConstructCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, SliceCommand.class, GrowCommand.class})
 public final class Lpa4jCli implements Runnable {
 
     public static void main(String[] args) {

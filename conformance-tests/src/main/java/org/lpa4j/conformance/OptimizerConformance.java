@@ -1,6 +1,8 @@
 package org.lpa4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +12,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.OptimizerSpec;
+import org.lpa4j.api.compile.OptimizerState;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
@@ -27,7 +31,8 @@ import org.lpa4j.api.tensor.Shape;
  * known: {@code L = 0.5 sum(w^2) + sum(c w) + sum(d f)}, so {@code dL/dw = w + c}. Checked for one and two steps at
  * different learning rates, in FLOAT32 and FLOAT64: the updated values, the frozen parameter {@code f} staying
  * bit-identical, the returned loss being the one before the update, {@code stepCount}, and a forward program of the
- * same store seeing the update.
+ * same store seeing the update. A step's exported optimizer state, imported by a fresh step of a store holding the same
+ * weights, continues bit for bit as the exporting step would (what checkpoints rely on).
  */
 public class OptimizerConformance extends BackendConformance {
 
@@ -222,6 +227,65 @@ public class OptimizerConformance extends BackendConformance {
                 assertEquals(1, b.stepCount(), "the second train step ran once: its bias correction starts at t = 1");
                 Checks.assertClose("Adam: w after two steps of one program and one of another", HostTensor.ofDoubles(W, w),
                         store.export().get("w"), Tolerances.OPTIMIZER_FLOAT32_RELATIVE, Tolerances.OPTIMIZER_FLOAT32_ABSOLUTE);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> required_exportedStateContinuesExactly_inAFreshStep() {
+        return optimizers().stream().map(spec -> DynamicTest.dynamicTest(describe(spec) + " FLOAT32: three steps, export, two more"
+                + " against a fresh store and step that imported the state", () -> continuesExactly(spec)));
+    }
+
+    /** A checkpoint's continuation: the weights and optimizer state after three steps, loaded elsewhere, give the same two next steps. */
+    private void continuesExactly(OptimizerSpec spec) {
+        DType dtype = DType.FLOAT32;
+        HostTensor cIn = c(dtype);
+        List<InputSpec> inputs = List.of(InputSpec.fixed("c", dtype, 2, 3));
+        String what = describe(spec);
+        ParameterSet saved;
+        OptimizerState state;
+        ParameterSet uninterrupted;
+        try (VariableStore store = backend().createVariables(initial(dtype));
+                CompiledTrainStep step = store.compileTrainStep(inputs, loss(dtype), Set.of("w"), spec)) {
+            for (int s = 0; s < 3; s++) {
+                step.run(List.of(cIn), LEARNING_RATES[s % 2]);
+            }
+            saved = store.export();
+            state = step.exportState();
+            assertEquals(3, state.steps(), () -> what + ": the exported state counts the steps run");
+            for (String name : state.slots().keySet()) {
+                assertEquals(true, name.endsWith("/w"), () -> what + ": state slot " + name + " belongs to the trainable parameter w");
+            }
+            step.run(List.of(cIn), 0.05);
+            step.run(List.of(cIn), 0.02);
+            uninterrupted = store.export();
+        }
+        try (VariableStore store = backend().createVariables(saved);
+                CompiledTrainStep step = store.compileTrainStep(inputs, loss(dtype), Set.of("w"), spec)) {
+            step.importState(state);
+            assertEquals(3, step.stepCount(), () -> what + ": the imported state sets the step count");
+            step.run(List.of(cIn), 0.05);
+            step.run(List.of(cIn), 0.02);
+            Checks.assertIdentical(what + ": w after resuming from the exported state", uninterrupted.get("w"), store.export().get("w"));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> required_aStateThatDoesNotFitIsRefused() {
+        return Stream.of(DynamicTest.dynamicTest("Adam FLOAT32: a state with a slot of another shape changes nothing", () -> {
+            try (VariableStore store = backend().createVariables(initial(DType.FLOAT32));
+                    CompiledTrainStep step = store.compileTrainStep(List.of(InputSpec.fixed("c", DType.FLOAT32, 2, 3)), loss(DType.FLOAT32),
+                            Set.of("w"), OptimizerSpec.adam())) {
+                step.run(List.of(c(DType.FLOAT32)), 0.1);
+                OptimizerState before = step.exportState();
+                Map<String, HostTensor> wrong = new LinkedHashMap<>(before.slots());
+                wrong.put(OptimizerState.MEAN + "w", HostTensor.zeros(DType.FLOAT32, Shape.of(3, 2)));
+                Lpa4jException e = assertThrows(Lpa4jException.class, () -> step.importState(new OptimizerState(7, wrong)));
+                assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+                assertEquals(1, step.stepCount(), "a refused import keeps the step count");
+                Checks.assertIdentical("a refused import keeps the moments", before.slots().get(OptimizerState.MEAN + "w"),
+                        step.exportState().slots().get(OptimizerState.MEAN + "w"));
             }
         }));
     }

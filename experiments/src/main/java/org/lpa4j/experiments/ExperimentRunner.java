@@ -20,7 +20,9 @@ import org.lpa4j.api.io.FolderLockedException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.api.task.LoadedTask;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.models.CheckpointFiles;
 import org.lpa4j.models.ModelBundles;
 
 /**
@@ -47,7 +49,7 @@ public final class ExperimentRunner {
     /** Runs {@code experiment}; the result holds the trained models and their backend until it is closed. */
     public ExperimentResult run(Experiment experiment, List<? extends ExperimentListener> listeners) {
         Plan plan = plan(experiment);
-        return execute(plan, null, listeners);
+        return execute(plan, null, null, listeners);
     }
 
     /**
@@ -62,11 +64,14 @@ public final class ExperimentRunner {
         try {
             AtomicDirectories.checkWritable(dir, output.replace());
             requireWritableParent(dir);
+            CheckpointFiles checkpoints = new CheckpointFiles(output.checkpointDir());
+            Checkpointing checkpointing = checkpointing(output, checkpoints);
             AtomicDirectories.write(dir, output.replace(), staging -> {
-                result[0] = execute(plan, staging, listeners);
+                result[0] = execute(plan, staging, checkpointing, listeners);
                 ReportJson.write(result[0].report(), staging.resolve(ExperimentOutput.REPORT_FILE));
                 output.also().write(result[0], staging);
             });
+            checkpoints.delete();
         } catch (FolderExistsException e) {
             throw occupied(dir, e);
         } catch (FolderLockedException e) {
@@ -77,6 +82,17 @@ public final class ExperimentRunner {
                     + e.getMessage() + "); nothing was written there.", e);
         }
         return result[0];
+    }
+
+    /** The checkpoints of {@code output}'s trainings in {@code files}; resuming needs them there. */
+    private static Checkpointing checkpointing(ExperimentOutput output, CheckpointFiles files) {
+        ExperimentOutput.Checkpoints c = output.checkpoints();
+        if (c.resume() && !Files.isDirectory(files.dir())) {
+            throw new InvalidSettingException("resume", "There are no checkpoints of a run into " + output.dir() + " to resume ("
+                    + files.dir() + " does not exist): the run finished (its checkpoints are removed then), or it was stopped before"
+                    + " its first checkpoint. Run it afresh.");
+        }
+        return new Checkpointing(files, c.everyEpochs(), c.every(), c.resume());
     }
 
     /** The trainers built from their options, the networks they train and the first seed's data: every check before training. */
@@ -107,7 +123,7 @@ public final class ExperimentRunner {
         return new Plan(e, ordered, networks, first);
     }
 
-    private ExperimentResult execute(Plan plan, Path staging, List<? extends ExperimentListener> listeners) {
+    private ExperimentResult execute(Plan plan, Path staging, Checkpointing checkpointing, List<? extends ExperimentListener> listeners) {
         Backend backend = Backends.open(registries.backends(), plan.experiment().backend());
         List<TrainedModel> models = new ArrayList<>();
         try {
@@ -116,7 +132,8 @@ public final class ExperimentRunner {
             for (int i = 0; i < seeds.size(); i++) {
                 LoadedTask task = i == 0 ? plan.first() : registries.tasks().load(plan.experiment().task(),
                         plan.experiment().taskOptions().withSeed(seeds.get(i)));
-                SeedRun run = new SeedRun(plan, task, seeds.get(i), backend, listeners, staging == null ? null : bundles, staging);
+                SeedRun run = new SeedRun(plan, task, seeds.get(i), backend, listeners, staging == null ? null : bundles, staging,
+                        checkpointing == null ? null : checkpointing.part("seed-" + seeds.get(i)));
                 DepthReport report = run.run(i, seeds.size() == 1 ? "" : "seed-" + seeds.get(i) + "/", models);
                 runs.add(report);
                 listeners.forEach(l -> l.onSeedEnd(report));

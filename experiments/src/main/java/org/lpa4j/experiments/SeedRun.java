@@ -13,6 +13,7 @@ import org.lpa4j.api.model.ArchitectureOptions;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
@@ -33,11 +34,13 @@ final class SeedRun {
     private final List<? extends ExperimentListener> listeners;
     private final ModelBundles bundles;
     private final Path staging;
+    /** The seed's checkpoints (null: none), a part per trainer and, for one model per depth, per depth. */
+    private final Checkpointing checkpointing;
     /** The columns already trained, by the trainer they train like and the network (a description, by identity). */
     private final Map<String, Map<ResidualNetwork, Column>> trained = new HashMap<>();
 
     SeedRun(ExperimentRunner.Plan plan, LoadedTask task, long seed, Backend backend, List<? extends ExperimentListener> listeners,
-            ModelBundles bundles, Path staging) {
+            ModelBundles bundles, Path staging, Checkpointing checkpointing) {
         this.plan = plan;
         this.task = task;
         this.seed = seed;
@@ -45,6 +48,7 @@ final class SeedRun {
         this.listeners = listeners;
         this.bundles = bundles;
         this.staging = staging;
+        this.checkpointing = checkpointing;
     }
 
     /** Trains every trainer, adds its models to {@code models} (their folders under {@code prefix}) and returns the seed's report. */
@@ -78,7 +82,8 @@ final class SeedRun {
             for (ResidualNetwork n : networks) {
                 if (!done.containsKey(n)) {
                     String folder = prefix + name + (perDepth ? "/depth-" + n.depth() : "");
-                    done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models));
+                    done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models,
+                            checkpoints(trainer, name, perDepth ? n.depth() : 0)));
                 }
                 columns.add(done.get(n));
             }
@@ -97,8 +102,9 @@ final class SeedRun {
 
     /** Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it. */
     private Column train(ProgressiveTrainer trainer, ResidualNetwork network, TrainingConfig config, TaskOptions taskOptions,
-                         String dataSha256, String folder, List<TrainedModel> models) {
-        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(listeners));
+                         String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints) {
+        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(listeners),
+                checkpoints);
         try {
             DepthCurve test = result.test();
             DepthCurve secondary = new DepthCurve(test.trainer(), Provenance.byDepth(task.secondaryMetric(), result.model(), task.data().test()),
@@ -116,6 +122,19 @@ final class SeedRun {
             result.close();
             throw e;
         }
+    }
+
+    /**
+     * The checkpoints of trainer {@code name}'s model (of depth {@code depth} for one model per depth, else 0), when the
+     * trainer writes them: a resumed run resumes the trainings that wrote one and runs the others afresh, which gives what
+     * they would have given.
+     */
+    private Checkpointing checkpoints(ProgressiveTrainer trainer, String name, int depth) {
+        if (checkpointing == null || !trainer.writesCheckpoints()) {
+            return null;
+        }
+        Checkpointing c = checkpointing.part(name);
+        return (depth == 0 ? c : c.part("depth-" + depth)).resumingIfStored();
     }
 
     /** A column of the report: the test metric and the second test metric at every depth. */

@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.lpa4j.api.data.TaskShape;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.FolderExistsException;
@@ -43,21 +45,30 @@ final class BundleWriter {
                     + " full model (every depth is saved, and any depth can be read from it after loading).");
         }
         Hyperparameters hyperparameters = architectures.describe(network);
-        ParameterSet parameters = model.parameters();
-        DType dtype = checkParameters(network, parameters);
         checkDescription(description);
+        write(network, model.parameters(), (dtype, sha) -> complete(network, hyperparameters, dtype, description, sha),
+                input -> BundleIntegrity.probes(model, input), dir, replaceExisting);
+    }
+
+    /**
+     * Writes {@code parameters} of {@code network} with the manifest {@code manifest} makes from their element type and
+     * SHA-256, completed with its digest and the probe outputs {@code probes} gives for its input.
+     */
+    void write(ResidualNetwork network, ParameterSet parameters, BiFunction<DType, String, ModelManifest> manifest,
+               Function<ModelManifest.Input, ModelManifest.Probes> probes, Path dir, boolean replaceExisting) throws IOException {
+        DType dtype = checkParameters(network, parameters);
         Path target = dir.toAbsolutePath().normalize();
         try {
             AtomicDirectories.write(target, replaceExisting, staging -> {
                 Path weights = staging.resolve(Models.WEIGHTS_FILE);
                 SafeTensors.write(parameters.asMap(), Map.of("format", "lpa4j", "architecture", network.name()), weights);
                 force(weights);
-                ModelManifest plain = complete(network, hyperparameters, dtype, description, Sha256.of(weights));
+                ModelManifest plain = manifest.apply(dtype, Sha256.of(weights));
                 String digest = BundleIntegrity.digest(ManifestJson.MAPPER.readTree(ManifestJson.MAPPER.writeValueAsBytes(plain)));
-                ModelManifest manifest = plain.withIntegrity(new ModelManifest.Integrity(digest, BundleIntegrity.probes(model, plain.input())));
+                ModelManifest complete = plain.withIntegrity(new ModelManifest.Integrity(digest, probes.apply(plain.input())));
                 Path json = staging.resolve(Models.MANIFEST_FILE);
                 try (OutputStream out = Files.newOutputStream(json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ManifestJson.MAPPER.writeValue(out, manifest);
+                    ManifestJson.MAPPER.writeValue(out, complete);
                 }
                 force(json);
             });
@@ -122,7 +133,8 @@ final class BundleWriter {
         ModelManifest.Training training = description.training() == null ? new ModelManifest.Training(null, null, null) : description.training();
         return new ModelManifest(Models.FORMAT_VERSION, new ModelManifest.Architecture(network.name(), hyperparameters.asMap()), input,
                 description.output(), dtype, network.depth(), training, provenance, description.metrics() == null ? List.of()
-                : description.metrics(), new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), null, null);
+                : description.metrics(), new ModelManifest.Weights(Models.WEIGHTS_FILE, weightsSha256), description.lineage(),
+                description.exitPolicy(), null);
     }
 
     private static void force(Path file) throws IOException {

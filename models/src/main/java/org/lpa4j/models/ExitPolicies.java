@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lpa4j.api.inference.AcceptedLoss;
 import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.inference.ExitPolicy;
 
@@ -52,6 +53,18 @@ public final class ExitPolicies {
             json.put("cap", p.cap());
         }
         return json;
+    }
+
+    /**
+     * The loss a manifest's calibrated {@code exit_policy} was calibrated to accept, so a model made from this one (grown)
+     * can be calibrated again for the same loss; null when the policy records no calibration.
+     */
+    public static AcceptedLoss acceptedLoss(Map<String, Object> json) {
+        if (!(json.get("calibration") instanceof Map<?, ?> calibration) || !(calibration.get("accepted_loss") instanceof Number amount)) {
+            return null;
+        }
+        return Boolean.TRUE.equals(calibration.get("relative")) ? AcceptedLoss.relative(amount.doubleValue())
+                : AcceptedLoss.absolute(amount.doubleValue());
     }
 
     /** The policy a manifest's {@code exit_policy} describes; a form this library does not know is a sentence. */

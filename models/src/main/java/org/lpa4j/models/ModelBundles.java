@@ -3,6 +3,10 @@ package org.lpa4j.models;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lpa4j.api.backend.Backend;
@@ -14,6 +18,11 @@ import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.io.AtomicFiles;
 import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.Hyperparameters;
+import org.lpa4j.api.model.NetworkDepths;
+import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -102,6 +111,56 @@ public final class ModelBundles {
                     + e.getMessage() + "); the saved model is unchanged. Check that the folder is writable.", e);
         }
         return inspect(dir);
+    }
+
+    /**
+     * Writes into the new folder {@code out} a bundle of depth {@code depth} made of the stem, blocks 1..depth and the head of
+     * the bundle at {@code parent}: it predicts exactly what the parent does at depths 1..depth, so its probes are the
+     * parent's first {@code depth}. Its manifest is the parent's cut to that depth, naming the parent in its
+     * {@link ModelManifest.Lineage lineage}; a parent's exit policy is not carried over (it was calibrated for the parent's
+     * depths). Needs no backend. Returns the new manifest.
+     */
+    public ModelManifest slice(Path parent, int depth, Path out) {
+        Objects.requireNonNull(out, "out is null");
+        BundleReader.VerifiedBundle bundle = verify(parent);
+        ModelManifest p = bundle.manifest();
+        if (depth < 1 || depth > p.depth()) {
+            throw new BundleException("The saved model at " + parent + " has depths 1.." + p.depth() + "; a slice keeps depths 1..k for a k"
+                    + " in that range, not " + depth + ".");
+        }
+        if (p.integrity() == null) {
+            throw new BundleException("The saved model at " + parent + " predates bundle format " + Models.INTEGRITY_FORMAT + " (it records"
+                    + " no probe outputs to carry over); load it and save it again, then slice the new bundle.");
+        }
+        ResidualNetwork sliced = NetworkDepths.atDepth(architectures, bundle.network(), depth);
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
+        for (ParameterSpec spec : sliced.parameters()) {
+            weights.put(spec.name(), bundle.parameters().get(spec.name()));
+        }
+        Hyperparameters hyperparameters = architectures.describe(sliced);
+        ModelManifest.Lineage lineage = new ModelManifest.Lineage(p.weights().sha256(), p.depth(), ModelManifest.Lineage.SLICE,
+                Map.of("depth", depth));
+        List<ModelManifest.DepthMetric> metrics = new ArrayList<>();
+        for (ModelManifest.DepthMetric m : p.metrics()) {
+            metrics.add(new ModelManifest.DepthMetric(m.metric(), m.lowerIsBetter(), first(m.validation(), depth), first(m.test(), depth)));
+        }
+        ModelManifest.Probes parentProbes = p.integrity().probes();
+        ModelManifest.Probes probes = new ModelManifest.Probes(parentProbes.shape(), parentProbes.inputs(), parentProbes.positions(),
+                List.copyOf(parentProbes.outputs().subList(0, depth)));
+        try {
+            new BundleWriter(architectures).write(sliced, ParameterSet.of(weights), (dtype, sha) -> new ModelManifest(
+                    Models.FORMAT_VERSION, new ModelManifest.Architecture(sliced.name(), hyperparameters.asMap()), p.input(), p.output(),
+                    p.dtype(), depth, p.training(), p.provenance(), metrics, new ModelManifest.Weights(Models.WEIGHTS_FILE, sha), lineage,
+                    null, null), input -> probes, out, false);
+        } catch (IOException e) {
+            throw new BundleException("The slice could not be saved to " + out + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); nothing was written there. Check that the folder's parent is writable and has space.", e);
+        }
+        return inspect(out);
+    }
+
+    private static double[] first(double[] values, int n) {
+        return values == null ? null : Arrays.copyOf(values, Math.min(n, values.length));
     }
 
     private void write(ProgressiveModel model, ModelManifest description, Path dir, boolean replace) {

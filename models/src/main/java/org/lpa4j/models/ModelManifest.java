@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.data.TaskShape;
+import org.lpa4j.api.inference.CalibratedExit;
 import org.lpa4j.api.input.InputPreprocessing;
 import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.backend.Backend;
@@ -33,6 +34,7 @@ import org.lpa4j.api.tensor.DType;
  * @param provenance    versions, backend, seed, data and date of the training run
  * @param metrics       per-depth validation and test metrics (depth 1 first)
  * @param weights       the weights file and its SHA-256
+ * @param lineage       the model this one was sliced or grown from; null for a model trained from scratch
  * @param exitPolicy    room for a calibrated early-exit policy (plain JSON data, written by whoever calibrates it); null when
  *                      the bundle has none. A reader that does not know the policy's form still loads the model.
  * @param integrity     the digest of everything but the exit policy, and probe outputs at every depth (format 3 on; null
@@ -40,7 +42,7 @@ import org.lpa4j.api.tensor.DType;
  */
 public record ModelManifest(int formatVersion, Architecture architecture, Input input, Output output, DType dtype, int depth,
                             Training training, Provenance provenance, List<DepthMetric> metrics, Weights weights,
-                            Map<String, Object> exitPolicy, Integrity integrity) {
+                            Lineage lineage, Map<String, Object> exitPolicy, Integrity integrity) {
 
     /** The task shape the model was built for, as an architecture sees it. */
     public TaskShape taskShape() {
@@ -57,16 +59,36 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
         return new Builder();
     }
 
+    /**
+     * A builder holding what a model made from the saved model {@code parent} shares with it: the task shape, labels,
+     * input vocabulary and preprocessing, the data set, its fingerprint and options. The trainer, configuration,
+     * backend, metrics and {@link Builder#optLineage lineage} are the new model's own.
+     */
+    public static Builder childOf(ModelManifest parent) {
+        Builder b = new Builder().setTask(parent.taskShape()).optPreprocessing(parent.input().preprocessing());
+        if (parent.output().labels() != null) {
+            b.optLabels(parent.output().labels());
+        }
+        if (parent.input().vocabulary() != null) {
+            b.optInputVocabulary(parent.input().vocabulary());
+        }
+        Provenance p = parent.provenance();
+        if (p != null) {
+            b.optDataset(p.dataset(), p.datasetSha256()).optTaskOptions(p.taskOptions());
+        }
+        return b;
+    }
+
     /** This manifest with {@code policy} as its exit policy (null removes it). */
     public ModelManifest withExitPolicy(Map<String, Object> policy) {
-        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, policy,
-                integrity);
+        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, lineage,
+                policy, integrity);
     }
 
     /** This manifest with {@code value} as its integrity record. */
     ModelManifest withIntegrity(Integrity value) {
-        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, exitPolicy,
-                value);
+        return new ModelManifest(formatVersion, architecture, input, output, dtype, depth, training, provenance, metrics, weights, lineage,
+                exitPolicy, value);
     }
 
     /** The architecture's registered name and the hyperparameters its provider rebuilds the network from. */
@@ -138,6 +160,17 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
     }
 
     /**
+     * Where a model made from another saved model came from: the parent's weights SHA-256 and depth, the step that made
+     * this one ({@value #SLICE} or {@value #GROW}) and that step's settings (plain JSON data, e.g. the blocks added).
+     */
+    public record Lineage(String parentWeightsSha256, int parentDepth, String step, Map<String, Object> details) {
+        /** The step that keeps depths 1..k of the parent. */
+        public static final String SLICE = "slice";
+        /** The step that appends blocks trained on the parent's residual, its depths frozen. */
+        public static final String GROW = "grow";
+    }
+
+    /**
      * Tamper evidence (see {@link BundleIntegrity}): the SHA-256 of the canonical manifest without {@code exit_policy} and
      * {@code integrity} (it names the weights' hash, so it covers them), and probe inputs with the model's outputs.
      */
@@ -169,6 +202,8 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
         private String datasetSha256;
         private TaskOptions taskOptions;
         private final List<DepthMetric> metrics = new ArrayList<>();
+        private Lineage lineage;
+        private Map<String, Object> exitPolicy;
 
         private Builder() {
         }
@@ -239,6 +274,18 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
             return this;
         }
 
+        /** The saved model this one was sliced or grown from. */
+        public Builder optLineage(Lineage value) {
+            this.lineage = value;
+            return this;
+        }
+
+        /** An exit policy calibrated for this model, saved with it in the same write. */
+        public Builder optExitPolicy(CalibratedExit value) {
+            this.exitPolicy = value == null ? null : ExitPolicies.toJson(value);
+            return this;
+        }
+
         /** The description, to be completed by saving (it has no architecture, element type, depth, weights or integrity yet). */
         public ModelManifest build() {
             if (task == null) {
@@ -249,8 +296,8 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
             Training training = new Training(trainer, trainerOptions, config == null ? null : ManifestJson.configMap(config));
             Provenance provenance = new Provenance(null, backend, engineVersion, config == null ? null : config.seed(), dataset, taskOptions,
                     datasetSha256, null);
-            return new ModelManifest(Models.FORMAT_VERSION, null, input, output, null, 0, training, provenance, List.copyOf(metrics), null, null,
-                    null);
+            return new ModelManifest(Models.FORMAT_VERSION, null, input, output, null, 0, training, provenance, List.copyOf(metrics), null,
+                    lineage, exitPolicy, null);
         }
     }
 }

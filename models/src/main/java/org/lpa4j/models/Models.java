@@ -54,6 +54,11 @@ public final class Models {
         return ModelBundles.discover().saveExitPolicy(dir, policy);
     }
 
+    /** Writes into the new folder {@code out} the parent's depths 1..{@code depth}, as {@link ModelBundles#slice} does. */
+    public static ModelManifest slice(Path parent, int depth, Path out) {
+        return ModelBundles.discover().slice(parent, depth, out);
+    }
+
     /** Loads the bundle at {@code dir} on the backend discovery chooses; closing the result closes that backend too. */
     public static LoadedModel load(Path dir) {
         return ModelBundles.discover().load(dir);

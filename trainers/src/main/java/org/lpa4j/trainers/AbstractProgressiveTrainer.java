@@ -1,8 +1,12 @@
 package org.lpa4j.trainers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
@@ -10,6 +14,8 @@ import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.data.TensorDataset;
+import org.lpa4j.api.model.Architectures;
+import org.lpa4j.api.model.NetworkDepths;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.model.RowBatches;
@@ -20,6 +26,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.ResidualTarget;
@@ -59,28 +66,84 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
         return trained;
     }
 
+    /** Every run of this trainer writes and resumes checkpoints. */
+    @Override
+    public boolean writesCheckpoints() {
+        return true;
+    }
+
     @Override
     public final TrainingResult train(Backend backend, ResidualNetwork given, DataSplits data, TrainingConfig config, Metric metric,
                                       List<TrainingListener> listeners) {
+        return train(backend, given, data, config, metric, listeners, null);
+    }
+
+    /**
+     * {@link #train} with {@code checkpoints} (null: none): written at epoch ends as the policy says and when training ends;
+     * with {@link Checkpointing#resume()}, training continues from the stored checkpoint exactly as the run that wrote it
+     * would have, and a checkpoint of a run with other settings or data is refused naming them.
+     */
+    @Override
+    public final TrainingResult train(Backend backend, ResidualNetwork given, DataSplits data, TrainingConfig config, Metric metric,
+                                      List<TrainingListener> listeners, Checkpointing checkpoints) {
         ResidualNetwork network = trained(given);
+        DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
+        ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
+        return run(backend, network, init, init.names(), data, config, metric, listeners, checkpoints);
+    }
+
+    /** The settings a checkpoint records and a resumed run must repeat, by name; {@link #options()} by default. */
+    protected Map<String, Object> settings() {
+        return options();
+    }
+
+    /**
+     * Appends {@code add} blocks to {@code parent} and trains only them, with this trainer's loss, on the residual the
+     * parent leaves: the parent's stem, blocks and shared head are copied and frozen, so depths 1..L of the result predict
+     * exactly what the parent's do (bit for bit on the same backend) and depths L+1..L+add continue the trajectory. The
+     * new blocks start from {@code config}'s seed. Works for networks with uniform blocks ({@link NetworkDepths}); others
+     * are refused with a sentence. The result's test curve covers every depth, old and new.
+     */
+    public final TrainingResult grow(Backend backend, ProgressiveModel parent, int add, DataSplits data, TrainingConfig config, Metric metric,
+                                     List<TrainingListener> listeners) {
+        if (add < 1) {
+            throw new InvalidSettingException("add", "Growing a model appends at least one block, not " + add + ".");
+        }
+        ResidualNetwork old = parent.network();
+        ResidualNetwork deeper = NetworkDepths.atDepth(Architectures.discover(), old, old.depth() + add);
+        ParameterSet kept = parent.parameters();
+        DType dtype = kept.asMap().values().iterator().next().dtype();
+        if (dtype != config.dtype() && !old.input().dtype().isFloating()) {
+            throw new InvalidSettingException("dtype", "The model to grow holds " + dtype + " weights, but the training configuration asks"
+                    + " for " + config.dtype() + "; grow it in " + dtype + ".");
+        }
+        Set<String> trainable = new LinkedHashSet<>();
+        for (int l = old.depth() + 1; l <= deeper.depth(); l++) {
+            trainable.addAll(deeper.blockParameters(l));
+        }
+        Map<String, HostTensor> init = new LinkedHashMap<>(ParameterSet.initialize(deeper.parameters(), config.seed(), dtype).asMap());
+        init.replaceAll((name, fresh) -> trainable.contains(name) ? fresh : kept.get(name));
+        return run(backend, deeper, ParameterSet.of(init), trainable, data, config, metric, listeners, null);
+    }
+
+    private TrainingResult run(Backend backend, ResidualNetwork network, ParameterSet init, Set<String> trainable, DataSplits data,
+                               TrainingConfig config, Metric metric, List<TrainingListener> listeners, Checkpointing checkpoints) {
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : config.dtype();
         TensorDataset train = castInputs(data.train(), dtype);
         TensorDataset validation = castInputs(data.validation(), dtype);
         TensorDataset test = castInputs(data.test(), dtype);
         ResidualTarget target = ResidualTarget.of(train);
         DepthObjective objective = objective(network, target, dtype, config);
-        ParameterSet init = ParameterSet.initialize(network.parameters(), config.seed(), dtype);
         VariableStore store = backend.createVariables(init);
         try (CompiledForward readouts = store.compileForward(List.of(network.input()),
                 (ops, p, in) -> network.readouts(ops, p, in.get(0), network.depth(), false))) {
-            Stage stage = new Stage(network, objective, target, metric, readouts, init.names(), train, validation);
-            long start = System.nanoTime();
-            int epochsRun = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name());
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Stage stage = new Stage(network, objective, target, metric, readouts, trainable, train, validation);
+            Map<String, String> identity = checkpoints == null ? Map.of() : RunIdentity.of(name(), settings(), config, network, data);
+            TrainingLoop.Outcome outcome = new TrainingLoop(name(), config, metric, listeners).run(store, stage, 0, name(), checkpoints, identity);
             ResidualNetwork served = served(network, RowBatches.run(readouts, validation.x()), validation.y());
             ProgressiveModel model = new ProgressiveModel(served, store);
             double[] testMetric = perDepth(served == network ? RowBatches.run(readouts, test.x()) : model.predictAll(test.x()), test.y(), metric);
-            return new TrainingResult(model, new DepthCurve(name(), testMetric, seconds, epochsRun));
+            return new TrainingResult(model, new DepthCurve(name(), testMetric, outcome.seconds(), outcome.epochsRun()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -148,6 +211,16 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
             }
             objective.afterEpoch(losses);
             return perDepth(predictions, validation.y(), metric);
+        }
+
+        @Override
+        public Map<String, double[]> state() {
+            return objective.state();
+        }
+
+        @Override
+        public void restore(Map<String, double[]> state) {
+            objective.restore(state);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lpa4j.trainers;
 
 import java.util.List;
+import java.util.Map;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.Parameters;
@@ -29,5 +30,14 @@ public interface DepthObjective {
 
     /** Called after each epoch with the validation loss at every depth (index l-1). */
     default void afterEpoch(double[] validationLossPerDepth) {
+    }
+
+    /** What this objective has learnt so far (running values, random draws), by name, for a checkpoint; none by default. */
+    default Map<String, double[]> state() {
+        return Map.of();
+    }
+
+    /** Continues from a checkpoint's {@link #state}. */
+    default void restore(Map<String, double[]> state) {
     }
 }

@@ -18,6 +18,16 @@ final class DivergenceCheck {
         this.baseRate = baseRate;
     }
 
+    /** The first loss seen (NaN before any), for a checkpoint. */
+    double first() {
+        return first;
+    }
+
+    /** Continues from a checkpoint's {@link #first}. */
+    void restore(double firstLoss) {
+        first = firstLoss;
+    }
+
     /** Throws {@link TrainingDivergedException} unless {@code loss} is finite and within {@value #GROWTH} times the first. */
     void check(double loss, int epoch, int batch, double learningRate) {
         if (!Double.isFinite(loss)) {

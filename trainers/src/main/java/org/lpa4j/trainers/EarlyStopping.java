@@ -34,6 +34,23 @@ final class EarlyStopping {
         return ++sinceBest >= patience;
     }
 
+    /** The best score and the epochs since it, for a checkpoint. */
+    double[] state() {
+        return new double[] {best, sinceBest};
+    }
+
+    /** The best weights kept so far, or null. */
+    ParameterSet bestWeights() {
+        return bestWeights;
+    }
+
+    /** Continues from a checkpoint's {@link #state} and best weights. */
+    void restore(double[] state, ParameterSet weights) {
+        best = state[0];
+        sinceBest = (int) state[1];
+        bestWeights = weights;
+    }
+
     /** Loads the best weights seen, if any were kept. */
     void restoreBest(VariableStore store) {
         if (bestWeights != null) {

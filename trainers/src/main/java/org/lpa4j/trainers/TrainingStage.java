@@ -1,6 +1,7 @@
 package org.lpa4j.trainers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.ops.Ops;
@@ -32,4 +33,13 @@ public interface TrainingStage {
 
     /** Called after every epoch: the validation metric at every depth; the last depth drives early stopping. */
     double[] validate();
+
+    /** What the stage has learnt beyond its weights (e.g. an objective's running values), by name, for a checkpoint; none by default. */
+    default Map<String, double[]> state() {
+        return Map.of();
+    }
+
+    /** Continues from a checkpoint's {@link #state}. */
+    default void restore(Map<String, double[]> state) {
+    }
 }

@@ -32,12 +32,14 @@ public abstract class AbstractProgram {
         return store;
     }
 
-    /** Under the store's monitor: fails if this program or its store is closed, then checks {@code inputs} against the specs. */
+    /** Under the store's monitor: fails if this program or its store is closed, then checks {@code inputs} (unless null) against the specs. */
     final void checkRun(List<HostTensor> inputs) {
         if (closed || store.isClosed()) {
             throw CompileChecks.closed(kind);
         }
-        InputSpec.checkAll(specs, inputs);
+        if (inputs != null) {
+            InputSpec.checkAll(specs, inputs);
+        }
     }
 
     /** The store this program was compiled from. */

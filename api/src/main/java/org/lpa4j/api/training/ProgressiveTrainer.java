@@ -2,6 +2,7 @@ package org.lpa4j.api.training;
 
 import java.util.List;
 import java.util.Map;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -42,7 +43,25 @@ public interface ProgressiveTrainer {
         return name();
     }
 
+    /** Whether this trainer writes and resumes checkpoints ({@link Checkpointing}); one that does not refuses them. */
+    default boolean writesCheckpoints() {
+        return false;
+    }
+
     /** Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()}. */
     TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                          List<TrainingListener> listeners);
+
+    /**
+     * {@link #train} with checkpoints (null: none) from which a killed run continues exactly ({@link Checkpointing});
+     * a trainer that cannot write them refuses them with a sentence.
+     */
+    default TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                                 List<TrainingListener> listeners, Checkpointing checkpoints) {
+        if (checkpoints != null) {
+            throw new InvalidSettingException("checkpoints", "The " + name() + " trainer writes no checkpoints, so its runs cannot be"
+                    + " resumed; train it without checkpoints.");
+        }
+        return train(backend, network, data, config, metric, listeners);
+    }
 }

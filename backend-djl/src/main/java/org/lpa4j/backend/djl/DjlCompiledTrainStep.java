@@ -1,6 +1,9 @@
 package org.lpa4j.backend.djl;
 
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
@@ -28,6 +31,20 @@ final class DjlCompiledTrainStep extends AbstractCompiledTrainStep {
     @Override
     protected double execute(List<HostTensor> inputs, double learningRate, long step) {
         return gradients.run(inputs, (name, grad) -> optimizer.update(name, store.value(name), grad, learningRate, step));
+    }
+
+    @Override
+    protected Map<String, HostTensor> exportSlots() {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        optimizer.slots().forEach((name, array) -> out.put(name, DjlArrays.toHost(array, store.dtype(name.substring(name.indexOf('/') + 1)))));
+        return out;
+    }
+
+    @Override
+    protected void importSlots(Map<String, HostTensor> slots, long steps) {
+        try (NDManager scratch = store.manager().newSubManager()) {
+            optimizer.slots().forEach((name, array) -> DjlArrays.toArray(scratch, slots.get(name)).copyTo(array));
+        }
     }
 
     @Override

@@ -6,6 +6,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.lpa4j.api.compile.OptimizerState;
 import java.util.Set;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.lpa4j.api.tensor.DType;
@@ -29,6 +31,9 @@ final class DjlOptimizers {
     interface Optimizer extends AutoCloseable {
         /** Applies step {@code t} (1, 2, ...) to {@code param} with gradient {@code grad}. */
         void update(String name, NDArray param, NDArray grad, double lr, long t);
+
+        /** The state arrays by their {@link org.lpa4j.api.compile.OptimizerState} names, updated in place. */
+        Map<String, NDArray> slots();
 
         @Override
         void close();
@@ -54,6 +59,7 @@ final class DjlOptimizers {
     private abstract static class Base implements Optimizer {
         protected final NDManager state;
         protected final Map<String, DType> dtypes = new HashMap<>();
+        private final Map<String, NDArray> slots = new TreeMap<>();
 
         Base(NDManager state, DjlVariableStore store, Set<String> trainable) {
             this.state = state;
@@ -62,8 +68,16 @@ final class DjlOptimizers {
             }
         }
 
-        protected NDArray zerosLike(NDArray param) {
-            return state.zeros(param.getShape(), param.getDataType());
+        /** A state array of zeros shaped like parameter {@code name}'s value {@code param}, named {@code prefix + name}. */
+        protected NDArray slot(String prefix, String name, NDArray param) {
+            NDArray z = state.zeros(param.getShape(), param.getDataType());
+            slots.put(prefix + name, z);
+            return z;
+        }
+
+        @Override
+        public Map<String, NDArray> slots() {
+            return slots;
         }
 
         @Override
@@ -84,7 +98,7 @@ final class DjlOptimizers {
             this.weightDecay = weightDecay;
             if (momentum > 0) {
                 for (String name : trainable) {
-                    velocity.put(name, zerosLike(store.value(name)));
+                    velocity.put(name, slot(OptimizerState.VELOCITY, name, store.value(name)));
                 }
             }
         }
@@ -120,8 +134,8 @@ final class DjlOptimizers {
             this.weightDecay = weightDecay;
             this.decoupled = decoupled;
             for (String name : trainable) {
-                m.put(name, zerosLike(store.value(name)));
-                v.put(name, zerosLike(store.value(name)));
+                m.put(name, slot(OptimizerState.MEAN, name, store.value(name)));
+                v.put(name, slot(OptimizerState.VARIANCE, name, store.value(name)));
             }
         }
 

@@ -1,6 +1,9 @@
 package org.lpa4j.backend.nd4j;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Set;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.LossFunction;
@@ -19,7 +22,7 @@ final class Nd4jCompiledTrainStep extends AbstractCompiledTrainStep {
     Nd4jCompiledTrainStep(Nd4jVariableStore store, List<InputSpec> specs, LossFunction loss, Set<String> trainable, OptimizerSpec spec) {
         super(store, specs);
         this.graph = new Nd4jLossGraph(store, specs, loss, trainable);
-        this.optimizer = Nd4jOptimizers.create(spec, graph.wrt().stream().map(store::array).toList());
+        this.optimizer = Nd4jOptimizers.create(spec, List.copyOf(graph.wrt()), graph.wrt().stream().map(store::array).toList());
     }
 
     @Override
@@ -31,6 +34,22 @@ final class Nd4jCompiledTrainStep extends AbstractCompiledTrainStep {
             graph.clearGradients();
         }
         return loss;
+    }
+
+    @Override
+    protected Map<String, HostTensor> exportSlots() {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        optimizer.slots().forEach((name, array) -> out.put(name, Nd4jArrays.toHost(array)));
+        return out;
+    }
+
+    @Override
+    protected void importSlots(Map<String, HostTensor> slots, long steps) {
+        optimizer.slots().forEach((name, array) -> {
+            try (INDArray value = Nd4jArrays.toArray(slots.get(name))) {
+                array.assign(value);
+            }
+        });
     }
 
     @Override

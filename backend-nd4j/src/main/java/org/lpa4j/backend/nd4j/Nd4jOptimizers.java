@@ -1,7 +1,10 @@
 package org.lpa4j.backend.nd4j;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.lpa4j.api.compile.OptimizerState;
 import java.util.function.IntFunction;
 import org.lpa4j.api.compile.OptimizerSpec;
 import org.nd4j.linalg.api.blas.Level1;
@@ -21,12 +24,19 @@ final class Nd4jOptimizers {
 
     /** One optimizer instance with its own state for a fixed list of parameters. */
     abstract static class Optimizer implements AutoCloseable {
+        protected final List<String> names;
         protected final List<INDArray> params;
         protected final Level1 blas = Nd4j.getBlasWrapper().level1();
-        protected final List<INDArray> state = new ArrayList<>();
+        protected final Map<String, INDArray> state = new LinkedHashMap<>();
 
-        Optimizer(List<INDArray> params) {
+        Optimizer(List<String> names, List<INDArray> params) {
+            this.names = names;
             this.params = params;
+        }
+
+        /** The state arrays by their {@link org.lpa4j.api.compile.OptimizerState} names, updated in place. */
+        final Map<String, INDArray> slots() {
+            return state;
         }
 
         /** Applies step {@code t} (1-based) at learning rate {@code lr}; {@code gradients.apply(i)} may be overwritten. */
@@ -43,31 +53,33 @@ final class Nd4jOptimizers {
             blas.axpy(y.length(), alpha, x, y);
         }
 
-        protected final INDArray zerosLike(INDArray p) {
+        /** A state array of zeros shaped like parameter {@code i}, named {@code prefix + its name}. */
+        protected final INDArray zerosLike(String prefix, int i) {
+            INDArray p = params.get(i);
             INDArray z = Nd4j.zeros(p.dataType(), p.shape());
-            state.add(z);
+            state.put(prefix + names.get(i), z);
             return z;
         }
 
         @Override
         public final void close() {
-            for (INDArray s : state) {
+            for (INDArray s : state.values()) {
                 s.close();
             }
             state.clear();
         }
     }
 
-    /** A new optimizer for {@code params} (the store's arrays, updated in place). */
-    static Optimizer create(OptimizerSpec spec, List<INDArray> params) {
+    /** A new optimizer for {@code params} (the store's arrays, updated in place) called {@code names}. */
+    static Optimizer create(OptimizerSpec spec, List<String> names, List<INDArray> params) {
         if (spec instanceof OptimizerSpec.Sgd sgd) {
-            return new Sgd(params, sgd.momentum(), sgd.weightDecay());
+            return new Sgd(names, params, sgd.momentum(), sgd.weightDecay());
         }
         if (spec instanceof OptimizerSpec.Adam adam) {
-            return new Adam(params, adam.beta1(), adam.beta2(), adam.epsilon(), 0.0);
+            return new Adam(names, params, adam.beta1(), adam.beta2(), adam.epsilon(), 0.0);
         }
         if (spec instanceof OptimizerSpec.AdamW adamW) {
-            return new Adam(params, adamW.beta1(), adamW.beta2(), adamW.epsilon(), adamW.weightDecay());
+            return new Adam(names, params, adamW.beta1(), adamW.beta2(), adamW.epsilon(), adamW.weightDecay());
         }
         throw new IllegalStateException("Unhandled optimizer " + spec);
     }
@@ -78,13 +90,13 @@ final class Nd4jOptimizers {
         private final double weightDecay;
         private final List<INDArray> velocity = new ArrayList<>();
 
-        Sgd(List<INDArray> params, double momentum, double weightDecay) {
-            super(params);
+        Sgd(List<String> names, List<INDArray> params, double momentum, double weightDecay) {
+            super(names, params);
             this.momentum = momentum;
             this.weightDecay = weightDecay;
             if (momentum > 0) {
-                for (INDArray p : params) {
-                    velocity.add(zerosLike(p));
+                for (int i = 0; i < params.size(); i++) {
+                    velocity.add(zerosLike(OptimizerState.VELOCITY, i));
                 }
             }
         }
@@ -116,15 +128,15 @@ final class Nd4jOptimizers {
         private final List<INDArray> m = new ArrayList<>();
         private final List<INDArray> v = new ArrayList<>();
 
-        Adam(List<INDArray> params, double beta1, double beta2, double epsilon, double weightDecay) {
-            super(params);
+        Adam(List<String> names, List<INDArray> params, double beta1, double beta2, double epsilon, double weightDecay) {
+            super(names, params);
             this.beta1 = beta1;
             this.beta2 = beta2;
             this.epsilon = epsilon;
             this.weightDecay = weightDecay;
-            for (INDArray p : params) {
-                m.add(zerosLike(p));
-                v.add(zerosLike(p));
+            for (int i = 0; i < params.size(); i++) {
+                m.add(zerosLike(OptimizerState.MEAN, i));
+                v.add(zerosLike(OptimizerState.VARIANCE, i));
             }
         }
 

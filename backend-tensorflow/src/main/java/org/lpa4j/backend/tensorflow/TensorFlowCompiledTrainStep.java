@@ -1,6 +1,9 @@
 package org.lpa4j.backend.tensorflow;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
 import org.lpa4j.api.tensor.DType;
@@ -35,6 +38,30 @@ final class TensorFlowCompiledTrainStep extends AbstractCompiledTrainStep {
         HostTensor lr = HostTensor.scalar(DType.FLOAT64, learningRate);
         try (Result r = run.run(inputs, fetches, update.step(), this.learningRate, lr)) {
             return TensorFlowHostCopy.scalar(r.get(0));
+        }
+    }
+
+    @Override
+    protected Map<String, HostTensor> exportSlots() {
+        List<TensorFlowOptimizers.Slot> exported = update.slots().stream().filter(s -> s.name() != null).toList();
+        List<HostTensor> values = store.fetch(exported.stream().<Output<?>>map(TensorFlowOptimizers.Slot::read).toList());
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (int i = 0; i < exported.size(); i++) {
+            out.put(exported.get(i).name(), values.get(i));
+        }
+        return out;
+    }
+
+    @Override
+    protected void importSlots(Map<String, HostTensor> slots, long steps) {
+        List<Output<?>> feeds = new ArrayList<>();
+        List<HostTensor> values = new ArrayList<>();
+        for (TensorFlowOptimizers.Slot s : update.slots()) {
+            feeds.add(s.feed());
+            values.add(s.name() == null ? HostTensor.scalar(DType.FLOAT64, steps) : slots.get(s.name()));
+        }
+        if (!feeds.isEmpty()) {
+            store.runTarget(update.load(), feeds, values);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.lpa4j.api.compile.OptimizerSpec;
+import org.lpa4j.api.compile.OptimizerState;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.Shape;
 import org.tensorflow.Operation;
@@ -35,8 +36,18 @@ final class TensorFlowOptimizers {
     record Target(String name, Output<?> handle, DType dtype, Shape shape, Output<?> gradient) {
     }
 
-    /** The nodes of one optimizer: state initialisation, the grouped step and the release of the state. */
-    record Update(Operation init, Operation step, Operation destroy) {
+    /**
+     * The nodes of one optimizer: state initialisation, the grouped step, the release of the state, and for checkpoints
+     * each state variable's read and load placeholder ({@code slots}) with the node that assigns them all ({@code load}).
+     */
+    record Update(Operation init, Operation step, Operation destroy, List<Slot> slots, Operation load) {
+    }
+
+    /**
+     * One state variable as a checkpoint sees it: its {@link org.lpa4j.api.compile.OptimizerState} name (null for Adam's
+     * step counter, which is not exported but loaded from the step count), a node reading it and a placeholder loading it.
+     */
+    record Slot(String name, Output<?> read, Output<?> feed) {
     }
 
     /**
@@ -64,6 +75,8 @@ final class TensorFlowOptimizers {
         private final List<Operation> inits = new ArrayList<>();
         private final List<Operation> updates = new ArrayList<>();
         private final List<Output<?>> state = new ArrayList<>();
+        private final List<Slot> slots = new ArrayList<>();
+        private final List<Operation> loads = new ArrayList<>();
         private final Map<DType, Output<?>> lrByType = new EnumMap<>(DType.class);
 
         Builder(TensorFlowNodes plain, TensorFlowNodes after, Output<?> lr) {
@@ -72,12 +85,15 @@ final class TensorFlowOptimizers {
             this.lr = lr;
         }
 
-        /** A state variable of zeros, initialised by the init node. */
-        private Output<?> slot(String name, DType dtype, Shape shape) {
+        /** A state variable of zeros, initialised by the init node; {@code stateName} is its checkpoint name. */
+        private Output<?> slot(String name, String stateName, DType dtype, Shape shape) {
             Output<?> handle = plain.variable(name, dtype, shape);
             Output<?> zeros = plain.op("Fill", plain.ints(shape.dims()), plain.scalar(0, dtype));
             inits.add(plain.assign(handle, zeros));
             state.add(handle);
+            Output<?> feed = plain.placeholder(dtype, shape);
+            loads.add(plain.assign(handle, feed));
+            slots.add(new Slot(stateName, plain.read(handle, dtype), feed));
             return handle;
         }
 
@@ -97,7 +113,7 @@ final class TensorFlowOptimizers {
                     g = after.op("AddV2", g, decay);
                 }
                 if (spec.momentum() != 0) {
-                    Output<?> accum = slot(t.name() + ".momentum", t.dtype(), t.shape());
+                    Output<?> accum = slot(t.name() + ".momentum", OptimizerState.VELOCITY + t.name(), t.dtype(), t.shape());
                     updates.add(after.builder("ResourceApplyMomentum").addInput(t.handle()).addInput(accum).addInput(lr(t.dtype()))
                             .addInput(g).addInput(after.scalar(spec.momentum(), t.dtype())).setAttr("use_nesterov", false).build());
                 } else {
@@ -108,7 +124,7 @@ final class TensorFlowOptimizers {
         }
 
         void adam(double beta1, double beta2, double epsilon, double weightDecay, List<Target> targets) {
-            Output<?> step = slot("step", DType.FLOAT64, Shape.scalar());
+            Output<?> step = slot("step", null, DType.FLOAT64, Shape.scalar());
             Output<?> t = after.op("AddV2", after.read(step, DType.FLOAT64), after.scalar(1, DType.FLOAT64));
             updates.add(after.assign(step, t));
             Output<?> one = after.scalar(1, DType.FLOAT64);
@@ -121,8 +137,8 @@ final class TensorFlowOptimizers {
             for (Target p : targets) {
                 Output<?>[] s = scalars.computeIfAbsent(p.dtype(), d -> new Output<?>[] {
                     after.cast(alpha, d), after.cast(eps, d), after.scalar(0, d), after.scalar(beta1, d), after.scalar(beta2, d)});
-                Output<?> m = slot(p.name() + ".adam_m", p.dtype(), p.shape());
-                Output<?> v = slot(p.name() + ".adam_v", p.dtype(), p.shape());
+                Output<?> m = slot(p.name() + ".adam_m", OptimizerState.MEAN + p.name(), p.dtype(), p.shape());
+                Output<?> v = slot(p.name() + ".adam_v", OptimizerState.VARIANCE + p.name(), p.dtype(), p.shape());
                 Output<?> g = gradient(p);
                 OperationBuilder apply = after.builder("ResourceApplyAdam").addInput(p.handle()).addInput(m).addInput(v)
                         .addInput(s[2]).addInput(s[2]).addInput(s[0]).addInput(s[3]).addInput(s[4]).addInput(s[1]).addInput(g)
@@ -145,7 +161,7 @@ final class TensorFlowOptimizers {
                 destroys.add(plain.destroy(h));
             }
             Operation destroy = plain.group("release_optimizer", destroys);
-            return new Update(init, step, destroy);
+            return new Update(init, step, destroy, List.copyOf(slots), plain.group("load_optimizer", loads));
         }
     }
 }

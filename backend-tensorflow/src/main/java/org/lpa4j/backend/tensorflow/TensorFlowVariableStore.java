@@ -209,6 +209,38 @@ final class TensorFlowVariableStore extends AbstractVariableStore {
         return TensorFlowGradients.of(graph, prefix, loss, trace.reads(wrt));
     }
 
+    /** The values of {@code outputs}, fetched in one session run; the caller holds the store's lock. */
+    List<HostTensor> fetch(List<Output<?>> outputs) {
+        List<HostTensor> out = new ArrayList<>();
+        if (outputs.isEmpty()) {
+            return out;
+        }
+        Session.Runner runner = session.runner();
+        outputs.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+            for (int i = 0; i < outputs.size(); i++) {
+                out.add(TensorFlowHostCopy.toHost(r.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** Feeds {@code values} to {@code placeholders} and runs {@code target} once; the caller holds the store's lock. */
+    void runTarget(Operation target, List<Output<?>> placeholders, List<HostTensor> values) {
+        List<org.tensorflow.Tensor> fed = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner();
+            for (int i = 0; i < placeholders.size(); i++) {
+                org.tensorflow.Tensor t = TensorFlowHostCopy.toNative(values.get(i));
+                fed.add(t);
+                runner.feed(placeholders.get(i), t);
+            }
+            runner.addTarget(target).run().close();
+        } finally {
+            fed.forEach(org.tensorflow.Tensor::close);
+        }
+    }
+
     /** Runs {@code target} once (optimizer initialisation and release); the caller holds the store's lock. */
     void runTarget(Operation target) {
         session.runner().addTarget(target).run().close();

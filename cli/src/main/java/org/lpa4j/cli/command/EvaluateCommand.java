@@ -89,6 +89,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     result.depths(), result.exit(), result.exitNote());
         }
         out.print(EvaluationTable.format(evaluation));
+        if (manifest.lineage() != null) {
+            out.println(lineage(manifest));
+        }
         if (result.calibrated() != null && noSave) {
             out.println("  not saved (--no-save): the model keeps " + (manifest.exitPolicy() == null ? "no exit policy" : "the exit policy saved"
                     + " with it before") + ".");
@@ -108,5 +111,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Which depths a grown or sliced model shares with its parent. */
+    static String lineage(ModelManifest manifest) {
+        ModelManifest.Lineage l = manifest.lineage();
+        String parent = "the parent model (depth " + l.parentDepth() + ", weights " + l.parentWeightsSha256().substring(0, 12) + ")";
+        return ModelManifest.Lineage.GROW.equals(l.step())
+                ? "  Depths 1.." + l.parentDepth() + " are those of " + parent + ", unchanged; depths " + (l.parentDepth() + 1) + ".."
+                        + manifest.depth() + " were grown onto it."
+                : "  Depths 1.." + manifest.depth() + " are those of " + parent + ", " + l.step() + "d.";
     }
 }

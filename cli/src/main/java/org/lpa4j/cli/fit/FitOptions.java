@@ -1,11 +1,13 @@
 package org.lpa4j.cli.fit;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.BackendRequest;
 import org.lpa4j.api.model.ArchitectureOptions;
@@ -13,6 +15,7 @@ import org.lpa4j.api.task.TaskOptions;
 import org.lpa4j.api.training.TrainerOptions;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.experiments.Experiment;
+import org.lpa4j.experiments.ExperimentOutput;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
@@ -60,6 +63,16 @@ public final class FitOptions {
     List<Long> seeds;
     @Option(names = "--out", defaultValue = "out/fit", description = "output directory, written as a whole when the run is complete (default ${DEFAULT-VALUE})")
     Path out;
+    @Option(names = "--resume", paramLabel = "OUT", description = "continue the fit into OUT (its --out) that was killed or stopped, from its"
+            + " last checkpoint; give the same options as that run (one that differs is refused, named)")
+    Path resume;
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also write a checkpoint every this many epochs (default"
+            + " ${DEFAULT-VALUE}: by time only)")
+    int checkpointEvery;
+    @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "write a checkpoint at the first epoch end after this many"
+            + " minutes since the last one, into OUT.checkpoint beside --out (removed when the fit ends); runs shorter than this write"
+            + " none; 0 = never by time (default ${DEFAULT-VALUE})")
+    double checkpointMinutes;
     @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
     boolean overwrite;
     @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
@@ -199,7 +212,22 @@ public final class FitOptions {
     }
 
     Path out() {
-        return out;
+        return resume != null ? resume : out;
+    }
+
+    /** The OUT of {@code --resume}, or null when the fit starts afresh. */
+    Path resume() {
+        return resume;
+    }
+
+    /** When the trainings write checkpoints (into OUT.checkpoint beside --out) and whether this fit resumes from them. */
+    ExperimentOutput.Checkpoints checkpoints() {
+        if (!(checkpointMinutes >= 0) || Double.isInfinite(checkpointMinutes)) {
+            throw new InvalidSettingException("checkpointMinutes", "Checkpoints by time are written every few minutes or, with 0, never;"
+                    + " not every " + checkpointMinutes + " minutes.");
+        }
+        Duration every = checkpointMinutes == 0 ? null : Duration.ofMillis(Math.max(1, Math.round(checkpointMinutes * 60_000)));
+        return new ExperimentOutput.Checkpoints(checkpointEvery, every, resume != null);
     }
 
     boolean overwrite() {

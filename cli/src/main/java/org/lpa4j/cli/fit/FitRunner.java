@@ -31,7 +31,8 @@ public final class FitRunner {
 
     /** Trains, writes and prints. */
     public void run(FitOptions o, PrintWriter out) {
-        ExperimentOutput output = ExperimentOutput.to(o.out()).replacing(o.overwrite()).alsoWriting(this::plot);
+        ExperimentOutput output = ExperimentOutput.to(o.out()).replacing(o.overwrite()).alsoWriting(this::plot)
+                .checkpointing(o.checkpoints());
         ExperimentResult result;
         try (FitProgress progress = new FitProgress(out)) {
             result = experiments.run(o.experiment(), output, List.of(progress));

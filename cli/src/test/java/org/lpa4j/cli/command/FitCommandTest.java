@@ -196,7 +196,8 @@ class FitCommandTest {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
         CliRun file = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString(), "--overwrite");
         assertEquals(2, file.code());
-        assertTrue(file.err().startsWith("error: --out: " + notes + " is a file, not a folder of results; it is kept"), file.err());
+        assertTrue(file.err().startsWith("error: " + notes + " is a file, not a folder of results; it is kept"), file.err());
+        assertTrue(file.err().contains("(the out is set with --out)"), "the sentence names the flag: " + file.err());
         CliRun fileNoOverwrite = CliRun.of("fit", "--task", "surface:peaks2d", "--out", notes.toString());
         assertTrue(fileNoOverwrite.err().contains("is a file") && !fileNoOverwrite.err().contains("already holds results"), fileNoOverwrite.err());
         assertEquals("mine", Files.readString(notes));

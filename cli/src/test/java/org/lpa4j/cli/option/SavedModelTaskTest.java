@@ -26,7 +26,7 @@ class SavedModelTaskTest {
         return new ModelManifest(format, new ModelManifest.Architecture("fnn", Map.of()), new ModelManifest.Input("x", DType.FLOAT32,
                 new int[] {2}, false, 0, null, null), new ModelManifest.Output(OutputKind.REGRESSION, 1, null), DType.FLOAT32, 2, null,
                 new ModelManifest.Provenance("test", "tensorflow", "test", 0L, TASK, options, sha256, "2026-01-01T00:00:00Z"), List.of(), null,
-                null, null);
+                null, null, null);
     }
 
     @Test

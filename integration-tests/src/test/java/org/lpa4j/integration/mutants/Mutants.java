@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.OptimizerSpec;
+import org.lpa4j.api.compile.OptimizerState;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.Parameters;
@@ -491,6 +492,16 @@ final class Mutants {
         @Override
         public long stepCount() {
             return real.stepCount();
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            return real.exportState();
+        }
+
+        @Override
+        public void importState(OptimizerState state) {
+            real.importState(state);
         }
 
         @Override

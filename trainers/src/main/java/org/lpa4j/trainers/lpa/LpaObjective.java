@@ -2,7 +2,9 @@ package org.lpa4j.trainers.lpa;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -44,6 +46,7 @@ final class LpaObjective implements DepthObjective {
     private final SplittableRandom dropout;
     private double[] runningLoss;
     private int epochsSeen;
+    private long gateDraws;
 
     LpaObjective(ResidualNetwork network, ResidualTarget target, DType dtype, LpaTrainer settings, long seed) {
         this.network = network;
@@ -163,6 +166,7 @@ final class LpaObjective implements DepthObjective {
             double skip = depth == 1 ? 0 : settings.layerDropout() * (l - 1) / (depth - 1);
             gates[l - 1] = dropout.nextDouble() < skip ? 0 : 1;
         }
+        gateDraws += depth;
         return gates;
     }
 
@@ -191,6 +195,29 @@ final class LpaObjective implements DepthObjective {
             w[i] /= sum;
         }
         return w;
+    }
+
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> state = new LinkedHashMap<>();
+        state.put("epochsSeen", new double[] {epochsSeen});
+        state.put("gateDraws", new double[] {gateDraws});
+        if (runningLoss != null) {
+            state.put("runningLoss", runningLoss.clone());
+        }
+        return state;
+    }
+
+    /** Continues from {@link #state}: the running losses, the epochs seen, and the layer-dropout generator advanced past its draws. */
+    @Override
+    public void restore(Map<String, double[]> state) {
+        epochsSeen = (int) state.get("epochsSeen")[0];
+        runningLoss = state.containsKey("runningLoss") ? state.get("runningLoss").clone() : null;
+        long draws = (long) state.get("gateDraws")[0];
+        for (long i = gateDraws; i < draws; i++) {
+            dropout.nextDouble();
+        }
+        gateDraws = Math.max(gateDraws, draws);
     }
 
     @Override

@@ -226,6 +226,16 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
         return options;
     }
 
+    /** The form and weighting beside {@link #options()}. */
+    @Override
+    protected Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("form", form);
+        settings.put("weighting", weighting);
+        settings.putAll(options());
+        return settings;
+    }
+
     @Override
     protected ResidualNetwork trained(ResidualNetwork network) {
         return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network) : network;

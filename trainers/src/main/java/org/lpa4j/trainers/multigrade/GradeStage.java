@@ -2,6 +2,7 @@ package org.lpa4j.trainers.multigrade;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
@@ -27,6 +28,8 @@ import org.lpa4j.trainers.TrainingStage;
 final class GradeStage implements TrainingStage, AutoCloseable {
     static final String FEATURES = "features";
     static final String PREVIOUS = "previous";
+    /** The name of the stage state that holds the epochs of the earlier grades. */
+    static final String EARLIER_EPOCHS = "earlierGradeEpochs";
 
     private final GradedNetwork network;
     private final int k;
@@ -37,9 +40,12 @@ final class GradeStage implements TrainingStage, AutoCloseable {
     private final List<Double> validationPerGrade;
     private final List<InputSpec> inputs = new ArrayList<>();
     private final CompiledForward output;
+    private final double[] earlierEpochs;
 
+    /** Grade k, after grades 1..k-1 trained for {@code earlierEpochs} epochs each (what a checkpoint of this grade records). */
     GradeStage(GradedNetwork network, int k, VariableStore store, ResidualTarget target, Metric metric, GradeSplit train,
-               GradeSplit validation, List<Double> validationPerGrade) {
+               GradeSplit validation, List<Double> validationPerGrade, double[] earlierEpochs) {
+        this.earlierEpochs = earlierEpochs.clone();
         this.network = network;
         this.k = k;
         this.target = target;
@@ -53,6 +59,12 @@ final class GradeStage implements TrainingStage, AutoCloseable {
         }
         inputs.add(AbstractProgressiveTrainer.batchedLike(AbstractProgressiveTrainer.TARGET, train.data.y()));
         this.output = store.compileForward(List.of(inputs.get(0)), (ops, p, in) -> List.of(network.gradeForward(k, ops, p, in.get(0)).get(1)));
+    }
+
+    /** The epochs of the grades before this one, so a resumed training can report them without training them again. */
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of(EARLIER_EPOCHS, earlierEpochs.clone());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.lpa4j.trainers.multigrade;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,16 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
+import org.lpa4j.api.training.TrainingCheckpoint;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
+import org.lpa4j.trainers.Resumption;
+import org.lpa4j.trainers.RunIdentity;
 import org.lpa4j.trainers.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +107,12 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         return new MultigradeTrainer(adaptive, tolerance, schedules, gradeListeners, true);
     }
 
+    /** Every run of this trainer writes and resumes checkpoints. */
+    @Override
+    public boolean writesCheckpoints() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "mgdl";
@@ -127,6 +138,25 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
     @Override
     public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                 List<TrainingListener> listeners) {
+        return train(backend, network, data, config, metric, listeners, null);
+    }
+
+    /** The options and the grade schedules, which a checkpoint records (a resumed run must have the same). */
+    private Map<String, Object> checkpointOptions() {
+        Map<String, Object> options = new LinkedHashMap<>(options());
+        options.put("tolerance", adaptive ? tolerance : "none (every grade)");
+        options.put("gradeSchedules", schedules.isEmpty() ? "none" : schedules.toString());
+        return options;
+    }
+
+    /**
+     * {@link #train(Backend, ResidualNetwork, DataSplits, TrainingConfig, Metric, List)} with {@code checkpoints} (null:
+     * none), in each grade's epochs: a resumed training takes the finished grades' weights from the checkpoint (their
+     * results are measured again, as they were), continues the grade it was training and trains the rest.
+     */
+    @Override
+    public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                                List<TrainingListener> listeners, Checkpointing checkpoints) {
         GradedNetwork graded = requireGrades(network);
         if (!schedules.isEmpty() && schedules.size() != graded.depth()) {
             throw new Lpa4jException("The multigrade trainer has " + schedules.size() + " grade schedules for a network of "
@@ -139,20 +169,36 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         requireShapes(graded, data.train());
         ResidualTarget target = ResidualTarget.of(data.train());
         VariableStore store = backend.createVariables(ParameterSet.initialize(graded.parameters(), config.seed(), dtype));
+        Map<String, String> identity = checkpoints == null ? Map.of() : RunIdentity.of(name(), checkpointOptions(), config, graded, data);
+        TrainingCheckpoint from = checkpoints != null && checkpoints.resume() ? Resumption.load(checkpoints, identity) : null;
+        double[] doneEpochs = from == null ? new double[0] : TrainingLoop.stageState(from.loopState()).get(GradeStage.EARLIER_EPOCHS);
         try {
+            if (from != null) {
+                store.load(from.parameters());
+            }
             long start = System.nanoTime();
             List<Double> validationPerGrade = new ArrayList<>();
             List<Double> testPerGrade = new ArrayList<>();
             int epochsRun = 0;
             int kept = 0;
+            List<Integer> epochsPerGrade = new ArrayList<>();
             for (int k = 1; k <= graded.depth(); k++) {
                 long gradeStart = System.nanoTime();
                 TrainingConfig gradeConfig = !schedules.isEmpty() ? schedules.get(k - 1).apply(config)
                         : sharedEpochs ? config.withEpochs(Math.max(1, Math.round((float) config.epochs() / graded.depth()))) : config;
                 int epochs;
-                try (GradeStage stage = new GradeStage(graded, k, store, target, metric, train, validation, validationPerGrade)) {
-                    epochs = new TrainingLoop(name(), gradeConfig, metric, listeners).run(store, stage, k, name() + " (grade " + k + ")");
+                if (from != null && k < from.stage()) {
+                    epochs = (int) doneEpochs[k - 1];
+                } else {
+                    Checkpointing gradeCheckpoints = checkpoints == null ? null : new Checkpointing(checkpoints.store(), checkpoints.everyEpochs(),
+                            checkpoints.every(), from != null && k == from.stage());
+                    try (GradeStage stage = new GradeStage(graded, k, store, target, metric, train, validation, validationPerGrade,
+                            Arrays.copyOf(epochsPerGrade.stream().mapToDouble(Integer::doubleValue).toArray(), k - 1))) {
+                        epochs = new TrainingLoop(name(), gradeConfig, metric, listeners).run(store, stage, k, name() + " (grade " + k + ")",
+                                gradeCheckpoints, identity).epochsRun();
+                    }
                 }
+                epochsPerGrade.add(epochs);
                 epochsRun += epochs;
                 HostTensor[][] next = predictNext(graded, k, store, train, validation, test);
                 double seconds = (System.nanoTime() - gradeStart) / 1e9;

@@ -9,6 +9,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingListener;
@@ -25,7 +26,7 @@ public final class SeparateDepthsTrainer implements ProgressiveTrainer {
     public static final String NAME = "separate";
 
     private final int[] depths;
-    private final ProgressiveTrainer endToEnd = new E2ETrainer();
+    private final E2ETrainer endToEnd = new E2ETrainer();
 
     /** A reference of the given depths (each at least 1, in any order, no repeats); none given means every depth of the network. */
     public SeparateDepthsTrainer(int... depths) {
@@ -45,6 +46,12 @@ public final class SeparateDepthsTrainer implements ProgressiveTrainer {
                     + network.depth() + " blocks; choose depths between 1 and " + network.depth() + ".");
         }
         return depths.clone();
+    }
+
+    /** Every run of this trainer writes and resumes checkpoints. */
+    @Override
+    public boolean writesCheckpoints() {
+        return true;
     }
 
     @Override
@@ -75,6 +82,17 @@ public final class SeparateDepthsTrainer implements ProgressiveTrainer {
     public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                                 List<TrainingListener> listeners) {
         return endToEnd.train(backend, network, data, config, metric, listeners);
+    }
+
+    /**
+     * One end-to-end model of {@code network} with {@code checkpoints} (null: none); whoever trains several of
+     * {@link #networks} gives each its own part, so a resumed training takes a finished
+     * depth's model from its checkpoint and continues the depth it was training.
+     */
+    @Override
+    public TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
+                                List<TrainingListener> listeners, Checkpointing checkpoints) {
+        return endToEnd.train(backend, network, data, config, metric, listeners, checkpoints);
     }
 
     /** {@code network} cut after its first {@code k} blocks (the same stem, blocks and head; a description, not weights). */
