@@ -78,7 +78,7 @@ class FitReferenceTest {
     @Test
     void everyLpaOptionIsAFlagOfFit(@TempDir Path dir) throws IOException {
         CliRun r = fit(dir, "--trainer", "lpa", "--distill", "0.5", "--distill-temperature", "2", "--balance", "--uniform-epochs", "1",
-                "--layer-dropout", "0.2");
+                "--layer-dropout", "0.2", "--weight-decay", "0.001", "--distill-depths", "1", "--distill-reach", "HEAD");
         assertEquals(0, r.code(), r.err());
         DepthReport report = new ReportWriter().read(dir.resolve("report.json"));
         assertEquals(3, report.trainers().get(0).depth());
@@ -86,8 +86,10 @@ class FitReferenceTest {
         Map<String, Object> recorded = new java.util.LinkedHashMap<>(Models.inspect(dir.resolve("lpa")).training().options());
         assertTrue(recorded.remove(org.lpa4j.models.ModelManifest.FORM) != null && recorded.remove(org.lpa4j.models.ModelManifest.WEIGHTING) != null,
                 "LPA's form and weighting are among its options");
-        assertEquals(Map.of("distillation", 0.5, "distillationTemperature", 2.0, "gradientBalancing", true, "uniformEpochs", 1, "layerDropout", 0.2),
-                recorded, "the saved model records how it was trained");
+        assertEquals(Map.ofEntries(Map.entry("distillation", 0.5), Map.entry("distillationTemperature", 2.0), Map.entry("gradientBalancing", true),
+                Map.entry("uniformEpochs", 1), Map.entry("layerDropout", 0.2), Map.entry("labelSmoothing", 0.0), Map.entry("weightDecay", 0.001),
+                Map.entry("distillationDepths", 1), Map.entry("distillationReach", "HEAD"), Map.entry("readoutAdapter", false),
+                Map.entry("temperatureCalibration", false)), recorded, "the saved model records how it was trained");
     }
 
     @Test
