@@ -175,7 +175,7 @@ public final class ExperimentRunner {
             return new InvalidSettingException("replace", "The output folder " + dir + " already holds results; they are kept. Choose"
                     + " another folder, or replace them as a whole.");
         }
-        return new InvalidSettingException("out", e.getMessage() + " (replacing applies only to a folder of earlier lpa4j results.)");
+        return new InvalidSettingException("out", e.getMessage());
     }
 
     /** Fails before any training when the folder that will hold {@code dir} cannot be written. */

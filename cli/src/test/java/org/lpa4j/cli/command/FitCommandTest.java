@@ -207,7 +207,8 @@ class FitCommandTest {
         CliRun folder = CliRun.of("fit", "--task", "surface:peaks2d", "--out", home.getParent().toString(), "--overwrite");
         assertEquals(2, folder.code());
         assertTrue(folder.err().contains("holds files that are not an lpa4j result (src)"), folder.err());
-        assertTrue(folder.err().contains("--overwrite replaces only a folder of earlier lpa4j results"), folder.err());
+        assertTrue(folder.err().contains("only a folder lpa4j wrote (it holds .lpa4j-result) is ever replaced")
+                && folder.err().contains("--out"), folder.err());
         assertEquals("int main;", Files.readString(home.resolve("main.c")));
 
         Path fifo = dir.resolve("device");
