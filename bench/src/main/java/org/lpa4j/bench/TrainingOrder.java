@@ -57,6 +57,7 @@ public final class TrainingOrder implements Callable<Integer> {
         long cpu0 = PROCESS.getProcessCpuTime();
         long wall0 = System.nanoTime();
         try (Backend b = Backends.open(backend)) {
+            b.warmUp();
             System.out.printf("%s: opening (warm-up %s) %.2f s wall, %.2f s CPU%n", b.name(), System.getProperty("lpa4j.warmUp", "on"),
                     (System.nanoTime() - wall0) / 1e9, (PROCESS.getProcessCpuTime() - cpu0) / 1e9);
             for (String name : order) {

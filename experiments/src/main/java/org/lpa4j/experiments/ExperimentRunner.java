@@ -127,6 +127,7 @@ public final class ExperimentRunner {
         Backend backend = Backends.open(registries.backends(), plan.experiment().backend());
         List<TrainedModel> models = new ArrayList<>();
         try {
+            backend.warmUp();
             List<DepthReport> runs = new ArrayList<>();
             List<Long> seeds = plan.experiment().seeds();
             for (int i = 0; i < seeds.size(); i++) {

@@ -27,6 +27,13 @@ public interface Backend extends AutoCloseable {
      */
     VariableStore createVariables(ParameterSet initial);
 
+    /**
+     * Pays the engine's one-time costs (native setup, first compilation) before a caller times its first training, so
+     * that whichever of two trainings runs first is not charged for them; once per process, nothing by default.
+     */
+    default void warmUp() {
+    }
+
     /** Releases the engine's resources held by this backend instance; closing twice is harmless. */
     @Override
     void close();

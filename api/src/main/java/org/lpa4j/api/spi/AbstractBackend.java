@@ -84,10 +84,12 @@ public abstract class AbstractBackend implements Backend {
      * Once per process and backend class, compiles and runs a tiny program (a dense layer with a residual connection,
      * tanh and a squared error: forward, and Adam steps where the backend trains), so that the one-time costs of the
      * engine and of the JVM (class loading, native setup, an engine's first run, the first compilation of the per-step
-     * code) are paid when the backend opens, not inside the first training its caller times. Without it, whichever of
-     * two trainings ran first took seconds longer (docs/speed.md). It uses a store of its own, so no value a caller
-     * computes changes; it takes a fraction of a second once the engine has loaded. {@code -Dlpa4j.warmUp=false} skips it.
+     * code) are paid before the first training its caller times, not inside it. Without it, whichever of two trainings
+     * ran first took seconds longer (docs/speed.md). The experiment runner calls it before training; opening a backend
+     * does not, so commands that only load or list backends do not pay it. It uses a store of its own, so no value a
+     * caller computes changes. {@code -Dlpa4j.warmUp=false} skips it.
      */
+    @Override
     public final void warmUp() {
         if ("false".equalsIgnoreCase(System.getProperty(WARM_UP_PROPERTY, "").trim()) || !WARMED_UP.add(getClass())) {
             return;

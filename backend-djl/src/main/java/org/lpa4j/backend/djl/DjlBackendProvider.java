@@ -72,9 +72,7 @@ public final class DjlBackendProvider implements BackendProvider {
         JniUtils.setNumThreads(threads.intraOp());
         LOG.debug("Loaded DJL engine {} {}, {}", engine.getEngineName(), engine.getVersion(), threads);
         warnOfOneDnnIsa();
-        DjlBackend backend = new DjlBackend(engine);
-        backend.warmUp();
-        return backend;
+        return new DjlBackend(engine);
     }
 
     /**

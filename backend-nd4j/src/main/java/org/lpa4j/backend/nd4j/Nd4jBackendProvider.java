@@ -55,8 +55,6 @@ public final class Nd4jBackendProvider implements BackendProvider {
         }
         Nd4jEngineSettings.apply();
         LOG.debug("Loaded ND4J backend {}", backend);
-        Nd4jBackend nd4j = new Nd4jBackend(DESCRIPTION);
-        nd4j.warmUp();
-        return nd4j;
+        return new Nd4jBackend(DESCRIPTION);
     }
 }

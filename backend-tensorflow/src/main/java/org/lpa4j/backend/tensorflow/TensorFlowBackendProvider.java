@@ -56,8 +56,6 @@ public final class TensorFlowBackendProvider implements BackendProvider {
         }
         EngineThreads threads = EngineThreads.resolve(THREADS_PROPERTY);
         LOG.debug("Loaded TensorFlow {} (TensorFlow Java {}), {}.", version, TENSORFLOW_JAVA_VERSION, threads);
-        TensorFlowBackend backend = new TensorFlowBackend(version, threads);
-        backend.warmUp();
-        return backend;
+        return new TensorFlowBackend(version, threads);
     }
 }
