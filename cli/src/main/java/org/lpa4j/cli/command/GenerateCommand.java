@@ -20,6 +20,7 @@ import org.lpa4j.api.inference.SpeculativeDecoder;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.cli.inference.TextSampler;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
  * bundle folder, or the {@code --out} folder of a {@code fit} with {@code --trainer} choosing its bundle.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
+        description = "Sample text from a character model saved by 'lpa4j fit --task moby', at its full depth, at one depth"
+                + " (--depth K) or at every depth (--every-depth).")
 public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
@@ -46,8 +48,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "a saved model (OUT/lpa), or the --out folder of a 'fit --task moby' run with --trainer")
     Path model;
-    @Option(names = "--depth", defaultValue = "all", description = "the readout to sample from: 1..L, or all (default ${DEFAULT-VALUE})")
-    String depth;
+    @Option(names = "--depth", paramLabel = "K", converter = DepthConverter.class, description = "sample from the readout at depth K (the"
+            + " network of the first K blocks, 1..L) (default: L, the whole model)")
+    Integer depth;
+    @Option(names = "--every-depth", description = "sample from every depth 1..L in turn, one text each")
+    boolean everyDepth;
     @Option(names = "--prompt", required = true, description = "the text to continue (characters of the training vocabulary)")
     String prompt;
     /** The longest text generate writes in one run: a million characters (the prompt and the text are held in memory). */
@@ -87,6 +92,13 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (draftLength < 1 || draftLength > MAX_DRAFT_LENGTH) {
             throw new Lpa4jException("--draft-length must be between 1 and " + MAX_DRAFT_LENGTH + " tokens but is " + draftLength + ".");
+        }
+        if (everyDepth && depth != null) {
+            throw new Lpa4jException("--depth " + depth + " samples from one depth and --every-depth from each; give one of them.");
+        }
+        if (draftDepth != null && (everyDepth || depth != null)) {
+            throw new Lpa4jException("--draft-depth decodes greedily with the whole model, drafting at depth " + draftDepth + "; drop "
+                    + (everyDepth ? "--every-depth" : "--depth " + depth) + ".");
         }
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");
@@ -178,24 +190,15 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** The depths to sample from: every one with {@code --every-depth}, else {@code --depth} or the model's own. */
     private List<Integer> depths(int networkDepth) {
+        if (!everyDepth) {
+            return List.of(depth == null ? networkDepth : DepthConverter.within(depth, networkDepth));
+        }
         List<Integer> out = new ArrayList<>();
-        if (depth.equals("all")) {
-            for (int k = 1; k <= networkDepth; k++) {
-                out.add(k);
-            }
-            return out;
+        for (int k = 1; k <= networkDepth; k++) {
+            out.add(k);
         }
-        int k;
-        try {
-            k = Integer.parseInt(depth.trim());
-        } catch (NumberFormatException e) {
-            throw new Lpa4jException("--depth must be a number in 1.." + networkDepth + " or 'all' but is '" + depth + "'.");
-        }
-        if (k < 1 || k > networkDepth) {
-            throw new Lpa4jException("--depth " + k + " is outside 1.." + networkDepth + " of this model.");
-        }
-        out.add(k);
         return out;
     }
 }

@@ -20,6 +20,7 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.cli.option.SettingFlags;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.DistillationReach;
@@ -37,7 +38,8 @@ public final class FitOptions {
     @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
             + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
     String arch;
-    @Option(names = "--depth", defaultValue = "8", description = "residual blocks L (default ${DEFAULT-VALUE})")
+    @Option(names = "--depth", defaultValue = "8", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
+            + " residual blocks to train (default ${DEFAULT-VALUE})")
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;

@@ -40,7 +40,7 @@ class TextCommandsTest {
         assertEquals(OutputKind.NEXT_TOKEN, saved.output().kind());
         assertEquals(saved.output().size(), saved.output().labels().size(), "the character vocabulary travels in the saved model");
 
-        CliRun all = CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
+        CliRun all = CliRun.of("generate", "--model", dir.toString(), "--every-depth", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
         assertEquals(0, all.code(), all.err());
         List<String> lines = all.out().lines().toList();
@@ -64,6 +64,13 @@ class TextCommandsTest {
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--draft-depth", "2", "--prompt", PROMPT).err()
                 .startsWith("error: The draft depth must be in 1..1"));
 
+        CliRun whole = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT, "--length", "20", "--seed", "3", "--backend",
+                "tensorflow");
+        assertEquals(List.of(lines.get(2), lines.get(3)), whole.out().lines().toList(), "without --depth, the whole model's readout");
+        assertTrue(CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT).err()
+                .contains("write 'generate --every-depth' instead of '--depth all'."));
+        assertEquals("error: --depth 1 samples from one depth and --every-depth from each; give one of them.\n",
+                CliRun.of("generate", "--model", dir.toString(), "--depth", "1", "--every-depth", "--prompt", PROMPT).err());
         assertEquals("error: --depth 3 is outside 1..2 of this model.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
         assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
