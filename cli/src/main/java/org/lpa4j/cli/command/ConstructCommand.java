@@ -62,7 +62,7 @@ public final class ConstructCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
-    @Option(names = "--search-steps", defaultValue = "4000000", description = "decoder frequencies tried per level before the float64 network stops (default ${DEFAULT-VALUE})")
+    @Option(names = "--search-steps", defaultValue = "" + NestedConstruction.DEFAULT_SEARCH_STEPS, description = "decoder frequencies tried per level before the float64 network stops (default ${DEFAULT-VALUE})")
     long searchSteps;
 
     @Option(names = "--out", defaultValue = "out/construct", description = "output directory (default ${DEFAULT-VALUE})")

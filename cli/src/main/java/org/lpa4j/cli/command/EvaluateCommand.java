@@ -46,7 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
     @Option(names = "--max-loss", description = "the largest metric loss the exit policy may cost: accuracy points for classifiers"
-            + " (default " + AcceptedLoss.DEFAULT_POINTS + "), percent of the full depth's error otherwise (default 5)")
+            + " (default " + AcceptedLoss.DEFAULT_POINTS + "), percent of the full depth's error otherwise (default "
+            + (int) (AcceptedLoss.DEFAULT_RELATIVE * 100) + ")")
     Double maxLoss;
     @Option(names = "--json", description = "also write every figure to this JSON file")
     Path json;
