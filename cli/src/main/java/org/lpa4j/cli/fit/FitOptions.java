@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class FitOptions {
     @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
     String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
+    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, graded (for --trainer multigrade), or any"
             + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
     String arch;
     @Option(names = "--depth", defaultValue = "8", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
@@ -46,7 +46,7 @@ public final class FitOptions {
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
     @Option(names = "--trainer", defaultValue = "lpa,e2e", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
-            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade:"
+            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), multigrade (the graded network:"
             + " --depth grades of two --width layers, --epochs split across them), or any other whose provider is on the classpath;"
             + " both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
@@ -137,7 +137,7 @@ public final class FitOptions {
     int heads;
     @Option(names = "--context", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
     int context;
-    @Option(names = "--grade-tolerance", description = "with --trainer mgdl: keep adding grades (at most --depth) only while the validation error"
+    @Option(names = "--grade-tolerance", description = "with --trainer multigrade: keep adding grades (at most --depth) only while the validation error"
             + " improves and is above this; without it every grade is trained")
     Double gradeTolerance;
 
@@ -202,7 +202,9 @@ public final class FitOptions {
             options.computeIfAbsent("separate", t -> new LinkedHashMap<>()).put("depths", separateDepths);
         }
         if (gradeTolerance != null) {
-            options.computeIfAbsent("mgdl", t -> new LinkedHashMap<>()).put("gradeTolerance", gradeTolerance);
+            // Under the name --trainer gives, its former name mgdl included, so the option stays with the trainer it listed.
+            options.computeIfAbsent(trainerNames().contains("mgdl") ? "mgdl" : "multigrade", t -> new LinkedHashMap<>())
+                    .put("gradeTolerance", gradeTolerance);
         }
         for (String given : trainerOptionArgs == null ? List.<String>of() : trainerOptionArgs) {
             int dot = given.indexOf('.');

@@ -12,8 +12,8 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.architectures.fnn.ResidualMlp;
-import org.lpa4j.architectures.stair.Grade;
-import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.architectures.graded.Grade;
+import org.lpa4j.architectures.graded.GradedMlp;
 
 /** The measured default, and depth weights: normalised, adaptive ones following the inverse running mean of each depth's loss. */
 class LpaTrainerTest {
@@ -66,12 +66,12 @@ class LpaTrainerTest {
 
     @Test
     void layerDropoutIsRefusedWithASentence_forANetworkWhoseReadoutsAreItsOwn() {
-        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
+        GradedMlp graded = new GradedMlp(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
                 DType.FLOAT64);
-        Lpa4jException refused = assertThrows(Lpa4jException.class, () -> new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64,
+        Lpa4jException refused = assertThrows(Lpa4jException.class, () -> new LpaObjective(graded, ResidualTarget.meanSquaredError(), DType.FLOAT64,
                 new LpaTrainer().withLayerDropout(0.1), 0));
         assertTrue(refused.getMessage().contains("train it without layer dropout"), refused.getMessage());
-        new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64, new LpaTrainer(), 0);
+        new LpaObjective(graded, ResidualTarget.meanSquaredError(), DType.FLOAT64, new LpaTrainer(), 0);
     }
 
     @Test
