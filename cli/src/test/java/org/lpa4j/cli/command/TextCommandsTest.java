@@ -73,7 +73,7 @@ class TextCommandsTest {
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "1", "--every-depth", "--prompt", PROMPT).err());
         assertEquals("error: --depth 3 is outside 1..2 of this model.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
-        assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
+        assertEquals("error: The text has characters the model never saw in training: # ~. Use only characters of the training text.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
         CliRun bundle = CliRun.of("generate", "--model", dir.resolve("lpa").toString(), "--depth", "2", "--prompt", PROMPT, "--length",
                 "20", "--seed", "3", "--backend", "tensorflow");
@@ -129,7 +129,10 @@ class TextCommandsTest {
     void generateRefusesLengthsThatWouldOverflowOrRunForHours(@TempDir Path dir) {
         CliRun huge = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--length", "2147483647");
         assertEquals(2, huge.code());
-        assertEquals("error: --length must be between 1 and 1000000 characters but is 2147483647.\n", huge.err());
+        assertEquals("error: The text to generate must be between 1 and 1000000 tokens long but is 2147483647. (the length is set with"
+                + " --length)\n", huge.err());
+        assertEquals("error: The sampling temperature must be a positive number but is 0.0. (the temperature is set with --temperature)\n",
+                CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--temperature", "0").err());
         CliRun draft = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--draft-depth", "1", "--draft-length", "2147483647");
         assertEquals(2, draft.code());
         assertEquals("error: --draft-length must be between 1 and 256 tokens but is 2147483647.\n", draft.err());
