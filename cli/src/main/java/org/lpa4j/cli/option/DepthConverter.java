@@ -6,7 +6,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The one meaning of {@code --depth K} in every command: the network of its first K blocks (train K in {@code fit} and
- * {@code construct}, keep K in {@code slice}, read out at K in {@code predict} and {@code generate}). Parsed here, and
+ * {@code construct}, keep K in {@code slice}, read out at K in {@code predict} and {@code generate}, measure depths 1..K
+ * in {@code evaluate}). Parsed here, and
  * checked against a saved model's depth here; the forms that once meant something else get a sentence naming what
  * to write instead.
  */
