@@ -46,7 +46,7 @@ public final class FitOptions {
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
     @Option(names = "--trainer", defaultValue = "lpa,e2e", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
-            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), multigrade (the graded network:"
+            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), multigrade (trains the graded network:"
             + " --depth grades of two --width layers, --epochs split across them), or any other whose provider is on the classpath;"
             + " both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
