@@ -29,8 +29,8 @@ class ArchitectureProvidersTest {
 
     @Test
     void theBuiltInArchitectures_areRegistered() {
-        assertEquals(List.of("fnn", "nested", "resnet", "stair", "transformer", AdaptedReadouts.NAME), ARCHITECTURES.names());
-        assertEquals(List.of("fnn", "nested", "stair"), ARCHITECTURES.namesFitting(FEATURES));
+        assertEquals(List.of("fnn", "graded", "nested", "resnet", "transformer", AdaptedReadouts.NAME), ARCHITECTURES.names());
+        assertEquals(List.of("fnn", "graded", "nested"), ARCHITECTURES.namesFitting(FEATURES));
         assertEquals(List.of("resnet"), ARCHITECTURES.namesFitting(IMAGES));
         assertEquals(List.of("transformer"), ARCHITECTURES.namesFitting(TEXT));
     }
@@ -57,15 +57,22 @@ class ArchitectureProvidersTest {
     @Test
     void unknownName_isASentenceListingTheKnownOnes() {
         String message = assertThrows(Lpa4jException.class, () -> ARCHITECTURES.require("mamba")).getMessage();
-        assertTrue(message.contains("Unknown architecture 'mamba'") && message.contains("fnn, nested, resnet, stair, transformer")
+        assertTrue(message.contains("Unknown architecture 'mamba'") && message.contains("fnn, graded, nested, resnet, transformer")
                 && message.contains("META-INF/services/org.lpa4j.api.model.ArchitectureProvider"), message);
+    }
+
+    @Test
+    void aFormerNameMeansTheArchitectureItNamedThen() {
+        assertEquals("graded", ARCHITECTURES.require("stair").name());
+        assertTrue(ARCHITECTURES.knows("stair") && !ARCHITECTURES.names().contains("stair"));
+        assertEquals("graded", ARCHITECTURES.create("stair", FEATURES, OPTIONS).name());
     }
 
     @Test
     void architectureThatCannotServeATask_saysWhyAndWhichCan() {
         assertNull(ARCHITECTURES.require("resnet").incompatibility(IMAGES));
         String message = assertThrows(Lpa4jException.class, () -> ARCHITECTURES.create("resnet", FEATURES, OPTIONS)).getMessage();
-        assertTrue(message.contains("resnet reads images") && message.contains("Architectures that can: fnn, nested"), message);
+        assertTrue(message.contains("resnet reads images") && message.contains("Architectures that can: fnn, graded, nested."), message);
     }
 
     @Test

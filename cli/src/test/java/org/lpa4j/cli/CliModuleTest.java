@@ -31,7 +31,7 @@ class CliModuleTest {
         Injector injector = Lpa4jCli.injector();
         assertEquals(Tasks.discover().names(), injector.getInstance(Tasks.class).names());
         assertEquals(Architectures.discover().names(), injector.getInstance(Architectures.class).names());
-        assertTrue(injector.getInstance(Architectures.class).names().containsAll(List.of("fnn", "resnet", "transformer", "stair")));
+        assertTrue(injector.getInstance(Architectures.class).names().containsAll(List.of("fnn", "resnet", "transformer", "graded")));
     }
 
     @Test

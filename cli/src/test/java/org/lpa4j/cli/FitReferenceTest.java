@@ -95,7 +95,7 @@ class FitReferenceTest {
     @Test
     void badListsGetASentence(@TempDir Path dir) {
         String unknown = fit(dir, "--trainer", "lpa,sep").err();
-        assertTrue(unknown.startsWith("error: Unknown trainer 'sep'. The trainers on the classpath are: deepest-two, e2e, lpa, mgdl, separate."), unknown);
+        assertTrue(unknown.startsWith("error: Unknown trainer 'sep'. The trainers on the classpath are: deepest-two, e2e, lpa, multigrade, separate."), unknown);
         assertEquals("error: A separate model of depth 4 was asked for, but the network has 3 blocks; choose depths between 1 and 3."
                 + " (the depths is set with --separate-depths)\n", fit(dir, "--trainer", "separate", "--separate-depths", "1,4").err());
         assertEquals("error: --separate-depths is an option of the separate trainer, which --trainer lpa does not list; add separate to"

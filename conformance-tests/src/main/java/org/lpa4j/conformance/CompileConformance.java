@@ -33,6 +33,8 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /**
  * Compilation and program life cycle: input validation with the {@link InputSpec} messages, trace misuse detected

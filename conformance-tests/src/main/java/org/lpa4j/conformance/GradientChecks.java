@@ -16,6 +16,11 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.reference.BatchCase;
+import org.lpa4j.conformance.reference.FiniteDifferences;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.OpCase;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /**
  * The one way the suite checks a backend's gradients: the floating operands become parameters, the backend
@@ -47,7 +52,7 @@ final class GradientChecks {
                 inputs.add(operands.get(i));
             }
         }
-        HostTensor expectedOut = c.reference.apply(referenceOperands, DType.FLOAT64);
+        HostTensor expectedOut = c.reference().apply(referenceOperands, DType.FLOAT64);
         HostTensor weights = Fixtures.roundTo(Fixtures.random(Fixtures.SEED + 7, expectedOut.shape().dims()), dtype);
         String what = c.displayName(dtype, neutral, "gradient");
         GradientResult result;
@@ -57,7 +62,7 @@ final class GradientChecks {
                     for (String r : role) {
                         args.add(r.startsWith("p") ? p.get(r) : xs.get(Integer.parseInt(r.substring(1))));
                     }
-                    Tensor y = c.function.apply(view(ops, neutral), args, dtype);
+                    Tensor y = c.function().apply(view(ops, neutral), args, dtype);
                     return ops.sum(ops.mul(y, ops.constant(weights.cast(dtype))), new int[0], false);
                 }, params.keySet())) {
             result = program.run(inputs);
@@ -68,7 +73,7 @@ final class GradientChecks {
                 continue;
             }
             HostTensor fd = FiniteDifferences.gradient(
-                    args -> FiniteDifferences.weightedSum(c.reference.apply(args, DType.FLOAT64), weights), referenceOperands, i);
+                    args -> FiniteDifferences.weightedSum(c.reference().apply(args, DType.FLOAT64), weights), referenceOperands, i);
             assertGradient(what + " with respect to operand " + i, fd, result.gradient(role.get(i)), dtype);
         }
     }

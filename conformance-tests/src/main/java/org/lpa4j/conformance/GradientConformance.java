@@ -6,6 +6,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.tensor.DType;
+import org.lpa4j.conformance.reference.BatchCase;
+import org.lpa4j.conformance.reference.OpCase;
+import org.lpa4j.conformance.reference.OpCases;
 
 /**
  * Gradients where training actually runs: every differentiable row of the ops table in FLOAT32 (training's element
@@ -52,10 +55,10 @@ public class GradientConformance extends BackendConformance {
     }
 
     private Stream<DynamicTest> float32Tests(List<OpCase> cases) {
-        return cases.stream().filter(c -> c.checkGradient && includesOp(c.op)).map(c -> DynamicTest.dynamicTest(c.displayName(DType.FLOAT32, false, "gradient"),
+        return cases.stream().filter(c -> c.checkGradient() && includesOp(c.op())).map(c -> DynamicTest.dynamicTest(c.displayName(DType.FLOAT32, false, "gradient"),
                 () -> {
-                    if (c.needs != null) {
-                        assumeCapability(c.needs);
+                    if (c.needs() != null) {
+                        assumeCapability(c.needs());
                     }
                     GradientChecks.opCase(backend(), c, DType.FLOAT32, false);
                 }));

@@ -24,6 +24,9 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.conformance.reference.FiniteDifferences;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /**
  * The layers of {@code org.lpa4j.api.layers} on this backend: forward against a plain-Java reference in FLOAT32

@@ -30,6 +30,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.ShapeMismatchException;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.reference.Fixtures;
 
 /**
  * The same misuse gets the same sentence on every backend: a few of the shared messages (learning rate, null

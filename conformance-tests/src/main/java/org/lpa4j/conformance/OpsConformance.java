@@ -28,6 +28,11 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.ShapeMismatchException;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.reference.BatchCase;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.OpCase;
+import org.lpa4j.conformance.reference.OpCases;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /**
  * Every primitive and every composite of {@link Ops}: values against {@link ReferenceOps} in FLOAT32 and FLOAT64,
@@ -80,7 +85,7 @@ public class OpsConformance extends BackendConformance {
     private Stream<DynamicTest> valueTests(List<OpCase> cases, boolean neutral) {
         List<DynamicTest> tests = new ArrayList<>();
         for (OpCase c : cases) {
-            if (!c.checkValues || !includesOp(c.op)) {
+            if (!c.checkValues() || !includesOp(c.op())) {
                 continue;
             }
             for (DType dtype : FLOATING) {
@@ -91,7 +96,7 @@ public class OpsConformance extends BackendConformance {
     }
 
     private Stream<DynamicTest> gradientTests(List<OpCase> cases, boolean neutral) {
-        return cases.stream().filter(c -> c.checkGradient && includesOp(c.op))
+        return cases.stream().filter(c -> c.checkGradient() && includesOp(c.op()))
                 .map(c -> DynamicTest.dynamicTest(c.displayName(DType.FLOAT64, neutral, "gradient"), () -> checkGradient(c, neutral)));
     }
 
@@ -99,21 +104,21 @@ public class OpsConformance extends BackendConformance {
         if (dtype == DType.FLOAT64) {
             assumeCapability(Capability.FLOAT64);
         }
-        if (c.needs != null) {
-            assumeCapability(c.needs);
+        if (c.needs() != null) {
+            assumeCapability(c.needs());
         }
     }
 
     private void checkValues(OpCase c, DType dtype, boolean neutral) {
         assumeNeeds(c, dtype);
         List<HostTensor> inputs = c.operandsAs(dtype);
-        HostTensor expected = c.reference.apply(c.referenceOperands(dtype), dtype);
+        HostTensor expected = c.reference().apply(c.referenceOperands(dtype), dtype);
         DType outType = c.outputType(dtype);
         AtomicReference<Tensor> traced = new AtomicReference<>();
         List<HostTensor> out;
         try (VariableStore store = Fixtures.emptyStore(backend())) {
             out = Fixtures.runOnce(store, Fixtures.specsOf(inputs), (ops, p, xs) -> {
-                Tensor y = c.function.apply(GradientChecks.view(ops, neutral), xs, dtype);
+                Tensor y = c.function().apply(GradientChecks.view(ops, neutral), xs, dtype);
                 traced.set(y);
                 return List.of(y);
             }, inputs);

@@ -25,6 +25,7 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.conformance.reference.Fixtures;
 
 /**
  * Train steps against the textbook updates of {@link OptimizerSpec} computed in Java, from a loss whose gradient is

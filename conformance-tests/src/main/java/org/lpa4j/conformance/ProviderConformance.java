@@ -30,6 +30,8 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /**
  * The provider and its capabilities: found by {@link Backends#discover()} under its name, described without loading

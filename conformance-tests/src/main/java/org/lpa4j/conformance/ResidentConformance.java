@@ -17,6 +17,7 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.conformance.reference.Fixtures;
 
 /**
  * Tensors that stay in the engine between runs ({@link ResidentTensor}): a resident run gives what a host run gives, a

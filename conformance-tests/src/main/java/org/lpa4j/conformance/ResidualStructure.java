@@ -20,6 +20,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.reference.Fixtures;
 
 /**
  * The structure every {@link ResidualNetwork} must have, checked in milliseconds on freshly initialised weights: its

@@ -1,5 +1,7 @@
 package org.lpa4j.conformance;
 
+import org.lpa4j.conformance.reference.FiniteDifferences;
+
 /**
  * Every tolerance the suite uses, with the reason for its size. An element passes when
  * {@code |actual - expected| <= RELATIVE * |expected| + ABSOLUTE}.
@@ -22,7 +24,7 @@ public final class Tolerances {
     public static final double FLOAT64_ABSOLUTE = 1e-12;
 
     /** The step of the central differences {@code (f(x + h) - f(x - h)) / 2h}, evaluated in FLOAT64. */
-    public static final double FINITE_DIFFERENCE_STEP = 1e-6;
+    public static final double FINITE_DIFFERENCE_STEP = FiniteDifferences.STEP;
     /**
      * FLOAT64 gradients against central differences with step 1e-6: the truncation error is about
      * {@code h^2 f'''/6 = 1e-13}, the cancellation error about {@code 1e-16 |L| / h = 1e-10 |L|}.

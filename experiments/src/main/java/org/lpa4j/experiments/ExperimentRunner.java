@@ -22,6 +22,7 @@ import org.lpa4j.api.params.ParameterSpec;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.ProgressiveTrainer;
+import org.lpa4j.api.training.TrainerProvider;
 import org.lpa4j.models.CheckpointFiles;
 import org.lpa4j.models.ModelBundles;
 
@@ -98,7 +99,14 @@ public final class ExperimentRunner {
     /** The trainers built from their options, the networks they train and the first seed's data: every check before training. */
     private Plan plan(Experiment e) {
         Map<String, ProgressiveTrainer> trainers = new LinkedHashMap<>();
-        e.trainers().forEach((name, options) -> trainers.put(name, registries.trainers().create(name, options)));
+        e.trainers().forEach((name, options) -> {
+            // Under its registered name, so a former name (mgdl) reports and saves as the trainer is called now.
+            TrainerProvider provider = registries.trainers().require(name);
+            if (trainers.put(provider.name(), provider.create(options)) != null) {
+                throw new InvalidSettingException("trainers", "The trainer " + provider.name() + " is listed twice, once under a former"
+                        + " name (" + String.join(", ", provider.formerNames()) + "); list each trainer once.");
+            }
+        });
         registries.architectures().require(e.architecture());
         LoadedTask first = registries.tasks().load(e.task(), e.taskOptions().withSeed(e.seeds().get(0)));
         Map<String, ResidualNetwork> networks = new HashMap<>();

@@ -12,7 +12,6 @@ import org.lpa4j.api.inference.ExitCalibration;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.training.DepthCurve;
-import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
@@ -88,11 +87,8 @@ public final class ModelGrowth {
             details.put("added", add);
             details.put("epochs", grown.test().epochsRun());
             details.put("seconds", grown.test().wallSeconds());
-            Map<String, Object> options = new LinkedHashMap<>();
-            options.put(ModelManifest.FORM, trainer.form().name());
-            options.put(ModelManifest.WEIGHTING, trainer.weighting().resolve(ResidualTarget.of(task.data().train())).name());
-            options.putAll(trainer.options());
-            ModelManifest.Builder info = ModelManifest.childOf(parent).optTrainer(trainer.name(), options).optConfig(config)
+            ModelManifest.Builder info = ModelManifest.childOf(parent).optTrainer(trainer.name(), trainer.recordedOptions(task.data()))
+                    .optConfig(config)
                     .optBackend(backend)
                     .optLineage(new ModelManifest.Lineage(parent.weights().sha256(), parent.depth(), ModelManifest.Lineage.GROW, details));
             for (Metric metric : List.of(task.metric(), task.secondaryMetric())) {

@@ -1,6 +1,5 @@
 package org.lpa4j.experiments;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
@@ -13,11 +12,9 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
-import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.models.ModelManifest;
-import org.lpa4j.trainers.lpa.LpaTrainer;
 
 /** What a model trained in an experiment records: its data, task, trainer, settings, backend and every metric at every depth. */
 final class Provenance {
@@ -35,16 +32,8 @@ final class Provenance {
                 .optMetric(metric.label(), metric.lowerIsBetter(), byDepth(metric, result.model(), data.validation()), result.test().values())
                 .optMetric(secondary.label(), secondary.lowerIsBetter(), byDepth(secondary, result.model(), data.validation()),
                         secondaryTest.values());
-        // The trainer's options record: for LPA its form and the weighting it resolved to for this data come first.
-        Map<String, Object> options = new LinkedHashMap<>();
-        if (trainer instanceof LpaTrainer lpa) {
-            options.put(ModelManifest.FORM, lpa.form().name());
-            options.put(ModelManifest.WEIGHTING, lpa.weighting().resolve(ResidualTarget.of(data.train())).name());
-        }
-        if (trainer.trainsLike().equals(trainer.name())) {
-            options.putAll(trainer.options());
-        }
-        info.optTrainer(trainer instanceof LpaTrainer ? trainer.name() : trainer.trainsLike(), options);
+        // The trainer's own options record; a trainer that trains as another (separate models as e2e) saves that one's model.
+        info.optTrainer(trainer.trainsLike(), trainer.trainsLike().equals(trainer.name()) ? trainer.recordedOptions(data) : Map.of());
         if (task.labels() != null) {
             info.optLabels(task.labels());
         }

@@ -38,7 +38,7 @@ class CheckpointResumeTest {
     static Stream<Arguments> backendsAndTrainers() {
         List<Arguments> out = new ArrayList<>();
         for (String backend : List.of("nd4j", "djl", "tensorflow")) {
-            for (String trainer : List.of("lpa-joint", "lpa-local", "e2e", "mgdl", "separate")) {
+            for (String trainer : List.of("lpa-joint", "lpa-local", "e2e", "multigrade", "separate")) {
                 out.add(Arguments.of(backend, trainer));
             }
         }
@@ -57,7 +57,7 @@ class CheckpointResumeTest {
         Checkpointing every = Checkpointing.into(files).everyEpochs(1);
         int[] epochsSeen = {0};
         int[] stoppedIn = {0};
-        int stopAt = trainer.equals("mgdl") || trainer.equals("separate") ? 10 : 4; // in the second grade or separate model
+        int stopAt = trainer.equals("multigrade") || trainer.equals("separate") ? 10 : 4; // in the second grade or separate model
         TrainingListener stop = new TrainingListener() {
             @Override
             public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {

@@ -76,11 +76,11 @@ final class CheckpointedTraining {
         }
     }
 
-    /** One run of {@code trainer}: lpa-joint, lpa-local, e2e, mgdl (a stair network) or separate (depths 1 and 3). */
+    /** One run of {@code trainer}: lpa-joint, lpa-local, e2e, multigrade (a graded network) or separate (depths 1 and 3). */
     static Run train(Backend backend, String trainer, Checkpointing checkpoints, List<TrainingListener> listeners) {
         DataSplits data = data();
         return switch (trainer) {
-            case "mgdl" -> Run.of(List.of(MultigradeTrainer.allGrades().train(backend, Architectures.discover().create("stair",
+            case "multigrade" -> Run.of(List.of(MultigradeTrainer.allGrades().train(backend, Architectures.discover().create("graded",
                     TaskShape.features(2, 1), new ArchitectureOptions(3, 8, 1, Activation.TANH, DType.FLOAT32)), data, CONFIG, METRIC,
                     listeners, checkpoints)));
             case "separate" -> {

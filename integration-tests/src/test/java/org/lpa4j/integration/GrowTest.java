@@ -92,11 +92,11 @@ class GrowTest {
     }
 
     @Test
-    void aStairNetworkIsRefusedWithASentence() {
+    void aGradedNetworkIsRefusedWithASentence() {
         Task task = task("fnn");
-        ResidualNetwork stair = ARCHITECTURES.create("stair", task.shape, OPTIONS);
+        ResidualNetwork graded = ARCHITECTURES.create("graded", task.shape, OPTIONS);
         try (Backend backend = Backends.open("tensorflow");
-             TrainingResult parent = org.lpa4j.trainers.multigrade.MultigradeTrainer.allGrades().train(backend, stair, task.data, CONFIG,
+             TrainingResult parent = org.lpa4j.trainers.multigrade.MultigradeTrainer.allGrades().train(backend, graded, task.data, CONFIG,
                      task.metric, List.of())) {
             Lpa4jException e = assertThrows(Lpa4jException.class,
                     () -> new LpaTrainer().grow(backend, parent.model(), 1, task.data, CONFIG, task.metric, List.of()));

@@ -41,7 +41,7 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
 /**
  * A model trained on TensorFlow, saved, and loaded on every backend predicts the same at every depth, within the
- * cross-backend tolerance of its element type ({@link Tolerances}): fnn, resnet, transformer and the stair network, each
+ * cross-backend tolerance of its element type ({@link Tolerances}): fnn, resnet, transformer and the graded network, each
  * small and trained briefly on real data in FLOAT64.
  */
 class ModelPortabilityTest {
@@ -63,10 +63,10 @@ class ModelPortabilityTest {
     }
 
     @Test
-    void stairNetwork_trainedOnTensorFlow_predictsTheSameOnEveryBackend() {
+    void gradedNetwork_trainedOnTensorFlow_predictsTheSameOnEveryBackend() {
         DataSplits data = SurfaceTask.generate(Surface.OSCILLATION_1D, 300, 0, DType.FLOAT64);
         TaskShape task = TaskShape.features(1, 1);
-        assertPortable(ARCHITECTURES.create("stair", task, OPTIONS), task, data, MultigradeTrainer.allGrades(), Metric.RELATIVE_L2);
+        assertPortable(ARCHITECTURES.create("graded", task, OPTIONS), task, data, MultigradeTrainer.allGrades(), Metric.RELATIVE_L2);
     }
 
     @Test

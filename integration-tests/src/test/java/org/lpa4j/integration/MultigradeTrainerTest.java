@@ -32,8 +32,8 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.datasets.surfaces.Surface;
 import org.lpa4j.datasets.surfaces.SurfaceTask;
-import org.lpa4j.architectures.stair.Grade;
-import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.architectures.graded.Grade;
+import org.lpa4j.architectures.graded.GradedMlp;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
 import org.lpa4j.trainers.multigrade.GradeSchedule;
@@ -41,7 +41,7 @@ import org.lpa4j.trainers.multigrade.MultigradeTrainer;
 
 /**
  * The multigrade trainer on the TensorFlow engine (the fastest for small steps): earlier grades stay frozen bit for bit, the validation error does not rise
- * from grade to grade, adaptive runs stop at the tolerance or drop a grade that does not help, and the stair network's
+ * from grade to grade, adaptive runs stop at the tolerance or drop a grade that does not help, and the graded network's
  * residual-network form (stem, blocks, head) gives the same readouts as its direct form.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,8 +68,8 @@ class MultigradeTrainerTest {
         return new GradeSchedule(epochs, 32, 0.03, 1e-3);
     }
 
-    private static StairNetwork stair(int grades) {
-        return new StairNetwork(2, 1, java.util.Collections.nCopies(grades, GRADE), DType.FLOAT32);
+    private static GradedMlp graded(int grades) {
+        return new GradedMlp(2, 1, java.util.Collections.nCopies(grades, GRADE), DType.FLOAT32);
     }
 
     /** Records every grade's result and the weights right after it. */
@@ -86,16 +86,16 @@ class MultigradeTrainerTest {
 
     @Test
     void earlierGradesStayFrozenBitForBit_andTheValidationErrorDoesNotRise() {
-        StairNetwork stair = stair(3);
+        GradedMlp graded = graded(3);
         Recorder recorder = new Recorder();
-        ParameterSet init = ParameterSet.initialize(stair.parameters(), config.seed(), DType.FLOAT32);
+        ParameterSet init = ParameterSet.initialize(graded.parameters(), config.seed(), DType.FLOAT32);
         // AdamW decays every parameter it updates, even one with a zero gradient: only the trainable subset keeps a grade frozen.
         TrainingConfig decaying = config.withOptimizer(OptimizerSpec.adamW(0.01));
         try (TrainingResult r = MultigradeTrainer.allGrades().withSchedules(List.of(schedule(12), schedule(12), schedule(12))).onGradeEnd(recorder)
-                .train(backend, stair, data, decaying, Metric.RELATIVE_L2, List.of())) {
+                .train(backend, graded, data, decaying, Metric.RELATIVE_L2, List.of())) {
             ParameterSet last = r.model().parameters();
             for (int k = 1; k <= 3; k++) {
-                for (String name : stair.blockParameters(k)) {
+                for (String name : graded.blockParameters(k)) {
                     assertNotEquals(init.get(name), recorder.weights.get(k - 1).get(name), "grade " + k + " trains " + name);
                     for (int later = k; later <= 3; later++) {
                         assertEquals(recorder.weights.get(k - 1).get(name), recorder.weights.get(later - 1).get(name),
@@ -104,7 +104,7 @@ class MultigradeTrainerTest {
                     assertEquals(recorder.weights.get(k - 1).get(name), last.get(name), name + " differs in the returned model");
                 }
                 for (int later = k + 1; later <= 3; later++) {
-                    for (String name : stair.blockParameters(later)) {
+                    for (String name : graded.blockParameters(later)) {
                         assertEquals(init.get(name), recorder.weights.get(k - 1).get(name), name + " moved before its grade");
                     }
                 }
@@ -134,11 +134,11 @@ class MultigradeTrainerTest {
                 begins.add(new int[] {epochs, batchesPerEpoch});
             }
         };
-        StairNetwork stair = stair(2);
-        ParameterSet init = ParameterSet.initialize(stair.parameters(), config.seed(), DType.FLOAT32);
+        GradedMlp graded = graded(2);
+        ParameterSet init = ParameterSet.initialize(graded.parameters(), config.seed(), DType.FLOAT32);
         TrainingConfig base = config.withEpochs(2).withBatchSize(50);
         double still;
-        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, stair, data, base.withLearningRate(1e-12), Metric.RELATIVE_L2,
+        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, graded, data, base.withLearningRate(1e-12), Metric.RELATIVE_L2,
                 List.of(beginnings))) {
             still = largestChange(init, r.model().parameters());
         }
@@ -148,7 +148,7 @@ class MultigradeTrainerTest {
             assertEquals((data.train().size() + 49) / 50, b[1], "batches per epoch");
         }
         double moved;
-        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, stair, data, base.withLearningRate(0.03), Metric.RELATIVE_L2,
+        try (TrainingResult r = MultigradeTrainer.allGrades().train(backend, graded, data, base.withLearningRate(0.03), Metric.RELATIVE_L2,
                 List.of())) {
             moved = largestChange(init, r.model().parameters());
         }
@@ -172,7 +172,7 @@ class MultigradeTrainerTest {
     void adaptiveRunsStopAtTheToleranceOrDropAGradeThatDoesNotHelp() {
         Recorder early = new Recorder();
         try (TrainingResult r = MultigradeTrainer.adaptive(0.9).withSchedules(List.of(schedule(6), schedule(6), schedule(6))).onGradeEnd(early)
-                .train(backend, stair(3), data, config, Metric.RELATIVE_L2, List.of())) {
+                .train(backend, graded(3), data, config, Metric.RELATIVE_L2, List.of())) {
             assertTrue(early.results.get(0).validation() <= 0.9, "grade 1 should reach 0.9: " + early.results);
             assertEquals(1, early.results.size());
             assertEquals(1, r.model().depth());
@@ -182,7 +182,7 @@ class MultigradeTrainerTest {
         GradeSchedule useless = new GradeSchedule(1, 32, 1e-12, 1e-12);
         Recorder dropped = new Recorder();
         try (TrainingResult r = MultigradeTrainer.adaptive(0).withSchedules(List.of(schedule(6), useless, schedule(6))).onGradeEnd(dropped)
-                .train(backend, stair(3), data, config, Metric.RELATIVE_L2, List.of())) {
+                .train(backend, graded(3), data, config, Metric.RELATIVE_L2, List.of())) {
             assertEquals(2, dropped.results.size());
             assertTrue(dropped.results.get(0).kept());
             assertFalse(dropped.results.get(1).kept());
@@ -194,17 +194,17 @@ class MultigradeTrainerTest {
 
     @Test
     void theResidualNetworkFormGivesTheSameReadoutsAsTheDirectForm() {
-        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(6, 9), Activation.SIN), Grade.of(List.of(4), Activation.RELU),
+        GradedMlp graded = new GradedMlp(2, 1, List.of(Grade.of(List.of(6, 9), Activation.SIN), Grade.of(List.of(4), Activation.RELU),
                 Grade.of(List.of(12, 3), Activation.TANH)), DType.FLOAT64);
         HostTensor x = data.test().x().cast(DType.FLOAT64);
-        try (VariableStore store = backend.createVariables(ParameterSet.initialize(stair.parameters(), 9, DType.FLOAT64));
-             CompiledForward direct = store.compileForward(List.of(stair.input()), (ops, p, in) -> stair.readouts(ops, p, in.get(0), 3, false));
-             CompiledForward trajectory = store.compileForward(List.of(stair.input()), (ops, p, in) -> {
+        try (VariableStore store = backend.createVariables(ParameterSet.initialize(graded.parameters(), 9, DType.FLOAT64));
+             CompiledForward direct = store.compileForward(List.of(graded.input()), (ops, p, in) -> graded.readouts(ops, p, in.get(0), 3, false));
+             CompiledForward trajectory = store.compileForward(List.of(graded.input()), (ops, p, in) -> {
                  List<Tensor> out = new ArrayList<>();
-                 Tensor h = stair.stem(ops, p, in.get(0));
+                 Tensor h = graded.stem(ops, p, in.get(0));
                  for (int l = 1; l <= 3; l++) {
-                     h = ops.add(h, stair.block(l, ops, p, h));
-                     out.add(stair.head(ops, p, h));
+                     h = ops.add(h, graded.block(l, ops, p, h));
+                     out.add(graded.head(ops, p, h));
                  }
                  return out;
              })) {
@@ -221,11 +221,11 @@ class MultigradeTrainerTest {
     @Test
     void otherArchitecturesAndMismatchedShapesAreExplained() {
         ResidualMlp mlp = new ResidualMlp(2, 8, 2, 1, Activation.RELU, false, DType.FLOAT32);
-        assertEquals("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'stair'), but got the"
+        assertEquals("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'graded'), but got the"
                         + " 'fnn' architecture, which has none; build a network of grades, or use the lpa or e2e trainer.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, mlp, data, config, Metric.RELATIVE_L2,
                         List.of())).getMessage());
-        StairNetwork wide = new StairNetwork(3, 1, List.of(GRADE), DType.FLOAT32);
+        GradedMlp wide = new GradedMlp(3, 1, List.of(GRADE), DType.FLOAT32);
         assertEquals("The network's first grade reads 3 input features per example, but the task's inputs have shape [700, 2]; "
                         + "build the network with the task's input width.",
                 assertThrows(Lpa4jException.class, () -> MultigradeTrainer.allGrades().train(backend, wide, data, config, Metric.RELATIVE_L2,

@@ -26,6 +26,7 @@ import org.lpa4j.api.inference.ExitPolicy;
 import org.lpa4j.api.inference.ExitResult;
 import org.lpa4j.api.inference.ExitSimulation;
 import org.lpa4j.api.inference.SpeculativeDecoder;
+import org.lpa4j.api.inference.TokenSampler;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.model.BlockOutput;
 import org.lpa4j.api.model.ProgressiveModel;
@@ -194,6 +195,26 @@ class ProgressiveInferenceTest {
                 assertEquals(8, d.fullPasses() + d.accepted(), what + ": every full pass yields one token beside the accepted drafts");
             }
             assertThrows(Lpa4jException.class, () -> decoder.speculative(prompt, 5, 2, 2));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backendNames")
+    void samplingIsSeededAndDrawsRealTokens_andAtALowTemperatureIsTheArgMaxWhateverTheSeed(String backend) {
+        Transformer network = new Transformer(TransformerTask.NEXT_TOKEN, 7, 6, 8, 2, 2, 7);
+        int[] prompt = {1, 4};
+        try (ProgressiveModel model = seeded(backend, network, 21)) {
+            TokenSampler sampler = new TokenSampler(model);
+            for (int depth = 1; depth <= 2; depth++) {
+                int[] once = sampler.sample(prompt, 9, depth, 1.0, 3);
+                assertArrayEquals(once, sampler.sample(prompt, 9, depth, 1.0, 3), backend + ": the same seed, the same tokens");
+                assertEquals(9, once.length);
+                assertTrue(java.util.Arrays.stream(once).allMatch(t -> t >= 1 && t < 7), java.util.Arrays.toString(once));
+                assertArrayEquals(sampler.sample(prompt, 9, depth, 1e-6, 1), sampler.sample(prompt, 9, depth, 1e-6, 2),
+                        backend + ": near temperature 0 every seed draws the arg-max");
+            }
+            assertThrows(Lpa4jException.class, () -> sampler.sample(prompt, 3, 3, 1.0, 0));
+            assertThrows(Lpa4jException.class, () -> sampler.sample(prompt, 3, 1, 0.0, 0));
         }
     }
 

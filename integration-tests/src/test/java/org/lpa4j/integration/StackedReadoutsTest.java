@@ -26,7 +26,7 @@ import org.lpa4j.api.tensor.Tensor;
 
 /**
  * {@code ResidualNetwork.stackedReadouts} (what LPA's loss reads: the head run once on every depth's state) equals the
- * readouts stacked, for every built-in architecture, a user's own, and one that overrides its readouts (the stair
+ * readouts stacked, for every built-in architecture, a user's own, and one that overrides its readouts (the graded
  * network), on every backend, in both LPA forms.
  */
 class StackedReadoutsTest {
@@ -39,7 +39,7 @@ class StackedReadoutsTest {
     void stackedReadoutsAreTheReadoutsStacked(String backend) {
         SplittableRandom random = new SplittableRandom(3);
         try (Backend b = Backends.open(backend)) {
-            for (String arch : List.of("fnn", "gated-fnn", "stair")) {
+            for (String arch : List.of("fnn", "gated-fnn", "graded")) {
                 assertStacked(b, ARCHITECTURES.create(arch, TaskShape.features(2, 1), OPTIONS), doubles(random, Shape.of(ROWS, 2)));
             }
             TaskShape image = new TaskShape(new int[] {1, 8, 8}, false, 0, 10, OutputKind.CLASSES);

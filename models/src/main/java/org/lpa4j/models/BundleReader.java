@@ -152,7 +152,7 @@ final class BundleReader {
 
     private ResidualNetwork rebuild(Path dir, ModelManifest manifest) {
         String name = manifest.architecture().name();
-        if (!architectures.names().contains(name)) {
+        if (!architectures.knows(name)) {
             throw new BundleException("The model at " + dir + " is a '" + name + "' network, but no architecture of that name is on the"
                     + " classpath (known: " + String.join(", ", architectures.names()) + "). Add the module that provides '" + name
                     + "' (its ArchitectureProvider registered in META-INF/services) to the classpath.");

@@ -113,7 +113,7 @@ public record ModelManifest(int formatVersion, Architecture architecture, Input 
     }
 
     /**
-     * The trainer (e.g. lpa, e2e, mgdl), its own settings by name ({@code options}: for LPA its form, depth weighting,
+     * The trainer (e.g. lpa, e2e, multigrade), its own settings by name ({@code options}: for LPA its form, depth weighting,
      * distillation, balancing, ...; null where it has none) and the training configuration. Bundles saved before the
      * options held every setting recorded LPA's form and weighting beside them; they are read into the options.
      */

@@ -359,7 +359,7 @@ class ModelsTest {
     void unknownArchitecture_isASentenceNamingItTheKnownOnesAndTheModuleToAdd() throws IOException {
         Path bundle = saved();
         editManifest(bundle, m -> ((ObjectNode) m.get("architecture")).put("name", "gated-fnn"));
-        assertMentions(refusal(bundle), "'gated-fnn'", "known: fnn, nested, resnet, stair, transformer", "Add the module that provides",
+        assertMentions(refusal(bundle), "'gated-fnn'", "known: fnn, graded, nested, resnet, transformer", "Add the module that provides",
                 "META-INF/services");
     }
 

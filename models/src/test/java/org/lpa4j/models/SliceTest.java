@@ -127,11 +127,11 @@ class SliceTest {
     }
 
     @Test
-    void aStairNetworkIsRefusedWithASentence() {
-        Path parent = saved("stair", new TaskShape(new int[] {3}, false, 0, 1, OutputKind.REGRESSION), 3);
-        Lpa4jException e = assertThrows(Lpa4jException.class, () -> Models.slice(parent, 2, dir.resolve("stair-2")));
+    void aGradedNetworkIsRefusedWithASentence() {
+        Path parent = saved("graded", new TaskShape(new int[] {3}, false, 0, 1, OutputKind.REGRESSION), 3);
+        Lpa4jException e = assertThrows(Lpa4jException.class, () -> Models.slice(parent, 2, dir.resolve("graded-2")));
         assertTrue(e.getMessage().contains("uniform blocks"), e.getMessage());
-        assertFalse(Files.exists(dir.resolve("stair-2")));
+        assertFalse(Files.exists(dir.resolve("graded-2")));
     }
 
     @Test

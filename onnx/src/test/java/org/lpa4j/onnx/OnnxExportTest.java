@@ -64,7 +64,7 @@ class OnnxExportTest {
         Assumptions.assumeTrue(why == null, () -> "skipped: " + why);
         List<ResidualNetwork> networks = networks();
         List<String> names = networks.stream().map(ResidualNetwork::name).distinct().toList();
-        assertTrue(names.containsAll(List.of("fnn", "resnet", "transformer", "stair", "nested", "user")), names::toString);
+        assertTrue(names.containsAll(List.of("fnn", "resnet", "transformer", "graded", "nested", "user")), names::toString);
         List<Path> all = new ArrayList<>();
         for (int i = 0; i < networks.size(); i++) {
             List<Path> files = export(networks.get(i), i);

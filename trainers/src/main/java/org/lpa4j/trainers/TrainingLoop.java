@@ -54,7 +54,7 @@ public final class TrainingLoop {
      * Trains {@code stage} on {@code store} for the configured epochs; returns the epochs run.
      *
      * @param stageIndex 0 for a single-stage trainer, k for stage k; it varies the shuffling seed between stages
-     * @param stageName  how a divergence message names the stage, e.g. {@code lpa} or {@code mgdl (grade 2)}
+     * @param stageName  how a divergence message names the stage, e.g. {@code lpa} or {@code multigrade (grade 2)}
      */
     public int run(VariableStore store, TrainingStage stage, int stageIndex, String stageName) {
         return run(store, stage, stageIndex, stageName, null, Map.of()).epochsRun();

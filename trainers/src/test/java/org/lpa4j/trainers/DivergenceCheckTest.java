@@ -21,12 +21,12 @@ class DivergenceCheckTest {
 
     @Test
     void aLossGrownByOrdersOfMagnitudeIsExplained_whileOrdinaryNoiseIsNot() {
-        DivergenceCheck check = new DivergenceCheck("mgdl (grade 2)", 1e9);
+        DivergenceCheck check = new DivergenceCheck("multigrade (grade 2)", 1e9);
         check.check(0.25, 1, 1, 1e9);
         check.check(1e4, 1, 2, 1e9);
         check.check(0.25 * DivergenceCheck.GROWTH, 1, 3, 1e9);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> check.check(5.6e18, 1, 4, 1e9));
-        assertEquals("Training with mgdl (grade 2) diverged: the loss grew from 0.25 at the first batch to 5.6E18 at epoch 1, batch 4, "
+        assertEquals("Training with multigrade (grade 2) diverged: the loss grew from 0.25 at the first batch to 5.6E18 at epoch 1, batch 4, "
                 + "more than 1e+06 times its first value (learning rate 1.0E9 at that step). Lower the learning rate, e.g. to 1.0E8, "
                 + "or check the data for extreme values.", e.getMessage());
     }

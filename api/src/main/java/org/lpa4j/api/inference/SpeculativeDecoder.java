@@ -3,7 +3,6 @@ package org.lpa4j.api.inference;
 import java.util.Arrays;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
-import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -24,12 +23,27 @@ public final class SpeculativeDecoder {
     /** {@code model} maps INT32 {@code [batch, T]} token windows to next-token scores {@code [batch, T, V]}. */
     public SpeculativeDecoder(ProgressiveModel model) {
         this.model = Objects.requireNonNull(model, "model is null");
-        Shape input = model.network().input().shape();
-        if (input.rank() != 2 || !model.network().input().dtype().equals(org.lpa4j.api.tensor.DType.INT32)) {
-            throw new Lpa4jException("Decoding needs a next-token model (" + OutputKind.NEXT_TOKEN + ") on INT32 token windows [batch, T],"
-                    + " but network " + model.network().name() + " takes " + model.network().input().dtype() + " " + input + ".");
+        this.context = TokenWindow.contextOf(model);
+    }
+
+    /** Plain full-depth greedy decoding and self-speculative decoding of the same text, each timed after a warm-up of both. */
+    public record Comparison(Decoding plain, Decoding speculative) {
+        /** Whether the speculative tokens are exactly the plain ones, as they must be. */
+        public boolean identical() {
+            return Arrays.equals(plain.tokens(), speculative.tokens());
         }
-        this.context = input.dim(1);
+
+        /** How many times faster the speculative decoding ran. */
+        public double speedup() {
+            return speculative.tokensPerSecond() / plain.tokensPerSecond();
+        }
+    }
+
+    /** {@link #greedy} and {@link #speculative} of the same {@code length} tokens, timed after a short warm-up of each. */
+    public Comparison compare(int[] prompt, int length, int draftDepth, int draftLength) {
+        greedy(prompt, 1);
+        speculative(prompt, Math.min(length, draftLength + 1), draftDepth, draftLength);
+        return new Comparison(greedy(prompt, length), speculative(prompt, length, draftDepth, draftLength));
     }
 
     /** {@code length} tokens after {@code prompt}, each the full depth's arg-max: one full-depth pass per token. */
@@ -118,9 +132,7 @@ public final class SpeculativeDecoder {
     }
 
     private int[] window(int[] text, int from, int to) {
-        int[] w = new int[context];
-        System.arraycopy(text, from, w, 0, to - from);
-        return w;
+        return TokenWindow.of(text, from, to, context);
     }
 
     private static int vocabulary(HostTensor scores) {

@@ -11,6 +11,11 @@ import org.lpa4j.api.tensor.DType;
  * the float type of continuous inputs. What the task fixes (input shape, outputs) comes from its {@code TaskShape}.
  */
 public record ArchitectureOptions(int depth, int width, int heads, Activation activation, DType dtype) {
+    /** The attention heads of {@link #of}. */
+    public static final int DEFAULT_HEADS = 4;
+    /** The blocks' activation of {@link #of}: tanh, with which every documented surface table was measured. */
+    public static final Activation DEFAULT_ACTIVATION = Activation.TANH;
+
     public ArchitectureOptions {
         Objects.requireNonNull(activation, "activation is null");
         Objects.requireNonNull(dtype, "dtype is null");
@@ -28,9 +33,9 @@ public record ArchitectureOptions(int depth, int width, int heads, Activation ac
         }
     }
 
-    /** {@code depth} blocks of {@code width}, 4 heads, ReLU, FLOAT32. */
+    /** {@code depth} blocks of {@code width}, {@value #DEFAULT_HEADS} heads, {@link #DEFAULT_ACTIVATION tanh}, FLOAT32. */
     public static ArchitectureOptions of(int depth, int width) {
-        return new ArchitectureOptions(depth, width, 4, Activation.RELU, DType.FLOAT32);
+        return new ArchitectureOptions(depth, width, DEFAULT_HEADS, DEFAULT_ACTIVATION, DType.FLOAT32);
     }
 
     public ArchitectureOptions withHeads(int value) {

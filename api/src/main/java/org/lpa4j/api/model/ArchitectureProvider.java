@@ -13,6 +13,14 @@ public interface ArchitectureProvider {
     /** The registered name, unique on the classpath; every network this provider builds reports it as its {@link ResidualNetwork#name()}. */
     String name();
 
+    /**
+     * Names this architecture was registered as before (none by default): a saved model or a setting that gives one of
+     * them means this architecture, so a rename keeps old bundles loading.
+     */
+    default java.util.List<String> formerNames() {
+        return java.util.List.of();
+    }
+
     /** Why this architecture cannot serve a task of this shape (a phrase, e.g. "it reads feature vectors"), or {@code null} when it can. */
     String incompatibility(TaskShape shape);
 

@@ -55,15 +55,23 @@ public final class Architectures {
         return providers.stream().map(ArchitectureProvider::name).toList();
     }
 
+    /** Whether an architecture is registered as {@code name}, or was under a former name. */
+    public boolean knows(String name) {
+        return providers.stream().anyMatch(p -> p.name().equals(name) || p.formerNames().contains(name));
+    }
+
     /** The names of the architectures that can serve a task of this shape. */
     public List<String> namesFitting(TaskShape shape) {
         return providers.stream().filter(p -> p.incompatibility(shape) == null).map(ArchitectureProvider::name).toList();
     }
 
-    /** The provider registered as {@code name}; an unknown or doubly registered name is a sentence saying what to do. */
+    /** The provider registered as {@code name} (or formerly so); an unknown or doubly registered name is a sentence saying what to do. */
     public ArchitectureProvider require(String name) {
         Objects.requireNonNull(name, "name is null");
         List<ArchitectureProvider> matching = providers.stream().filter(p -> p.name().equals(name)).toList();
+        if (matching.isEmpty()) {
+            matching = providers.stream().filter(p -> p.formerNames().contains(name)).toList();
+        }
         if (matching.size() > 1) {
             throw new Lpa4jException("Two architecture providers are registered as '" + name + "': " + matching.stream()
                     .map(p -> p.getClass().getName()).toList() + "; remove one of them from the classpath.");
@@ -100,8 +108,8 @@ public final class Architectures {
             throw new Lpa4jException("The hyperparameters " + hyperparameters + " do not describe a network of architecture '" + name
                     + "': " + e.getMessage(), e);
         }
-        if (!name.equals(network.name())) {
-            throw new Lpa4jException("The provider of architecture '" + name + "' (" + provider.getClass().getName() + ") rebuilt a network"
+        if (!provider.name().equals(network.name())) {
+            throw new Lpa4jException("The provider of architecture '" + provider.name() + "' (" + provider.getClass().getName() + ") rebuilt a network"
                     + " that calls itself '" + network.name() + "'; a provider's networks must report its registered name.");
         }
         return network;

@@ -20,6 +20,15 @@ public interface ProgressiveTrainer {
     }
 
     /**
+     * The trainer's options record as a model it trained on {@code data} saves it: {@link #options()}, with every
+     * setting the trainer resolves from the data recorded as it resolved it (LPA: its form, and its depth weighting
+     * as chosen for the data's loss). The manifest keeps trainer-specific settings only here.
+     */
+    default Map<String, Object> recordedOptions(DataSplits data) {
+        return options();
+    }
+
+    /**
      * The architecture this trainer trains when an experiment asks for {@code requested}: that one, unless the trainer
      * needs a kind of network of its own (the multigrade trainer trains grades).
      */

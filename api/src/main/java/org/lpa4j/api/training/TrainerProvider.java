@@ -11,6 +11,14 @@ public interface TrainerProvider {
     /** The registered name, unique on the classpath: the name experiments and the command line choose the trainer by. */
     String name();
 
+    /**
+     * Names this trainer was registered as before (none by default): an experiment or a command line that gives one of
+     * them means this trainer, so a rename keeps what users typed or saved working.
+     */
+    default java.util.List<String> formerNames() {
+        return java.util.List.of();
+    }
+
     /** A trainer with {@code options}; an unknown option or a value that cannot work is an {@link org.lpa4j.api.InvalidSettingException} naming it. */
     ProgressiveTrainer create(TrainerOptions options);
 }

@@ -53,10 +53,13 @@ public final class Trainers {
         return providers.stream().map(TrainerProvider::name).toList();
     }
 
-    /** The provider registered as {@code name}; an unknown or doubly registered name is a sentence saying what to do. */
+    /** The provider registered as {@code name} (or formerly so); an unknown or doubly registered name is a sentence saying what to do. */
     public TrainerProvider require(String name) {
         Objects.requireNonNull(name, "name is null");
         List<TrainerProvider> matching = providers.stream().filter(p -> p.name().equals(name)).toList();
+        if (matching.isEmpty()) {
+            matching = providers.stream().filter(p -> p.formerNames().contains(name)).toList();
+        }
         if (matching.size() > 1) {
             throw new Lpa4jException("Two trainer providers are registered as '" + name + "': " + matching.stream()
                     .map(p -> p.getClass().getName()).toList() + "; remove one of them from the classpath.");

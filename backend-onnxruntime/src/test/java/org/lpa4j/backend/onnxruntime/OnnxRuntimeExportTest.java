@@ -29,6 +29,7 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.conformance.Checks;
+import org.lpa4j.conformance.reference.Fixtures;
 import org.lpa4j.models.ModelManifest;
 import org.lpa4j.models.Models;
 import org.lpa4j.onnx.OnnxExport;
@@ -47,7 +48,7 @@ class OnnxRuntimeExportTest {
     @Test
     void exportedFiles_runInABareSessionWithTheTrainingEnginesOutputs_andTheManifestCarriesLabelsAndExitPolicy() throws Exception {
         ResidualNetwork network = Architectures.discover().create("resnet", TASK, ArchitectureOptions.of(3, 8));
-        HostTensor x = HostTensor.fromDoubles(DType.FLOAT32, Shape.of(5, 1, 8, 8), org.lpa4j.conformance.Fixtures.uniform(3,
+        HostTensor x = HostTensor.fromDoubles(DType.FLOAT32, Shape.of(5, 1, 8, 8), Fixtures.uniform(3,
                 Shape.of(5, 1, 8, 8), -1, 1));
         Path bundle = dir.resolve("model");
         Path out = dir.resolve("onnx");

@@ -21,6 +21,7 @@ import org.lpa4j.cli.output.ConstructionReport;
 import org.lpa4j.cli.output.ConstructionRow;
 import org.lpa4j.cli.output.ConstructionTable;
 import org.lpa4j.cli.output.ReportWriter;
+import org.lpa4j.cli.option.DepthConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,8 @@ public final class ConstructCommand implements Callable<Integer> {
     @Option(names = "--base", defaultValue = "2", description = "base N >= 2: level l has N^(l d) cells (default ${DEFAULT-VALUE})")
     int base;
 
-    @Option(names = "--depth", defaultValue = "4", description = "terminal depth L >= 1 (default ${DEFAULT-VALUE})")
+    @Option(names = "--depth", defaultValue = "4", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
+            + " levels to build, K >= 1 (default ${DEFAULT-VALUE})")
     int depth;
 
     @Option(names = "--p", defaultValue = "2", description = "L^p exponent, 1 <= p < infinity (default ${DEFAULT-VALUE})")
@@ -60,7 +62,7 @@ public final class ConstructCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
-    @Option(names = "--search-steps", defaultValue = "4000000", description = "decoder frequencies tried per level before the float64 network stops (default ${DEFAULT-VALUE})")
+    @Option(names = "--search-steps", defaultValue = "" + NestedConstruction.DEFAULT_SEARCH_STEPS, description = "decoder frequencies tried per level before the float64 network stops (default ${DEFAULT-VALUE})")
     long searchSteps;
 
     @Option(names = "--out", defaultValue = "out/construct", description = "output directory (default ${DEFAULT-VALUE})")

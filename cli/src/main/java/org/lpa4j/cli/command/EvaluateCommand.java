@@ -9,6 +9,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.Metric;
 import org.lpa4j.api.inference.AcceptedLoss;
+import org.lpa4j.api.model.ProgressiveModel;
 import org.lpa4j.api.task.LoadedTask;
 import org.lpa4j.api.task.Tasks;
 import org.lpa4j.cli.inference.Evaluation;
@@ -16,6 +17,7 @@ import org.lpa4j.cli.inference.EvaluationTable;
 import org.lpa4j.cli.inference.ExitCostPlot;
 import org.lpa4j.api.inference.ModelEvaluation;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.cli.output.ReportWriter;
 import org.lpa4j.models.LoadedModel;
@@ -45,8 +47,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path model;
     @Mixin
     BackendOption backend;
+    @Option(names = "--depth", paramLabel = "K", converter = DepthConverter.class, description = "measure the network of the first K"
+            + " blocks (depths 1..K); its exit policy is calibrated and shown but not saved, the model's being for all L blocks"
+            + " (default: L)")
+    Integer depth;
     @Option(names = "--max-loss", description = "the largest metric loss the exit policy may cost: accuracy points for classifiers"
-            + " (default " + AcceptedLoss.DEFAULT_POINTS + "), percent of the full depth's error otherwise (default 5)")
+            + " (default " + AcceptedLoss.DEFAULT_POINTS + "), percent of the full depth's error otherwise (default "
+            + (int) (AcceptedLoss.DEFAULT_RELATIVE * 100) + ")")
     Double maxLoss;
     @Option(names = "--json", description = "also write every figure to this JSON file")
     Path json;
@@ -76,13 +83,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new Lpa4jException("--repeats must be at least 1 but is " + repeats + ".");
         }
         ModelManifest manifest = bundles.inspect(model);
+        int blocks = depth == null ? manifest.depth() : DepthConverter.within(depth, manifest.depth());
         LoadedTask task = data.load(tasks, manifest, model);
         AcceptedLoss accepted = maxLoss == null ? AcceptedLoss.defaultFor(task.metric()) : AcceptedLoss.inPercent(task.metric(), maxLoss);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         ModelEvaluation.Result result;
-        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
-            result = new ModelEvaluation(repeats).evaluate(loaded.model(), manifest.output().kind(), task.data(), task.metric(),
+        try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b);
+             ProgressiveModel measured = loaded.model().truncate(blocks)) {
+            result = new ModelEvaluation(repeats).evaluate(measured, manifest.output().kind(), task.data(), task.metric(),
                     task.secondaryMetric(), accepted);
             evaluation = new Evaluation(model.toString(), task.name(), manifest.architecture().name(), b.name(), b.engineVersion(),
                     task.metric().label(), task.secondaryMetric().label(), task.metric().lowerIsBetter(), task.data().test().size(),
@@ -92,7 +101,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (manifest.lineage() != null) {
             out.println(lineage(manifest));
         }
-        if (result.calibrated() != null && noSave) {
+        if (result.calibrated() != null && blocks < manifest.depth()) {
+            out.println("  not saved: calibrated for the network of " + blocks + " of the model's " + manifest.depth() + " blocks; 'lpa4j"
+                    + " slice --depth " + blocks + "' saves that network, and evaluate on it saves its policy.");
+        } else if (result.calibrated() != null && noSave) {
             out.println("  not saved (--no-save): the model keeps " + (manifest.exitPolicy() == null ? "no exit policy" : "the exit policy saved"
                     + " with it before") + ".");
         } else if (result.calibrated() != null) {

@@ -5,11 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
@@ -17,9 +14,10 @@ import org.lpa4j.api.backend.Discovery;
 import org.lpa4j.api.data.OutputKind;
 import org.lpa4j.api.inference.Decoding;
 import org.lpa4j.api.inference.SpeculativeDecoder;
+import org.lpa4j.api.inference.TokenSampler;
 import org.lpa4j.api.model.ProgressiveModel;
-import org.lpa4j.cli.inference.TextSampler;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.datasets.text.CharacterVocabulary;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
@@ -32,11 +30,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lpa4j generate}: samples text from the readout of one depth (or every depth) of a saved character model: a
- * bundle folder, or the {@code --out} folder of a {@code fit} with {@code --trainer} choosing its bundle.
+ * {@code lpa4j generate}: text sampled ({@link TokenSampler}) or decoded ({@link SpeculativeDecoder}) from a saved
+ * character model (a bundle folder, or the {@code --out} folder of a {@code fit} with {@code --trainer} choosing its
+ * bundle): the command turns the prompt into token ids and the tokens back into text, and prints.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sample text from a character model saved by 'lpa4j fit --task moby', at one depth or at every depth.")
+        description = "Sample text from a character model saved by 'lpa4j fit --task moby', at its full depth, at one depth"
+                + " (--depth K) or at every depth (--every-depth).")
 public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     private final Discovery discovery;
@@ -46,12 +46,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "a saved model (OUT/lpa), or the --out folder of a 'fit --task moby' run with --trainer")
     Path model;
-    @Option(names = "--depth", defaultValue = "all", description = "the readout to sample from: 1..L, or all (default ${DEFAULT-VALUE})")
-    String depth;
+    @Option(names = "--depth", paramLabel = "K", converter = DepthConverter.class, description = "sample from the readout at depth K (the"
+            + " network of the first K blocks, 1..L) (default: L, the whole model)")
+    Integer depth;
+    @Option(names = "--every-depth", description = "sample from every depth 1..L in turn, one text each")
+    boolean everyDepth;
     @Option(names = "--prompt", required = true, description = "the text to continue (characters of the training vocabulary)")
     String prompt;
-    /** The longest text generate writes in one run: a million characters (the prompt and the text are held in memory). */
-    static final int MAX_LENGTH = 1_000_000;
     /** The most tokens drafted per round of speculative decoding. */
     static final int MAX_DRAFT_LENGTH = 256;
 
@@ -59,7 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
     int length;
     @Option(names = "--seed", defaultValue = "0", description = "seed of the sampling (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--temperature", defaultValue = "0.8", description = "softmax temperature, > 0; lower is more conservative (default ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", defaultValue = "" + TokenSampler.DEFAULT_TEMPERATURE, description = "softmax temperature, > 0; lower is more conservative (default ${DEFAULT-VALUE})")
     double temperature;
     @Option(names = "--trainer", defaultValue = "lpa", description = "with --model OUT: whose saved model, OUT/lpa or OUT/e2e (default ${DEFAULT-VALUE})")
     String trainer;
@@ -82,14 +83,16 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (length < 1 || length > MAX_LENGTH) {
-            throw new Lpa4jException("--length must be between 1 and " + MAX_LENGTH + " characters but is " + length + ".");
-        }
+        TokenSampler.check(length, temperature);
         if (draftLength < 1 || draftLength > MAX_DRAFT_LENGTH) {
             throw new Lpa4jException("--draft-length must be between 1 and " + MAX_DRAFT_LENGTH + " tokens but is " + draftLength + ".");
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new Lpa4jException("--temperature must be a positive number but is " + temperature + ".");
+        if (everyDepth && depth != null) {
+            throw new Lpa4jException("--depth " + depth + " samples from one depth and --every-depth from each; give one of them.");
+        }
+        if (draftDepth != null && (everyDepth || depth != null)) {
+            throw new Lpa4jException("--draft-depth decodes greedily with the whole model, drafting at depth " + draftDepth + "; drop "
+                    + (everyDepth ? "--every-depth" : "--depth " + depth) + ".");
         }
         Path bundle = bundleFolder();
         ModelManifest manifest = bundles.inspect(bundle);
@@ -105,22 +108,20 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new Lpa4jException("The model at " + bundle + " does not record a character vocabulary (" + e.getMessage() + "); generate"
                     + " needs a character model trained with 'lpa4j fit --task moby --arch transformer'.", e);
         }
-        requireKnownCharacters(vocabulary);
+        int[] ids = vocabulary.encodeKnown(prompt);
         List<Integer> depths = depths(manifest.depth());
-        int context = manifest.input().exampleShape()[0];
         PrintWriter out = spec.commandLine().getOut();
         try (Backend b = backend.open(discovery);
              LoadedModel loaded = bundles.load(bundle, b)) {
             ProgressiveModel model = loaded.model();
             if (draftDepth != null) {
-                speculative(model, vocabulary, out);
+                speculative(model, vocabulary, ids, out);
                 return 0;
             }
+            TokenSampler sampler = new TokenSampler(model);
             for (int k : depths) {
-                String text = new TextSampler(x -> model.predict(x, k), vocabulary, context).continuation(prompt, length, temperature,
-                        new SplittableRandom(seed));
                 out.println("--- depth " + k + " of " + model.depth() + " ---");
-                out.println(prompt + text);
+                out.println(prompt + vocabulary.decode(sampler.sample(ids, length, k, temperature, seed)));
                 out.flush();
             }
         }
@@ -128,24 +129,16 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Greedy text drafted at {@code --draft-depth} and verified at full depth, timed against plain full-depth greedy decoding. */
-    private void speculative(ProgressiveModel model, CharacterVocabulary vocabulary, PrintWriter out) {
-        int[] ids = vocabulary.encode(prompt);
-        SpeculativeDecoder decoder = new SpeculativeDecoder(model);
-        decoder.greedy(ids, 1);
-        decoder.speculative(ids, Math.min(length, draftLength + 1), draftDepth, draftLength);
-        Decoding plain = decoder.greedy(ids, length);
-        Decoding fast = decoder.speculative(ids, length, draftDepth, draftLength);
-        StringBuilder text = new StringBuilder(prompt);
-        for (int id : fast.tokens()) {
-            text.append(vocabulary.decode(id));
-        }
+    private void speculative(ProgressiveModel model, CharacterVocabulary vocabulary, int[] ids, PrintWriter out) {
+        SpeculativeDecoder.Comparison c = new SpeculativeDecoder(model).compare(ids, length, draftDepth, draftLength);
+        Decoding plain = c.plain();
+        Decoding fast = c.speculative();
         out.println("--- greedy, depth " + model.depth() + " of " + model.depth() + ", drafted at depth " + draftDepth + " ---");
-        out.println(text);
+        out.println(prompt + vocabulary.decode(fast.tokens()));
         out.printf(Locale.ROOT, "full-depth greedy: %.1f tokens/s; self-speculative (draft depth %d, %d tokens per round): %.1f tokens/s"
                 + " (%.2fx); acceptance rate %.1f%% (%d of %d drafted); %d full-depth passes instead of %d; text identical to full-depth"
-                + " greedy: %s%n", plain.tokensPerSecond(), draftDepth, draftLength, fast.tokensPerSecond(), fast.tokensPerSecond()
-                / plain.tokensPerSecond(), 100 * fast.acceptanceRate(), fast.accepted(), fast.drafted(), fast.fullPasses(), plain.fullPasses(),
-                Arrays.equals(plain.tokens(), fast.tokens()) ? "yes" : "NO");
+                + " greedy: %s%n", plain.tokensPerSecond(), draftDepth, draftLength, fast.tokensPerSecond(), c.speedup(),
+                100 * fast.acceptanceRate(), fast.accepted(), fast.drafted(), fast.fullPasses(), plain.fullPasses(), c.identical() ? "yes" : "NO");
         out.flush();
     }
 
@@ -166,36 +159,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 + " folder of a fit (it has no report.json); pass a folder written by 'lpa4j fit --task moby --arch transformer'.");
     }
 
-    private void requireKnownCharacters(CharacterVocabulary vocabulary) {
-        TreeSet<String> unknown = new TreeSet<>();
-        prompt.codePoints().filter(c -> !vocabulary.contains(c)).forEach(c -> unknown.add(Character.toString(c)));
-        if (!unknown.isEmpty()) {
-            throw new Lpa4jException("The prompt has characters the model never saw in training: " + String.join(" ", unknown)
-                    + ". Use only characters of the training text.");
-        }
-        if (prompt.isEmpty()) {
-            throw new Lpa4jException("--prompt needs at least one character.");
-        }
-    }
-
+    /** The depths to sample from: every one with {@code --every-depth}, else {@code --depth} or the model's own. */
     private List<Integer> depths(int networkDepth) {
+        if (!everyDepth) {
+            return List.of(depth == null ? networkDepth : DepthConverter.within(depth, networkDepth));
+        }
         List<Integer> out = new ArrayList<>();
-        if (depth.equals("all")) {
-            for (int k = 1; k <= networkDepth; k++) {
-                out.add(k);
-            }
-            return out;
+        for (int k = 1; k <= networkDepth; k++) {
+            out.add(k);
         }
-        int k;
-        try {
-            k = Integer.parseInt(depth.trim());
-        } catch (NumberFormatException e) {
-            throw new Lpa4jException("--depth must be a number in 1.." + networkDepth + " or 'all' but is '" + depth + "'.");
-        }
-        if (k < 1 || k > networkDepth) {
-            throw new Lpa4jException("--depth " + k + " is outside 1.." + networkDepth + " of this model.");
-        }
-        out.add(k);
         return out;
     }
 }

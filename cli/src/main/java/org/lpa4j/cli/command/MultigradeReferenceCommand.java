@@ -18,8 +18,8 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
-import org.lpa4j.architectures.stair.Grade;
-import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.architectures.graded.Grade;
+import org.lpa4j.architectures.graded.GradedMlp;
 import org.lpa4j.cli.option.BackendOption;
 import org.lpa4j.trainers.multigrade.GradeListener;
 import org.lpa4j.trainers.multigrade.GradeResult;
@@ -32,12 +32,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lpa4j mgdl-reference}: the multigrade run its authors published, f(x) = sin(100x) with grades [1,256,256,1] sine,
+ * {@code lpa4j multigrade-reference}: the multigrade run its authors published, f(x) = sin(100x) with grades [1,256,256,1] sine,
  * [256,128,128,64,1] and [64,64,32,32,1] ReLU, against a single network of the same layers trained end to end for the
  * same number of epochs; prints the RSE per grade next to the published figures, and the times.
  */
-@Command(name = "mgdl-reference", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Reproduce the published multigrade (MGDL) run on sin(100x) and compare it with end-to-end training of the same layers.")
+@Command(name = "multigrade-reference", aliases = "mgdl-reference", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reproduce the published multigrade run on sin(100x) and compare it with end-to-end training of the same layers.")
 public final class MultigradeReferenceCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;
     /** The published epochs per grade; the published loop runs epochs 0..E, i.e. E + 1 passes, with the rate reaching t_min at the last. */
@@ -99,16 +99,16 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
         List<GradeSchedule> schedules = schedules(epochScale);
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withDType(dtype).withOptimizer(OptimizerSpec.adam());
         try (Backend b = backend.open(discovery)) {
-            out.printf("MGDL reference: f(x) = sin(100x) on [0,1], %d train / %d validation / %d test points, %s, Adam, batch %d, backend %s (%s)%s%n",
+            out.printf("Multigrade reference: f(x) = sin(100x) on [0,1], %d train / %d validation / %d test points, %s, Adam, batch %d, backend %s (%s)%s%n",
                     data.train().size(), data.validation().size(), data.test().size(), dtype, BATCH, b.name(), b.engineVersion(),
                     epochScale == 1 ? "" : String.format(", REDUCED RUN: epochs x %.3g", epochScale));
             out.printf("%-5s %-28s %6s %-14s %12s %12s %12s %16s %15s %8s%n", "grade", "layers", "passes", "lr", "train RSE", "val RSE",
                     "test RSE", "published train", "published test", "seconds");
             out.flush();
             List<GradeResult> results = new ArrayList<>();
-            StairNetwork stair = new StairNetwork(1, 1, GRADES, dtype);
+            GradedMlp graded = new GradedMlp(1, 1, GRADES, dtype);
             MultigradeTrainer multigrade = MultigradeTrainer.allGrades().withSchedules(schedules).onGradeEnd(collector(results, schedules, out));
-            try (TrainingResult r = multigrade.train(b, stair, data, config, Metric.RSE, List.of())) {
+            try (TrainingResult r = multigrade.train(b, graded, data, config, Metric.RSE, List.of())) {
                 double total = results.stream().mapToDouble(GradeResult::seconds).sum();
                 out.printf("multigrade total: test RSE %.3e after %d grades in %.1f s%n", r.test().at(r.test().depth()), r.test().depth(), total);
             }
@@ -120,7 +120,7 @@ public final class MultigradeReferenceCommand implements Callable<Integer> {
                         single.describe(1, 1), singleSchedule.epochs(), e2eRate, MIN_RATE);
                 out.flush();
                 MultigradeTrainer.allGrades().withSchedules(List.of(singleSchedule)).onGradeEnd(collector(new ArrayList<>(), List.of(singleSchedule), out))
-                        .train(b, new StairNetwork(1, 1, List.of(single), dtype), data, config, Metric.RSE, List.of()).close();
+                        .train(b, new GradedMlp(1, 1, List.of(single), dtype), data, config, Metric.RSE, List.of()).close();
             }
         }
         out.println();

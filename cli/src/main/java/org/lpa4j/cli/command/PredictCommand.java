@@ -22,6 +22,7 @@ import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.cli.inference.InputFiles;
 import org.lpa4j.cli.inference.PredictionCsv;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.cli.option.SavedModelTask;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.ModelManifest;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpa4j predict}: a saved model on new inputs, at a fixed depth or with early exit, one CSV line per input. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a saved model on new inputs at a fixed depth or with early exit (auto), and write one CSV line per input with"
+        description = "Run a saved model on new inputs with early exit (--exit auto) or at a fixed depth (--depth K), and write one CSV line per input with"
                 + " its prediction and the depth it left at. Inputs in the task's raw form (grey images as an IDX file, image files or a"
                 + " folder of them; texts one per line in a .txt file), prepared as in training, or a CSV file of network inputs.")
 public final class PredictCommand implements Callable<Integer> {
@@ -51,10 +52,14 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "raw inputs: an IDX image file (raw or gzipped), a PNG/JPEG/GIF/BMP"
             + " image or a folder of them, a .txt file of texts (one per line); or a .csv file of network inputs, one example per line")
     Path input;
-    @Option(names = "--depth", defaultValue = "auto", description = "1..L, or auto: the exit policy saved by evaluate, or one calibrated"
-            + " now on the task's validation split when --max-loss is given or none is saved (default ${DEFAULT-VALUE})")
-    String depth;
-    @Option(names = "--max-loss", description = "with --depth auto: calibrate for this loss (accuracy points, or percent of the error)")
+    @Option(names = "--depth", paramLabel = "K", converter = DepthConverter.class, description = "read out every input at depth K (the"
+            + " network of the first K blocks, 1..L) instead of exiting early (default: --exit auto)")
+    Integer depth;
+    @Option(names = "--exit", paramLabel = "auto|none", description = "auto: each input leaves at the depth the early-exit policy picks"
+            + " (the policy saved by evaluate, or one calibrated now on the task's validation split when --max-loss is given or none is"
+            + " saved); none: every input runs all L blocks (default: auto, or none with --depth)")
+    String exit;
+    @Option(names = "--max-loss", description = "with --exit auto: calibrate for this loss (accuracy points, or percent of the error)")
     Double maxLoss;
     @Option(names = "--out", required = true, description = "the CSV file to write; an existing file is kept unless --overwrite")
     Path out;
@@ -77,6 +82,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkChoices();
         org.lpa4j.api.io.AtomicFiles.checkWritable(out);
         if (Files.exists(out) && !overwrite) {
             throw new Lpa4jException("The file " + out + " already exists; choose another --out, or pass --overwrite to replace it.");
@@ -84,6 +90,9 @@ public final class PredictCommand implements Callable<Integer> {
         ModelManifest manifest = bundles.inspect(model);
         if (manifest.output().kind() == OutputKind.NEXT_TOKEN) {
             throw new Lpa4jException("The model in " + model + " predicts the next token at every position; continue text with 'lpa4j generate'.");
+        }
+        if (depth != null) {
+            DepthConverter.within(depth, manifest.depth());
         }
         PrintWriter console = spec.commandLine().getOut();
         try (Backend b = backend.open(discovery); LoadedModel loaded = bundles.load(model, b)) {
@@ -98,18 +107,25 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --depth}, {@code --exit} and {@code --max-loss} together name one way to choose the depth, or a sentence says why not. */
+    private void checkChoices() {
+        if (exit != null && !exit.equals("auto") && !exit.equals("none")) {
+            throw new Lpa4jException("--exit is auto (each input leaves at the depth the early-exit policy picks) or none (every input runs"
+                    + " all blocks) but is '" + exit + "'.");
+        }
+        if (depth != null && "auto".equals(exit)) {
+            throw new Lpa4jException("--depth " + depth + " reads out every input at one depth and --exit auto lets each input leave at its"
+                    + " own; give one of them.");
+        }
+        if ((depth != null || "none".equals(exit)) && maxLoss != null) {
+            throw new Lpa4jException("--max-loss calibrates the early-exit policy of --exit auto, which " + (depth != null ? "--depth "
+                    + depth : "--exit none") + " does not use; drop --max-loss.");
+        }
+    }
+
     private ExitPolicy policy(LoadedModel loaded, ModelManifest manifest) {
-        if (!depth.equals("auto")) {
-            int k;
-            try {
-                k = Integer.parseInt(depth.trim());
-            } catch (NumberFormatException e) {
-                throw new Lpa4jException("--depth must be a number in 1.." + manifest.depth() + " or 'auto' but is '" + depth + "'.");
-            }
-            if (k < 1 || k > manifest.depth()) {
-                throw new Lpa4jException("--depth " + k + " is outside 1.." + manifest.depth() + " of this model.");
-            }
-            return new ExitPolicy.FixedDepth(k);
+        if (depth != null || "none".equals(exit)) {
+            return new ExitPolicy.FixedDepth(depth != null ? depth : manifest.depth());
         }
         if (maxLoss == null && loaded.exitPolicy().isPresent()) {
             return loaded.exitPolicy().get();

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lpa4j.cli.option.DepthConverter;
 import org.lpa4j.models.ModelBundles;
 import org.lpa4j.models.ModelManifest;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ public final class SliceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "a saved model folder")
     Path model;
-    @Option(names = "--depth", required = true, description = "the depth k to keep (1..the model's depth)")
+    @Option(names = "--depth", required = true, paramLabel = "K", converter = DepthConverter.class, description = "the network of the"
+            + " first K blocks to keep (1..the model's depth)")
     int depth;
     @Option(names = "--out", required = true, description = "the new model folder (must not exist)")
     Path out;

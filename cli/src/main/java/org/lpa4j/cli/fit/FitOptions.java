@@ -20,6 +20,8 @@ import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.DepthConverter;
+import org.lpa4j.cli.option.LibraryDefaults;
 import org.lpa4j.cli.option.SettingFlags;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.DistillationReach;
@@ -30,19 +32,21 @@ import picocli.CommandLine.Option;
 /**
  * Everything one {@code fit} run needs, as a picocli mixin: {@code fit} takes it from the command line, {@code demo}
  * parses its own fixed arguments into one, and {@link #experiment()} maps them to the library's experiment, which checks them.
+ * The training, task and architecture flags default to the library's own values ({@link LibraryDefaults}).
  */
 public final class FitOptions {
     @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
     String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, stair, or any"
+    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, graded (for --trainer multigrade), or any"
             + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
     String arch;
-    @Option(names = "--depth", defaultValue = "8", description = "residual blocks L (default ${DEFAULT-VALUE})")
+    @Option(names = "--depth", defaultValue = "8", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
+            + " residual blocks to train (default ${DEFAULT-VALUE})")
     int depth;
     @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
     @Option(names = "--trainer", defaultValue = "lpa,e2e", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
-            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), mgdl (multigrade:"
+            + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), multigrade (trains the graded network:"
             + " --depth grades of two --width layers, --epochs split across them), or any other whose provider is on the classpath;"
             + " both = lpa,e2e (default ${DEFAULT-VALUE})")
     String trainer;
@@ -54,9 +58,9 @@ public final class FitOptions {
     List<Integer> separateDepths;
     @Mixin
     BackendOption backend;
-    @Option(names = "--epochs", defaultValue = "100", description = "epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", description = "epochs (default ${DEFAULT-VALUE})")
     int epochs;
-    @Option(names = "--seed", defaultValue = "0", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seed of data, weights and shuffling (default ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--seeds", split = ",", description = "run the whole comparison once per seed, e.g. 0,1,2, and report the mean and"
             + " spread (sample standard deviation) at every depth; replaces --seed")
@@ -66,20 +70,20 @@ public final class FitOptions {
     @Option(names = "--resume", paramLabel = "OUT", description = "continue the fit into OUT (its --out) that was killed or stopped, from its"
             + " last checkpoint; give the same options as that run (one that differs is refused, named)")
     Path resume;
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also write a checkpoint every this many epochs (default"
+    @Option(names = "--checkpoint-every", description = "also write a checkpoint every this many epochs (default"
             + " ${DEFAULT-VALUE}: by time only)")
     int checkpointEvery;
-    @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "write a checkpoint at the first epoch end after this many"
+    @Option(names = "--checkpoint-minutes", description = "write a checkpoint at the first epoch end after this many"
             + " minutes since the last one, into OUT.checkpoint beside --out (removed when the fit ends); runs shorter than this write"
             + " none; 0 = never by time (default ${DEFAULT-VALUE})")
     double checkpointMinutes;
     @Option(names = "--overwrite", description = "replace an existing --out folder as a whole (without it, an existing result is kept and the run refused)")
     boolean overwrite;
-    @Option(names = "--lr", defaultValue = "0.003", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", description = "base learning rate, cosine-decayed (default ${DEFAULT-VALUE})")
     double learningRate;
-    @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", description = "mini-batch size (default ${DEFAULT-VALUE})")
     int batchSize;
-    @Option(names = "--examples", defaultValue = "4000", description = "examples generated for surface tasks (default ${DEFAULT-VALUE})")
+    @Option(names = "--examples", description = "examples generated for surface tasks (default ${DEFAULT-VALUE})")
     int examples;
     @Option(names = "--form", description = "LPA form: ${COMPLETION-CANDIDATES} (default JOINT)")
     LpaForm form;
@@ -118,22 +122,22 @@ public final class FitOptions {
     Boolean readoutAdapter;
     @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
     Boolean temperatureCalibration;
-    @Option(names = "--activation", defaultValue = "TANH", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--activation", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Activation activation;
-    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
+    @Option(names = "--dtype", description = "FLOAT32 or FLOAT64 (default ${DEFAULT-VALUE})")
     DType dtype;
-    @Option(names = "--schedule", defaultValue = "COSINE", description = "learning-rate schedule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--schedule", description = "learning-rate schedule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     LearningRateSchedule schedule;
-    @Option(names = "--patience", defaultValue = "0",
+    @Option(names = "--patience",
             description = "stop after this many epochs without a better validation error, keeping the best weights; 0 = never (default ${DEFAULT-VALUE})")
     int patience;
-    @Option(names = "--limit", defaultValue = "0", description = "use at most this many training examples of a fetched data set; 0 = all (default ${DEFAULT-VALUE})")
+    @Option(names = "--limit", description = "use at most this many training examples of a fetched data set; 0 = all (default ${DEFAULT-VALUE})")
     int limit;
-    @Option(names = "--heads", defaultValue = "4", description = "attention heads of the transformer (default ${DEFAULT-VALUE})")
+    @Option(names = "--heads", description = "attention heads of the transformer (default ${DEFAULT-VALUE})")
     int heads;
-    @Option(names = "--context", defaultValue = "64", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
+    @Option(names = "--context", description = "tokens per example for text tasks (default ${DEFAULT-VALUE})")
     int context;
-    @Option(names = "--grade-tolerance", description = "with --trainer mgdl: keep adding grades (at most --depth) only while the validation error"
+    @Option(names = "--grade-tolerance", description = "with --trainer multigrade: keep adding grades (at most --depth) only while the validation error"
             + " improves and is above this; without it every grade is trained")
     Double gradeTolerance;
 
@@ -198,7 +202,9 @@ public final class FitOptions {
             options.computeIfAbsent("separate", t -> new LinkedHashMap<>()).put("depths", separateDepths);
         }
         if (gradeTolerance != null) {
-            options.computeIfAbsent("mgdl", t -> new LinkedHashMap<>()).put("gradeTolerance", gradeTolerance);
+            // Under the name --trainer gives, its former name mgdl included, so the option stays with the trainer it listed.
+            options.computeIfAbsent(trainerNames().contains("mgdl") ? "mgdl" : "multigrade", t -> new LinkedHashMap<>())
+                    .put("gradeTolerance", gradeTolerance);
         }
         for (String given : trainerOptionArgs == null ? List.<String>of() : trainerOptionArgs) {
             int dot = given.indexOf('.');
@@ -237,7 +243,7 @@ public final class FitOptions {
     /** The options {@code args} give, with every other option at its default, or picocli's sentence about a bad argument. */
     public static FitOptions parse(String... args) {
         FitOptions options = new FitOptions();
-        new picocli.CommandLine(options).parseArgs(args);
+        new picocli.CommandLine(options).setDefaultValueProvider(new LibraryDefaults()).parseArgs(args);
         return options;
     }
 }

@@ -16,7 +16,7 @@ public final class SettingFlags {
             Map.entry("weighting", "--weighting"), Map.entry("gradientBalancing", "--balance"), Map.entry("depths", "--separate-depths"),
             Map.entry("gradeTolerance", "--grade-tolerance"), Map.entry("out", "--out"), Map.entry("replace", "--overwrite"),
             Map.entry("trainers", "--trainer"), Map.entry("seeds", "--seeds"), Map.entry("task", "--task"), Map.entry("architecture", "--arch"),
-            Map.entry("maxLoss", "--max-loss"),
+            Map.entry("maxLoss", "--max-loss"), Map.entry("length", "--length"), Map.entry("temperature", "--temperature"),
             Map.entry("labelSmoothing", "--label-smoothing"), Map.entry("weightDecay", "--weight-decay"),
             Map.entry("distillationDepths", "--distill-depths"), Map.entry("distillationReach", "--distill-reach"),
             Map.entry("readoutAdapter", "--readout-adapter"), Map.entry("temperatureCalibration", "--calibrate"),

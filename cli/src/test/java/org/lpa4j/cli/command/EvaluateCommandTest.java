@@ -2,6 +2,7 @@ package org.lpa4j.cli.command;
 
 import org.lpa4j.cli.CliRun;
 import org.lpa4j.cli.FormatOneBundle;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,27 @@ class EvaluateCommandTest {
                 assertEquals(trainedTestAccuracy[k - 1], Metric.ACCURACY.evaluate(readouts.get(k - 1), test.y()), 1e-4, "depth " + k + " on DJL");
             }
         }
+    }
+
+    @Test
+    void depthK_measuresTheNetworkOfKBlocks_andSavesNoPolicyIntoTheModelOfL() throws Exception {
+        Path copy = dir.resolve("copy-depth");
+        Files.createDirectories(copy);
+        for (String f : List.of(Models.MANIFEST_FILE, Models.WEIGHTS_FILE)) {
+            Files.copy(model.resolve(f), copy.resolve(f));
+        }
+        byte[] before = Files.readAllBytes(copy.resolve(Models.MANIFEST_FILE));
+        Path json = dir.resolve("evaluate-depth-2.json");
+        CliRun r = CliRun.of("evaluate", "--model", copy.toString(), "--depth", "2", "--backend", "tensorflow", "--repeats", "1", "--json",
+                json.toString(), "--plot", dir.resolve("depth-2.png").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode depths = new ObjectMapper().readTree(json.toFile()).get("depths");
+        assertEquals(2, depths.size());
+        for (int k = 1; k <= 2; k++) {
+            assertEquals(trainedTestAccuracy[k - 1], depths.get(k - 1).get("metric").asDouble(), 1e-4, "depth " + k);
+        }
+        assertArrayEquals(before, Files.readAllBytes(copy.resolve(Models.MANIFEST_FILE)), "the model of 3 blocks keeps its own policy");
+        assertEquals("error: --depth 4 is outside 1..3 of this model.\n", CliRun.of("evaluate", "--model", copy.toString(), "--depth", "4").err());
     }
 
     @Test

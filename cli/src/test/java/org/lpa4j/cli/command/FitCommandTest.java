@@ -67,7 +67,7 @@ class FitCommandTest {
         assertEquals("error: A network needs at least one block but the depth is 0. (the depth is set with --depth)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--depth", "0").err());
         assertEquals("error: A network's width must be positive but is -3. (the width is set with --width)\n", CliRun.of("fit", "--task", "surface:peaks2d", "--width", "-3").err());
         String unknownArch = CliRun.of("fit", "--task", "surface:peaks2d", "--arch", "cnn").err();
-        assertTrue(unknownArch.startsWith("error: Unknown architecture 'cnn'. The architectures on the classpath are: fnn, nested, resnet, stair,"
+        assertTrue(unknownArch.startsWith("error: Unknown architecture 'cnn'. The architectures on the classpath are: fnn, graded, nested, resnet,"
                 + " transformer, with-depth-readouts."), unknownArch);
         assertEquals("error: The output folder must be named, not an empty path; e.g. out/run. (the out is set with --out)\n",
                 CliRun.of("fit", "--task", "surface:peaks2d", "--out", "").err());

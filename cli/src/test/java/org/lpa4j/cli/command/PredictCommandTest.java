@@ -2,6 +2,7 @@ package org.lpa4j.cli.command;
 
 import org.lpa4j.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -90,5 +91,40 @@ class PredictCommandTest {
         assertEquals("keep me", Files.readString(existing));
         assertEquals("error: --depth 4 is outside 1..3 of this model.\n", CliRun.of("predict", "--model", model.toString(), "--input",
                 input.toString(), "--depth", "4", "--out", dir.resolve("y.csv").toString(), "--backend", "tensorflow").err());
+    }
+
+    @Test
+    void exitNoneReadsOutTheWholeNetwork_likeDepthL() throws Exception {
+        Path none = dir.resolve("none.csv");
+        Path full = dir.resolve("full.csv");
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--exit", "none", "--out", none.toString(),
+                "--backend", "tensorflow");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--depth", "3", "--out",
+                full.toString(), "--backend", "tensorflow").code());
+        assertEquals(Files.readAllLines(full), Files.readAllLines(none));
+        assertTrue(Files.readAllLines(none).get(1).startsWith("0,3,"), Files.readAllLines(none).get(1));
+    }
+
+    @Test
+    void theOldDepthFormsAndClashingChoicesAreSentences() {
+        String[] base = {"predict", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("z.csv").toString()};
+        CliRun auto = CliRun.of(concat(base, "--depth", "auto"));
+        assertEquals(2, auto.code());
+        assertTrue(auto.err().contains("'predict --exit auto' (predict's default when --depth is left out): drop '--depth auto'."), auto.err());
+        CliRun word = CliRun.of(concat(base, "--depth", "two"));
+        assertTrue(word.err().contains("--depth is a number of blocks, a whole number such as 2, but is 'two'."), word.err());
+        assertEquals("error: --depth 2 reads out every input at one depth and --exit auto lets each input leave at its own; give one of them.\n",
+                CliRun.of(concat(base, "--depth", "2", "--exit", "auto")).err());
+        assertEquals("error: --max-loss calibrates the early-exit policy of --exit auto, which --exit none does not use; drop --max-loss.\n",
+                CliRun.of(concat(base, "--exit", "none", "--max-loss", "1")).err());
+        assertTrue(CliRun.of(concat(base, "--exit", "sometimes")).err().startsWith("error: --exit is auto"));
+        assertFalse(Files.exists(dir.resolve("z.csv")));
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 }

@@ -40,7 +40,7 @@ class TextCommandsTest {
         assertEquals(OutputKind.NEXT_TOKEN, saved.output().kind());
         assertEquals(saved.output().size(), saved.output().labels().size(), "the character vocabulary travels in the saved model");
 
-        CliRun all = CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT, "--length", "20", "--seed", "3",
+        CliRun all = CliRun.of("generate", "--model", dir.toString(), "--every-depth", "--prompt", PROMPT, "--length", "20", "--seed", "3",
                 "--backend", "tensorflow");
         assertEquals(0, all.code(), all.err());
         List<String> lines = all.out().lines().toList();
@@ -64,9 +64,16 @@ class TextCommandsTest {
         assertTrue(CliRun.of("generate", "--model", dir.toString(), "--draft-depth", "2", "--prompt", PROMPT).err()
                 .startsWith("error: The draft depth must be in 1..1"));
 
+        CliRun whole = CliRun.of("generate", "--model", dir.toString(), "--prompt", PROMPT, "--length", "20", "--seed", "3", "--backend",
+                "tensorflow");
+        assertEquals(List.of(lines.get(2), lines.get(3)), whole.out().lines().toList(), "without --depth, the whole model's readout");
+        assertTrue(CliRun.of("generate", "--model", dir.toString(), "--depth", "all", "--prompt", PROMPT).err()
+                .contains("write 'generate --every-depth' instead of '--depth all'."));
+        assertEquals("error: --depth 1 samples from one depth and --every-depth from each; give one of them.\n",
+                CliRun.of("generate", "--model", dir.toString(), "--depth", "1", "--every-depth", "--prompt", PROMPT).err());
         assertEquals("error: --depth 3 is outside 1..2 of this model.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--depth", "3", "--prompt", PROMPT).err());
-        assertEquals("error: The prompt has characters the model never saw in training: # ~. Use only characters of the training text.\n",
+        assertEquals("error: The text has characters the model never saw in training: # ~. Use only characters of the training text.\n",
                 CliRun.of("generate", "--model", dir.toString(), "--prompt", "a~b#").err());
         CliRun bundle = CliRun.of("generate", "--model", dir.resolve("lpa").toString(), "--depth", "2", "--prompt", PROMPT, "--length",
                 "20", "--seed", "3", "--backend", "tensorflow");
@@ -122,7 +129,10 @@ class TextCommandsTest {
     void generateRefusesLengthsThatWouldOverflowOrRunForHours(@TempDir Path dir) {
         CliRun huge = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--length", "2147483647");
         assertEquals(2, huge.code());
-        assertEquals("error: --length must be between 1 and 1000000 characters but is 2147483647.\n", huge.err());
+        assertEquals("error: The text to generate must be between 1 and 1000000 tokens long but is 2147483647. (the length is set with"
+                + " --length)\n", huge.err());
+        assertEquals("error: The sampling temperature must be a positive number but is 0.0. (the temperature is set with --temperature)\n",
+                CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--temperature", "0").err());
         CliRun draft = CliRun.of("generate", "--model", dir.toString(), "--prompt", "Call me", "--draft-depth", "1", "--draft-length", "2147483647");
         assertEquals(2, draft.code());
         assertEquals("error: --draft-length must be between 1 and 256 tokens but is 2147483647.\n", draft.err());

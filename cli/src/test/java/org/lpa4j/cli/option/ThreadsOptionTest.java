@@ -10,7 +10,7 @@ import org.lpa4j.cli.CliRun;
 
 /** {@code --threads} on every command: it sets the engines' thread policy, and a count below 1 is a sentence. */
 class ThreadsOptionTest {
-    private static final String[] COMMANDS = {"backends", "fit", "demo", "conformance", "mgdl-reference", "generate", "construct", "evaluate", "predict"};
+    private static final String[] COMMANDS = {"backends", "fit", "demo", "conformance", "multigrade-reference", "generate", "construct", "evaluate", "predict"};
 
     /** The build sets {@value EngineThreads#PROPERTY} for its tests; put it back after each. */
     private final String buildThreads = System.getProperty(EngineThreads.PROPERTY);

@@ -92,6 +92,32 @@ public final class CharacterVocabulary {
         return text.codePoints().map(this::id).toArray();
     }
 
+    /**
+     * The ids of every character of {@code text}, which must be a non-empty text of characters this vocabulary holds;
+     * otherwise a sentence names the characters it lacks.
+     */
+    public int[] encodeKnown(CharSequence text) {
+        java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
+        text.codePoints().filter(c -> !contains(c)).forEach(c -> unknown.add(Character.toString(c)));
+        if (!unknown.isEmpty()) {
+            throw new Lpa4jException("The text has characters the model never saw in training: " + String.join(" ", unknown)
+                    + ". Use only characters of the training text.");
+        }
+        if (text.length() == 0) {
+            throw new Lpa4jException("The text to continue needs at least one character.");
+        }
+        return encode(text);
+    }
+
+    /** The text of {@code ids}, one character per id (the unknown id's is U+FFFD). */
+    public String decode(int[] ids) {
+        StringBuilder text = new StringBuilder();
+        for (int id : ids) {
+            text.append(decode(id));
+        }
+        return text.toString();
+    }
+
     /** The label of every id, in id order: the character it decodes to (the unknown id's is U+FFFD). */
     public List<String> labels() {
         List<String> labels = new ArrayList<>(size());

@@ -8,6 +8,7 @@ import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.architectures.readout.AdaptedReadouts;
@@ -224,6 +225,16 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
         options.put("layerDropout", layerDropout);
         options.putAll(refinements.options());
         return options;
+    }
+
+    /** The form and the depth weighting as it resolves for {@code data}'s loss (BY_LOSS: ADAPTIVE or UNIFORM), then {@link #options()}. */
+    @Override
+    public Map<String, Object> recordedOptions(DataSplits data) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("form", form.name());
+        recorded.put("weighting", weighting.resolve(ResidualTarget.of(data.train())).name());
+        recorded.putAll(options());
+        return recorded;
     }
 
     /** The form and weighting beside {@link #options()}. */

@@ -37,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Multigrade training of a {@link GradedNetwork} (the {@code stair} architecture's, or any other that offers grades):
+ * Multigrade training of a {@link GradedNetwork} (the {@code graded} architecture's, or any other that offers grades):
  * the {@link TrainingLoop} runs once per grade, grade k alone training
  * (the step's trainable subset is grade k's parameters, every earlier grade stays frozen in the same store) on the
  * residual the earlier grades left. The earlier grades' last hidden features and predictions are computed once per grade
@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MultigradeTrainer implements ProgressiveTrainer {
     /** The registered architecture of grades an experiment's multigrade trainer trains, whatever architecture the others train. */
-    public static final String ARCHITECTURE = "stair";
+    public static final String ARCHITECTURE = "graded";
     private static final Logger LOG = LoggerFactory.getLogger(MultigradeTrainer.class);
 
     private final boolean adaptive;
@@ -115,7 +115,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
 
     @Override
     public String name() {
-        return "mgdl";
+        return "multigrade";
     }
 
     /** The {@value #ARCHITECTURE} architecture of grades, whichever the others train. */
@@ -240,7 +240,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
         if (network instanceof GradedNetwork graded) {
             return graded;
         }
-        throw new Lpa4jException("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'stair'), but"
+        throw new Lpa4jException("The multigrade trainer trains a network of grades (a GradedNetwork, such as architecture 'graded'), but"
                 + " got the '" + network.name() + "' architecture, which has none; build a network of grades, or use the lpa or e2e trainer.");
     }
 

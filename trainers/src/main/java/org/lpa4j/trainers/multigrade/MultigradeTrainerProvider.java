@@ -13,7 +13,13 @@ public final class MultigradeTrainerProvider implements TrainerProvider {
 
     @Override
     public String name() {
-        return "mgdl";
+        return "multigrade";
+    }
+
+    /** {@code mgdl}, its name until the multigrade names were made one: {@code --trainer mgdl} and saved models that name it still work. */
+    @Override
+    public java.util.List<String> formerNames() {
+        return java.util.List.of("mgdl");
     }
 
     @Override

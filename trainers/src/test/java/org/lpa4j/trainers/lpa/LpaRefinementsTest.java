@@ -16,8 +16,8 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.architectures.fnn.ResidualMlp;
 import org.lpa4j.architectures.readout.AdaptedReadouts;
-import org.lpa4j.architectures.stair.Grade;
-import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.architectures.graded.Grade;
+import org.lpa4j.architectures.graded.GradedMlp;
 
 /** Label smoothing, weight decay, aimed distillation, the readout adapter and temperatures: off by default, recorded, checked. */
 class LpaRefinementsTest {
@@ -66,9 +66,9 @@ class LpaRefinementsTest {
                 DType.FLOAT64, new LpaTrainer().withLabelSmoothing(0.1), 0));
         assertTrue(smoothing.getMessage().contains("train it without label smoothing"), smoothing.getMessage());
         new LpaObjective(mlp(2), ResidualTarget.crossEntropy(), DType.FLOAT64, new LpaTrainer().withLabelSmoothing(0.1), 0);
-        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
+        GradedMlp graded = new GradedMlp(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
                 DType.FLOAT64);
-        Lpa4jException aimed = assertThrows(Lpa4jException.class, () -> new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64,
+        Lpa4jException aimed = assertThrows(Lpa4jException.class, () -> new LpaObjective(graded, ResidualTarget.meanSquaredError(), DType.FLOAT64,
                 new LpaTrainer().withDistillation(0.5).withDistillationReach(DistillationReach.HEAD), 0));
         assertTrue(aimed.getMessage().contains("reaching every parameter"), aimed.getMessage());
     }

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.data.DataSplits;
+import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
+import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.training.ResidualTarget;
 import org.lpa4j.architectures.fnn.ResidualMlp;
-import org.lpa4j.architectures.stair.Grade;
-import org.lpa4j.architectures.stair.StairNetwork;
+import org.lpa4j.architectures.graded.Grade;
+import org.lpa4j.architectures.graded.GradedMlp;
 
 /** The measured default, and depth weights: normalised, adaptive ones following the inverse running mean of each depth's loss. */
 class LpaTrainerTest {
@@ -25,6 +30,20 @@ class LpaTrainerTest {
     private static LpaObjective objective(int depth, LpaTrainer settings, long seed) {
         ResidualMlp network = new ResidualMlp(2, 4, depth, 1, Activation.TANH, false, DType.FLOAT64);
         return new LpaObjective(network, ResidualTarget.meanSquaredError(), DType.FLOAT64, settings, seed);
+    }
+
+    @Test
+    void recordedOptions_holdTheFormAndTheWeightingAsItResolvesForTheData() {
+        TensorDataset regression = new TensorDataset(HostTensor.ofFloats(Shape.of(2, 1), 0f, 1f), HostTensor.ofFloats(Shape.of(2, 1), 1f, 2f));
+        TensorDataset classes = new TensorDataset(HostTensor.ofFloats(Shape.of(2, 1), 0f, 1f), HostTensor.ofInts(Shape.of(2), 0, 1));
+        LpaTrainer lpa = new LpaTrainer().withDistillation(0.25);
+        Map<String, Object> squared = lpa.recordedOptions(new DataSplits("r", regression, regression, regression));
+        assertEquals(List.of("form", "weighting"), List.copyOf(squared.keySet()).subList(0, 2));
+        assertEquals(LpaTrainer.DEFAULT_FORM.name(), squared.get("form"));
+        assertEquals(DepthWeighting.ADAPTIVE.name(), squared.get("weighting"), "BY_LOSS is adaptive for squared error");
+        assertEquals(0.25, squared.get("distillation"));
+        assertEquals(DepthWeighting.UNIFORM.name(), lpa.recordedOptions(new DataSplits("c", classes, classes, classes)).get("weighting"),
+                "and uniform for cross-entropy");
     }
 
     @Test
@@ -66,12 +85,12 @@ class LpaTrainerTest {
 
     @Test
     void layerDropoutIsRefusedWithASentence_forANetworkWhoseReadoutsAreItsOwn() {
-        StairNetwork stair = new StairNetwork(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
+        GradedMlp graded = new GradedMlp(2, 1, List.of(Grade.of(List.of(4), Activation.RELU), Grade.of(List.of(4), Activation.RELU)),
                 DType.FLOAT64);
-        Lpa4jException refused = assertThrows(Lpa4jException.class, () -> new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64,
+        Lpa4jException refused = assertThrows(Lpa4jException.class, () -> new LpaObjective(graded, ResidualTarget.meanSquaredError(), DType.FLOAT64,
                 new LpaTrainer().withLayerDropout(0.1), 0));
         assertTrue(refused.getMessage().contains("train it without layer dropout"), refused.getMessage());
-        new LpaObjective(stair, ResidualTarget.meanSquaredError(), DType.FLOAT64, new LpaTrainer(), 0);
+        new LpaObjective(graded, ResidualTarget.meanSquaredError(), DType.FLOAT64, new LpaTrainer(), 0);
     }
 
     @Test

@@ -1,7 +1,7 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
-import static org.lpa4j.conformance.OpCase.doubles;
-import static org.lpa4j.conformance.OpCase.ints;
+import static org.lpa4j.conformance.reference.OpCase.doubles;
+import static org.lpa4j.conformance.reference.OpCase.ints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.lpa4j.api.tensor.Shape;
  * (broadcasting, batch of 1, non-square shapes, large and negative inputs, several and negative axes). Operands
  * are drawn from fixed seeds, away from kinks and ties wherever a gradient is checked.
  */
-final class OpCases {
+public final class OpCases {
     private long seed = Fixtures.SEED;
     private final List<OpCase> cases = new ArrayList<>();
 
@@ -77,14 +77,14 @@ final class OpCases {
     }
 
     /** Every primitive. */
-    static List<OpCase> primitives() {
+    public static List<OpCase> primitives() {
         OpCases t = new OpCases();
         t.buildPrimitives();
         return t.cases;
     }
 
     /** Every composite. */
-    static List<OpCase> composites() {
+    public static List<OpCase> composites() {
         OpCases t = new OpCases();
         t.seed += 10_000;
         t.buildComposites();

@@ -1,4 +1,4 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;

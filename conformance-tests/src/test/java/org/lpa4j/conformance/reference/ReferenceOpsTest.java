@@ -1,4 +1,5 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
+
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

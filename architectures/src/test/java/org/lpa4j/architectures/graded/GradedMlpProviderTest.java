@@ -1,4 +1,4 @@
-package org.lpa4j.architectures.stair;
+package org.lpa4j.architectures.graded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,19 +12,19 @@ import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 
-/** The stair network is registered as {@code stair} and rebuilt exactly, grades of different shapes and activations included. */
-class StairNetworkProviderTest {
+/** The graded network is registered as {@code graded} and rebuilt exactly, grades of different shapes and activations included. */
+class GradedMlpProviderTest {
     @Test
-    void stairNetwork_isRegisteredAndRebuiltExactly() {
+    void gradedNetwork_isRegisteredAndRebuiltExactly() {
         Architectures architectures = Architectures.discover();
-        assertTrue(architectures.names().contains("stair"), architectures.names().toString());
-        StairNetwork network = new StairNetwork(1, 2, List.of(Grade.of(List.of(8, 8), Activation.SIN),
+        assertTrue(architectures.names().contains("graded"), architectures.names().toString());
+        GradedMlp network = new GradedMlp(1, 2, List.of(Grade.of(List.of(8, 8), Activation.SIN),
                 new Grade(List.of(6, 4, 5), List.of(Activation.RELU, Activation.TANH, Activation.RELU))), DType.FLOAT64);
         Hyperparameters h = architectures.describe(network);
-        ResidualNetwork again = architectures.rebuild("stair", Hyperparameters.of(h.asMap()));
+        ResidualNetwork again = architectures.rebuild("graded", Hyperparameters.of(h.asMap()));
         assertEquals(network.parameters().stream().map(s -> s.name() + s.shape()).toList(),
                 again.parameters().stream().map(s -> s.name() + s.shape()).toList());
         assertEquals(h, again.hyperparameters());
-        assertEquals(2, architectures.create("stair", TaskShape.features(1, 2), org.lpa4j.api.model.ArchitectureOptions.of(2, 8)).depth());
+        assertEquals(2, architectures.create("graded", TaskShape.features(1, 2), org.lpa4j.api.model.ArchitectureOptions.of(2, 8)).depth());
     }
 }

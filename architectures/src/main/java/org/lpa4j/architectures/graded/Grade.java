@@ -1,4 +1,4 @@
-package org.lpa4j.architectures.stair;
+package org.lpa4j.architectures.graded;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,7 @@ import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.layers.Activation;
 
 /**
- * The architecture of one grade of a stair network: its hidden layer widths with one activation per hidden layer; its
+ * The architecture of one grade of a graded network: its hidden layer widths with one activation per hidden layer; its
  * input is the previous grade's last hidden layer and its output a linear readout. How a grade is trained is not
  * part of it (see the multigrade trainer's grade schedule).
  */

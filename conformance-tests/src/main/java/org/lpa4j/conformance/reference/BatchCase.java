@@ -1,4 +1,4 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +12,21 @@ import org.lpa4j.api.tensor.Shape;
  * gradient checks swap in the dtype under test), the static output shape, the op, and the reference for one concrete
  * batch. The table holds every op that broadcasts along, reduces over or reshapes the batch axis.
  */
-record BatchCase(String name, List<InputSpec> specs, Shape staticOutput, OpCase.OpFunction function, OpCase.Reference reference,
+public record BatchCase(String name, List<InputSpec> specs, Shape staticOutput, OpCase.OpFunction function, OpCase.Reference reference,
         Capability needs) {
 
     /** The op the case exercises: the first word of its name. */
-    String op() {
+    public String op() {
         return name.substring(0, name.indexOf(' '));
     }
 
     /** Whether the output keeps the unknown batch dimension as its first axis. */
-    boolean batchedOutput() {
+    public boolean batchedOutput() {
         return staticOutput.rank() > 0 && staticOutput.dim(0) == Shape.UNKNOWN;
     }
 
     /** The table. */
-    static List<BatchCase> all() {
+    public static List<BatchCase> all() {
 
         DType f = DType.FLOAT32;
         List<BatchCase> cs = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
 import java.util.List;
 import java.util.function.Function;
@@ -6,15 +6,18 @@ import org.lpa4j.api.tensor.HostTensor;
 
 /**
  * Central finite differences of a scalar function of FLOAT64 host tensors, the suite's independent source of
- * expected gradients: {@code (f(x + h e_i) - f(x - h e_i)) / 2h} with {@link Tolerances#FINITE_DIFFERENCE_STEP}.
+ * expected gradients: {@code (f(x + h e_i) - f(x - h e_i)) / 2h} with {@link #STEP}.
  */
 public final class FiniteDifferences {
+    /** The step h of the central differences, evaluated in FLOAT64 (the suite's tolerances for gradients are sized for it). */
+    public static final double STEP = 1e-6;
+
     private FiniteDifferences() {
     }
 
     /** The gradient of {@code f} with respect to {@code args.get(which)}, the other arguments held fixed. */
     public static HostTensor gradient(Function<List<HostTensor>, Double> f, List<HostTensor> args, int which) {
-        return gradient(f, args, which, Tolerances.FINITE_DIFFERENCE_STEP);
+        return gradient(f, args, which, STEP);
     }
 
     /** The same with an explicit step {@code h}. */

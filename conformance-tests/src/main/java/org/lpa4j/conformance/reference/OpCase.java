@@ -1,4 +1,4 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +13,17 @@ import org.lpa4j.api.tensor.Tensor;
  * One row of the ops table: an operation applied to fixed operands inside a trace, and its plain-Java reference.
  * Floating operands are held in FLOAT64 and rounded to the dtype under test; INT32 operands stay INT32.
  */
-final class OpCase {
+public final class OpCase {
 
     /** How the case applies the op inside a trace; {@code dtype} is the floating type under test. */
     @FunctionalInterface
-    interface OpFunction {
+    public interface OpFunction {
         Tensor apply(Ops ops, List<Tensor> xs, DType dtype);
     }
 
     /** The reference result from FLOAT64 (or INT32) operands. */
     @FunctionalInterface
-    interface Reference {
+    public interface Reference {
         HostTensor apply(List<HostTensor> xs, DType dtype);
     }
 
@@ -36,6 +36,36 @@ final class OpCase {
     boolean checkValues = true;
     boolean checkGradient = true;
     java.util.function.UnaryOperator<DType> outputType = t -> t;
+
+    /** The operation's name in {@code Ops}. */
+    public String op() {
+        return op;
+    }
+
+    /** The operation, traced on a backend's {@code Ops}. */
+    public OpFunction function() {
+        return function;
+    }
+
+    /** Its plain-Java reference. */
+    public Reference reference() {
+        return reference;
+    }
+
+    /** The capability a backend needs to run it, or null. */
+    public Capability needs() {
+        return needs;
+    }
+
+    /** Whether the suite checks its values. */
+    public boolean checkValues() {
+        return checkValues;
+    }
+
+    /** Whether the suite checks its gradient. */
+    public boolean checkGradient() {
+        return checkGradient;
+    }
 
     OpCase(String op, String label, List<HostTensor> operands, OpFunction function, Reference reference) {
         this.op = op;
@@ -76,17 +106,17 @@ final class OpCase {
     }
 
     /** The element type the result must have when the floating type under test is {@code dtype}. */
-    DType outputType(DType dtype) {
+    public DType outputType(DType dtype) {
         return outputType.apply(dtype);
     }
 
     /** What a failing test shows: op, case, dtype, path and what is checked. */
-    String displayName(DType dtype, boolean neutralDefault, String check) {
+    public String displayName(DType dtype, boolean neutralDefault, String check) {
         return op + " " + label + " " + dtype + (neutralDefault ? " (neutral default)" : "") + ": " + check;
     }
 
     /** The operands as the backend receives them for {@code dtype}. */
-    List<HostTensor> operandsAs(DType dtype) {
+    public List<HostTensor> operandsAs(DType dtype) {
         List<HostTensor> out = new ArrayList<>();
         for (HostTensor x : operands) {
             out.add(x.dtype() == DType.INT32 ? x : x.cast(dtype));
@@ -95,7 +125,7 @@ final class OpCase {
     }
 
     /** The operands as the reference sees them for {@code dtype}: rounded to it, held in FLOAT64. */
-    List<HostTensor> referenceOperands(DType dtype) {
+    public List<HostTensor> referenceOperands(DType dtype) {
         List<HostTensor> out = new ArrayList<>();
         for (HostTensor x : operands) {
             out.add(Fixtures.roundTo(x, dtype));
@@ -110,11 +140,11 @@ final class OpCase {
 
     // ---------------------------------------------------------------- operand helpers
 
-    static HostTensor doubles(Shape shape, double... values) {
+    public static HostTensor doubles(Shape shape, double... values) {
         return HostTensor.ofDoubles(shape, values);
     }
 
-    static HostTensor ints(Shape shape, int... values) {
+    public static HostTensor ints(Shape shape, int... values) {
         return HostTensor.ofInts(shape, values);
     }
 }

@@ -1,4 +1,4 @@
-package org.lpa4j.architectures.stair;
+package org.lpa4j.architectures.graded;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +12,26 @@ import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.tensor.DType;
 
 /**
- * Registers {@link StairNetwork} as architecture {@code stair}: grades of dense layers on feature vectors. How a grade is
- * trained (epochs, rates, batch size) is no part of the network; a multigrade trainer is given its own schedules.
+ * Registers {@link GradedMlp} as architecture {@code graded}: grades of dense layers on feature vectors. How a grade is
+ * trained (epochs, rates, batch size) is no part of the network; a multigrade trainer is given its own schedules. Saved
+ * models that name its former name {@code stair} load as this architecture.
  */
-public final class StairNetworkProvider implements ArchitectureProvider {
+public final class GradedMlpProvider implements ArchitectureProvider {
 
     @Override
     public String name() {
-        return "stair";
+        return "graded";
+    }
+
+    /** {@code stair}, its name until the multigrade names were made one: saved models that name it still load. */
+    @Override
+    public List<String> formerNames() {
+        return List.of("stair");
     }
 
     @Override
     public String incompatibility(TaskShape shape) {
-        return shape.example().length == 1 && !shape.tokens() ? null : "stair reads feature vectors";
+        return shape.example().length == 1 && !shape.tokens() ? null : "a graded network reads feature vectors";
     }
 
     /** {@code options.depth()} grades of two hidden layers of {@code options.width()} with {@code options.activation()}. */
@@ -34,7 +41,7 @@ public final class StairNetworkProvider implements ArchitectureProvider {
         for (int k = 0; k < o.depth(); k++) {
             grades.add(grade(List.of(o.width(), o.width()), List.of(o.activation(), o.activation())));
         }
-        return new StairNetwork(shape.example()[0], shape.outputs(), grades, o.dtype());
+        return new GradedMlp(shape.example()[0], shape.outputs(), grades, o.dtype());
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class StairNetworkProvider implements ArchitectureProvider {
             }
             grades.add(grade(w, a));
         }
-        return new StairNetwork(h.getInt("inputDim"), h.getInt("outputDim"), grades, h.getEnum("dtype", DType.class));
+        return new GradedMlp(h.getInt("inputDim"), h.getInt("outputDim"), grades, h.getEnum("dtype", DType.class));
     }
 
     /** One element of a nested list, under its list's name, so that its kind is checked with the list named in the message. */

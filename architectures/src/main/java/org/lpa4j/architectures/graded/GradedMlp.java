@@ -1,4 +1,4 @@
-package org.lpa4j.architectures.stair;
+package org.lpa4j.architectures.graded;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
- * The multigrade "stair" network: grade k is a shallow MLP whose input is grade k-1's last hidden layer (grade 1 reads
+ * The graded network of multigrade learning (architecture {@code graded}): grade k is a shallow MLP whose input is grade k-1's last hidden layer (grade 1 reads
  * x), and the prediction after grade k is the sum of the first k grade outputs, so every grade is a readout depth
  * (a {@link GradedNetwork}, which the multigrade trainer trains grade by grade).
  *
@@ -29,7 +29,7 @@ import org.lpa4j.api.tensor.Tensor;
  * values directly, without the padding. Weights start as the method's authors start them: uniform on
  * {@code ±1/sqrt(fan in)} for weights and biases ({@link Dense}'s default).
  */
-public final class StairNetwork implements GradedNetwork {
+public final class GradedMlp implements GradedNetwork {
     private final int inputDim;
     private final int outputDim;
     private final List<Grade> grades;
@@ -44,18 +44,18 @@ public final class StairNetwork implements GradedNetwork {
      * @param grades    the grades, in training order; their number is the depth
      * @param dtype     FLOAT32 or FLOAT64 input
      */
-    public StairNetwork(int inputDim, int outputDim, List<Grade> grades, DType dtype) {
+    public GradedMlp(int inputDim, int outputDim, List<Grade> grades, DType dtype) {
         Objects.requireNonNull(grades, "grades is null");
         Objects.requireNonNull(dtype, "dtype is null");
         if (inputDim <= 0 || outputDim <= 0) {
-            throw new Lpa4jException("A stair network needs positive input and output widths but got input " + inputDim + " and output "
+            throw new Lpa4jException("A graded network needs positive input and output widths but got input " + inputDim + " and output "
                     + outputDim + ".");
         }
         if (grades.isEmpty()) {
-            throw new Lpa4jException("A stair network needs at least one grade; give one Grade per grade.");
+            throw new Lpa4jException("A graded network needs at least one grade; give one Grade per grade.");
         }
         if (!dtype.isFloating()) {
-            throw new Lpa4jException("A stair network's input must be FLOAT32 or FLOAT64, not " + dtype + ".");
+            throw new Lpa4jException("A graded network's input must be FLOAT32 or FLOAT64, not " + dtype + ".");
         }
         this.inputDim = inputDim;
         this.outputDim = outputDim;
@@ -80,7 +80,7 @@ public final class StairNetwork implements GradedNetwork {
 
     @Override
     public String name() {
-        return "stair";
+        return "graded";
     }
 
     /** The architecture of every grade (hidden widths and activations); how a grade was trained is not part of the network. */
@@ -135,9 +135,9 @@ public final class StairNetwork implements GradedNetwork {
 
     /** The first {@code k} grades as a network of their own; its parameters have the same names. */
     @Override
-    public StairNetwork prefix(int k) {
+    public GradedMlp prefix(int k) {
         requireGrade(k);
-        return k == grades.size() ? this : new StairNetwork(inputDim, outputDim, grades.subList(0, k), dtype);
+        return k == grades.size() ? this : new GradedMlp(inputDim, outputDim, grades.subList(0, k), dtype);
     }
 
     @Override
@@ -239,7 +239,7 @@ public final class StairNetwork implements GradedNetwork {
 
     private void requireGrade(int k) {
         if (k < 1 || k > grades.size()) {
-            throw new Lpa4jException("Grade " + k + " is outside 1.." + grades.size() + " of this stair network.");
+            throw new Lpa4jException("Grade " + k + " is outside 1.." + grades.size() + " of this graded network.");
         }
     }
 }

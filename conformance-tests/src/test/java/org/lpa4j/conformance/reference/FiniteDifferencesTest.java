@@ -1,6 +1,7 @@
-package org.lpa4j.conformance;
+package org.lpa4j.conformance.reference;
 
 import java.util.List;
+import org.lpa4j.conformance.Checks;
 import org.junit.jupiter.api.Test;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;

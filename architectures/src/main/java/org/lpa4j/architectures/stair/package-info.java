@@ -1,5 +1,0 @@
-/**
- * The multigrade "stair" network: grades of shallow MLPs, each reading the previous grade's last hidden layer, whose
- * outputs add up to the prediction after every grade.
- */
-package org.lpa4j.architectures.stair;

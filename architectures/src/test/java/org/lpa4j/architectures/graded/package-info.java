@@ -1,0 +1,2 @@
+/** Tests of the graded network. */
+package org.lpa4j.architectures.graded;

@@ -1,2 +1,0 @@
-/** Tests of the stair network. */
-package org.lpa4j.architectures.stair;
