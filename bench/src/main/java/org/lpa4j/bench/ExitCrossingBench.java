@@ -9,6 +9,7 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.InputSpec;
+import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.BlockOutput;
@@ -32,12 +33,46 @@ import picocli.CommandLine.Option;
 @Command(name = "exit-crossing-bench", mixinStandardHelpOptions = true,
         description = "Per-block call time against the state's round trip to the host, for batched early exit.")
 public final class ExitCrossingBench implements Callable<Integer> {
-    @Option(names = "--backend", required = true, description = "nd4j, djl or tensorflow")
+    @Option(names = "--backend", required = true, description = "nd4j, djl, tensorflow or onnxruntime")
     String backend;
     @Option(names = "--batch", defaultValue = "256", description = "rows per call (default ${DEFAULT-VALUE})")
     int batch;
     @Option(names = "--repeats", defaultValue = "50", description = "timed calls of each kind (default ${DEFAULT-VALUE})")
     int repeats;
+
+    /**
+     * The calls early exit makes with the state on the engine ({@code EarlyExit}): the first block from host input (upload,
+     * run, readout to the host), a next block, a selection of half the rows, and for scale the full depth from host input.
+     */
+    private void resident(ProgressiveModel model, HostTensor x, int[] half) {
+        try (ResidentTensor state = model.firstBlockResident(x).state()) {
+            List<Supplier<Object>> kinds = List.of(() -> closeState(model.firstBlockResident(x).state()),
+                    () -> closeState(model.nextBlockResident(2, state).state()), () -> closeState(model.selectRows(state, half)),
+                    () -> model.predict(x, model.depth()));
+            double[][] ms = new double[kinds.size()][repeats];
+            for (int w = 0; w < 5; w++) {
+                kinds.forEach(Supplier::get);
+            }
+            for (int r = 0; r < repeats; r++) {
+                for (int k = 0; k < kinds.size(); k++) {
+                    long t0 = System.nanoTime();
+                    kinds.get(k).get();
+                    ms[k][r] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            System.out.printf("%nThe same with the state on the engine (resident), median of %d calls%n", repeats);
+            System.out.println("| first block from the host ms | next block ms | selection of half the rows ms | full depth " + model.depth()
+                    + " from the host ms |");
+            System.out.println("|---|---|---|---|");
+            System.out.printf("| %.3f | %.3f | %.3f | %.3f |%n", Bench.median(ms[0]), Bench.median(ms[1]), Bench.median(ms[2]),
+                    Bench.median(ms[3]));
+        }
+    }
+
+    private static Object closeState(ResidentTensor t) {
+        t.close();
+        return t;
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ExitCrossingBench()).execute(args));
@@ -80,6 +115,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
                 System.out.println("|---|---|---|---|---|");
                 System.out.printf("| %.3f | %.3f | %.3f | %.3f | %.0f%% |%n", block, roundTrip, rows, readout,
                         100 * (roundTrip + rows) / block);
+                resident(model, InferenceBench.input(network, batch, 2), half);
             }
         }
         return 0;

@@ -98,6 +98,7 @@ public class ResidentConformance extends BackendConformance {
         try (VariableStore store = store(); CompiledForward f = program(store)) {
             HostTensor expected = f.run(List.of(a)).get(0);
             ResidentTensor held;
+            ResidentTensor heldUpload = store.upload(a);
             try (ResidentTensor in = store.upload(a)) {
                 held = f.runResident(List.of(in)).get(0);
             }
@@ -105,9 +106,12 @@ public class ResidentConformance extends BackendConformance {
                 try (ResidentTensor in = store.upload(b)) {
                     f.runResident(List.of(in)).forEach(ResidentTensor::close);
                 }
+                f.run(List.of(b));
             }
             Checks.assertIdentical("an output held across three more runs and its input's close", expected, held.toHost());
+            Checks.assertIdentical("an upload held across later uploads and host runs", a, heldUpload.toHost());
             held.close();
+            heldUpload.close();
         }
     }
 
