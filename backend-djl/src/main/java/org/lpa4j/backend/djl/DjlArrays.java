@@ -36,12 +36,7 @@ final class DjlArrays {
 
     /** The shape of {@code array}. */
     static Shape shape(NDArray array) {
-        long[] dims = array.getShape().getShape();
-        int[] intDims = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            intDims[i] = Math.toIntExact(dims[i]);
-        }
-        return Shape.of(intDims);
+        return Shape.ofLongs(array.getShape().getShape());
     }
 
     /** A new array in {@code manager} holding a copy of {@code value}. */

@@ -134,7 +134,9 @@ final class DjlVariableStore extends AbstractVariableStore {
     /**
      * {@code array}, an output made inside a run's {@link NDScope}, as a resident tensor attached to this store's
      * manager instead of the run's. An array that something else owns (a parameter, a fed array, an output kept
-     * already: those in {@code owned}) is duplicated first, so that each resident closes only its own array.
+     * already: those in {@code owned}) is duplicated first, so that each resident closes only its own array. An output
+     * that is a view of a parameter made by the function (a slice or reshape of it) shares the parameter's storage and
+     * would follow a later train step's in-place update; forward programs that early exit runs compute their outputs.
      */
     DjlResident keep(NDArray array, DType dtype, Set<NDArray> owned) {
         boolean shared = owned.contains(array) || values.values().stream().anyMatch(v -> v == array);

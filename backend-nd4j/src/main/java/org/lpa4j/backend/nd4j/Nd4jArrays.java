@@ -58,12 +58,7 @@ final class Nd4jArrays {
 
     /** The shape of {@code array}. */
     static Shape shape(INDArray array) {
-        long[] s = array.shape();
-        int[] dims = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-            dims[i] = Math.toIntExact(s[i]);
-        }
-        return Shape.of(dims);
+        return Shape.ofLongs(array.shape());
     }
 
     /** The lpa4j element type of an ND4J type, or the sentence saying that lpa4j does not support it. */

@@ -98,12 +98,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
 
     /** The shape of {@code t}. */
     static Shape shapeOf(OnnxTensor t) {
-        long[] dims = t.getInfo().getShape();
-        int[] shape = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            shape[i] = Math.toIntExact(dims[i]);
-        }
-        return Shape.of(shape);
+        return Shape.ofLongs(t.getInfo().getShape());
     }
 
     /** A host copy of {@code t}. */
