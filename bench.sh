@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark: lpa4j's train step against the same step written by hand on each engine, and resident-memory
-# growth over 10,000 steps. Builds on first use. Usage: [JAVA_OPTS=...] ./bench.sh [nd4j|djl|tensorflow ...] [-- bench options]
+# growth over 10,000 steps; on an inference-only engine (onnxruntime) the per-depth inference latency instead, the training
+# rows skipped with the reason. Builds on first use. Usage: [JAVA_OPTS=...] ./bench.sh [nd4j|djl|tensorflow|onnxruntime ...] [-- bench options]
 set -euo pipefail
 cd "$(dirname "$0")"
 backends=()
 while [[ $# -gt 0 && "$1" != "--" ]]; do backends+=("$1"); shift; done
 [[ "${1:-}" == "--" ]] && shift
-[[ ${#backends[@]} -eq 0 ]] && backends=(nd4j djl tensorflow)
+[[ ${#backends[@]} -eq 0 ]] && backends=(nd4j djl tensorflow onnxruntime)
 if [[ ! -f bench/target/classpath.txt || ! -d bench/target/classes ]]; then
   echo "Building lpa4j (first use)..." >&2
   # Maven 3.8 prints bare colour resets even in batch mode with -q; strip them so a log reads clean.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shallow inference and early exit, measured. Usage: scripts/inference-benchmark.sh [latency] [exit] [crossing]
-#   latency: per backend (TensorFlow, DJL, ND4J), depth-k latency over full-depth latency beside the multiply-add ratio,
+#   latency: per backend (TensorFlow, DJL, ND4J, ONNX Runtime), depth-k latency over full-depth latency beside the multiply-add ratio,
 #            then 10,000 requests at random depths (latency and resident memory every 1,000). Seeded weights.
 #   exit:    trains LPA models (MNIST ResNet depth 6 width 16, spam, a surface) with 'lpa4j fit' unless already in
 #            $OUT, then 'lpa4j evaluate' on TensorFlow: per-depth figures and the calibrated exit policy's speedup.
@@ -13,7 +13,7 @@ parts=("$@")
 [[ ${#parts[@]} -eq 0 ]] && parts=(latency exit)
 OUT=${OUT:-out/inference-benchmark}
 LPA4J=${LPA4J:-./lpa4j}   # the command that runs lpa4j (./lpa4j builds on first use)
-BACKENDS=${BACKENDS:-tensorflow djl nd4j}
+BACKENDS=${BACKENDS:-tensorflow djl nd4j onnxruntime}
 export TF_CPP_MIN_LOG_LEVEL=2 OPT_OUT_TRACKING=true DJL_OFFLINE=true
 # PyTorch's oneDNN computes wrong float32 conv2d gradients on some AVX-512 CPUs; AVX2 kernels are right (pom.xml says more).
 export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"

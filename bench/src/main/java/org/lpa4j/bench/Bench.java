@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
+import org.lpa4j.api.backend.Capability;
+import org.lpa4j.api.backend.UnsupportedCapabilityException;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.OptimizerSpec;
@@ -99,72 +101,93 @@ public final class Bench implements Callable<Integer> {
         HostTensor x = batch.get(0);
         HostTensor y = batch.get(1);
         List<InputSpec> specs = List.of(InputSpec.batched("x", DType.FLOAT32, BenchMlp.INPUT), InputSpec.batched("y", DType.FLOAT32, 1));
-        HandWrittenStep hand = HandWrittenSteps.all().stream().filter(h -> h.backend().equals(backend)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No hand-written step for backend '" + backend + "'."));
         double lr = 1e-4;
-        try (Backend b = Backends.open(backend);
-             VariableStore store = b.createVariables(init);
-             CompiledTrainStep step = store.compileTrainStep(specs, mlp.loss(), init.names(), OptimizerSpec.adam())) {
-            hand.init(init);
-            double lossApi = step.run(batch, lr);
-            double lossHand = hand.step(x, y, lr);
-            System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f; engine threads: %s%n", b.name(), b.engineVersion(),
-                    lossApi, lossHand, EngineThreads.resolve(threadsProperty(backend)));
-            for (int i = 0; i < warmup; i++) {
-                step.run(apiBatches.next(), lr);
-                handBatches.step(hand, lr);
+        try (Backend b = Backends.open(backend)) {
+            if (!b.supports(Capability.TRAINING)) {
+                inferenceOnly(b, init, specs, mlp);
+                return 0;
             }
-            // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
-            System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup,
-                    step.run(apiBatches.next(), lr), handBatches.step(hand, lr));
-            double flops = mlp.trainStepFlops(BenchMlp.BATCH);
-            double[] sessionRatios = new double[sessions];
-            for (int session = 0; session < sessions; session++) {
-                ProductPeak peak = new ProductPeak(hand);
-                double[] api = new double[rounds];
-                double[] direct = new double[rounds];
-                double[] apiCpu = new double[rounds];
-                double[] directCpu = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    // Alternate which variant goes first so drift on a shared machine hits both alike.
-                    if (r % 2 == 0) {
-                        api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
-                        direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
-                    } else {
-                        direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
-                        api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
+            HandWrittenStep hand = HandWrittenSteps.all().stream().filter(h -> h.backend().equals(backend)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No hand-written step for backend '" + backend + "'."));
+            try (VariableStore store = b.createVariables(init);
+                 CompiledTrainStep step = store.compileTrainStep(specs, mlp.loss(), init.names(), OptimizerSpec.adam())) {
+                hand.init(init);
+                double lossApi = step.run(batch, lr);
+                double lossHand = hand.step(x, y, lr);
+                System.out.printf("%s (%s): first-step loss lpa4j %.7f, hand-written %.7f; engine threads: %s%n", b.name(), b.engineVersion(),
+                        lossApi, lossHand, EngineThreads.resolve(threadsProperty(backend)));
+                for (int i = 0; i < warmup; i++) {
+                    step.run(apiBatches.next(), lr);
+                    handBatches.step(hand, lr);
+                }
+                // Both have taken the same steps from the same weights on the same batch: their losses should still agree.
+                System.out.printf("%s: loss after %d steps each: lpa4j %.7f, hand-written %.7f%n", b.name(), 1 + warmup,
+                        step.run(apiBatches.next(), lr), handBatches.step(hand, lr));
+                double flops = mlp.trainStepFlops(BenchMlp.BATCH);
+                double[] sessionRatios = new double[sessions];
+                for (int session = 0; session < sessions; session++) {
+                    ProductPeak peak = new ProductPeak(hand);
+                    double[] api = new double[rounds];
+                    double[] direct = new double[rounds];
+                    double[] apiCpu = new double[rounds];
+                    double[] directCpu = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        // Alternate which variant goes first so drift on a shared machine hits both alike.
+                        if (r % 2 == 0) {
+                            api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
+                            direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
+                        } else {
+                            direct[r] = time(() -> handBatches.step(hand, lr), directCpu, r);
+                            api[r] = time(() -> step.run(apiBatches.next(), lr), apiCpu, r);
+                        }
+                        peak.run();
                     }
-                    peak.run();
+                    double mApi = median(api);
+                    double mDirect = median(direct);
+                    double[] ratios = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        ratios[r] = api[r] / direct[r];
+                    }
+                    double[] sorted = ratios.clone();
+                    Arrays.sort(sorted);
+                    sessionRatios[session] = median(ratios);
+                    double cpuRatio = Arrays.stream(apiCpu).sum() / Arrays.stream(directCpu).sum();
+                    System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
+                                    + "quartiles %.3f-%.3f, %d rounds x %d steps; process CPU time ratio %.3f); lpa4j step %.1f GFLOP/s = %.0f%% of"
+                                    + " the engine's peak (%s)%n",
+                            b.name(), mApi, mDirect, mApi / mDirect, sessionRatios[session], sorted[rounds / 4], sorted[(3 * rounds) / 4], rounds,
+                            stepsPerRound, cpuRatio, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
                 }
-                double mApi = median(api);
-                double mDirect = median(direct);
-                double[] ratios = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    ratios[r] = api[r] / direct[r];
+                if (sessions > 1) {
+                    double[] sorted = sessionRatios.clone();
+                    Arrays.sort(sorted);
+                    System.out.printf("%s: median per-round ratio over %d sessions %s: they agree within %.3f%n", b.name(), sessions,
+                            Arrays.toString(Arrays.stream(sessionRatios).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                            sorted[sessions - 1] - sorted[0]);
                 }
-                double[] sorted = ratios.clone();
-                Arrays.sort(sorted);
-                sessionRatios[session] = median(ratios);
-                double cpuRatio = Arrays.stream(apiCpu).sum() / Arrays.stream(directCpu).sum();
-                System.out.printf("%s: train step lpa4j %.3f ms, hand-written %.3f ms, ratio %.3f (median of per-round ratios %.3f, "
-                                + "quartiles %.3f-%.3f, %d rounds x %d steps; process CPU time ratio %.3f); lpa4j step %.1f GFLOP/s = %.0f%% of"
-                                + " the engine's peak (%s)%n",
-                        b.name(), mApi, mDirect, mApi / mDirect, sessionRatios[session], sorted[rounds / 4], sorted[(3 * rounds) / 4], rounds,
-                        stepsPerRound, cpuRatio, flops / mApi / 1e6, 100 * flops / mApi / 1e6 / peak.gflops(), peak);
-            }
-            if (sessions > 1) {
-                double[] sorted = sessionRatios.clone();
-                Arrays.sort(sorted);
-                System.out.printf("%s: median per-round ratio over %d sessions %s: they agree within %.3f%n", b.name(), sessions,
-                        Arrays.toString(Arrays.stream(sessionRatios).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
-                        sorted[sessions - 1] - sorted[0]);
-            }
-            hand.close();
-            if (memorySteps > 0) {
-                memory(b, apiBatches, specs, lr);
+                hand.close();
+                if (memorySteps > 0) {
+                    memory(b, apiBatches, specs, lr);
+                }
             }
         }
         return 0;
+    }
+
+    /**
+     * An engine without training (ONNX Runtime): the train-step and memory rows are skipped with the backend's own
+     * sentence for what it lacks, and the per-depth inference latency is measured instead (see {@link InferenceBench}).
+     */
+    private void inferenceOnly(Backend b, ParameterSet init, List<InputSpec> specs, BenchMlp mlp) {
+        String reason;
+        try (VariableStore store = b.createVariables(init);
+             CompiledTrainStep step = store.compileTrainStep(specs, mlp.loss(), init.names(), OptimizerSpec.adam())) {
+            throw new IllegalStateException(b.name() + " says it lacks " + Capability.TRAINING + " but compiled a train step.");
+        } catch (UnsupportedCapabilityException e) {
+            reason = e.getMessage();
+        }
+        System.out.printf("%s (%s): train-step and memory rows skipped: %s%n", b.name(), b.engineVersion(), reason);
+        InferenceBench.perDepth(b, InferenceBench.BATCH, rounds);
     }
 
     /**

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "inference-bench", mixinStandardHelpOptions = true,
         description = "Depth-k latency against depth-k cost, and latency and memory over many requests at random depths.")
 public final class InferenceBench implements Callable<Integer> {
-    @Option(names = "--backend", required = true, description = "nd4j, djl or tensorflow")
+    @Option(names = "--backend", required = true, description = "nd4j, djl, tensorflow or onnxruntime")
     String backend;
     @Option(names = "--batch", defaultValue = "256", description = "rows per latency call (default ${DEFAULT-VALUE})")
     int batch;
@@ -41,6 +41,9 @@ public final class InferenceBench implements Callable<Integer> {
     int requests;
     @Option(names = "--request-rows", defaultValue = "16", description = "rows per request (default ${DEFAULT-VALUE})")
     int requestRows;
+
+    /** The batch of the per-depth figures in the docs. */
+    static final int BATCH = 256;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new InferenceBench()).execute(args));
@@ -55,6 +58,15 @@ public final class InferenceBench implements Callable<Integer> {
             flatness(b, new ResNet(1, 28, 28, 16, 6, 10, 4, DType.FLOAT32));
         }
         return 0;
+    }
+
+    /** The per-depth latency tables alone, at {@code batch} rows with {@code repeats} calls per depth (the bench's inference rows). */
+    static void perDepth(Backend b, int batch, int repeats) {
+        InferenceBench bench = new InferenceBench();
+        bench.batch = batch;
+        bench.repeats = repeats;
+        bench.latencies(b, new ResNet(1, 28, 28, 16, 6, 10, 4, DType.FLOAT32), "resnet depth 6 width 16, 1x28x28");
+        bench.latencies(b, new ResidualMlp(64, 256, 6, 10, Activation.RELU, false, DType.FLOAT32), "mlp depth 6 width 256, 64 features");
     }
 
     private static ProgressiveModel seeded(Backend b, ResidualNetwork network) {

@@ -81,6 +81,12 @@ public class ResidentConformance extends BackendConformance {
                 Checks.assertValues("a selection outlives its source", TensorDataset.rows(f.run(List.of(x)).get(0), rows), picked.toHost(),
                         DType.FLOAT32);
             }
+            // A state of rank 3 (a sequence model's [B, T, D]) is selected by whole rows too.
+            HostTensor cube = Fixtures.random(7, 5, 2, 3).cast(DType.FLOAT32);
+            try (ResidentTensor up = store.upload(cube); ResidentTensor picked = store.selectRows(up, new int[] {3, 1})) {
+                assertEquals(Shape.of(2, 2, 3), picked.shape());
+                Checks.assertIdentical("selectRows of a rank-3 tensor", TensorDataset.rows(cube, new int[] {3, 1}), picked.toHost());
+            }
             Lpa4jException e = assertThrows(Lpa4jException.class, () -> store.selectRows(in, new int[] {6}));
             assertTrue(e.getMessage().contains("row 6"), e.getMessage());
         }
@@ -93,6 +99,7 @@ public class ResidentConformance extends BackendConformance {
         try (VariableStore store = store(); CompiledForward f = program(store)) {
             HostTensor expected = f.run(List.of(a)).get(0);
             ResidentTensor held;
+            ResidentTensor heldUpload = store.upload(a);
             try (ResidentTensor in = store.upload(a)) {
                 held = f.runResident(List.of(in)).get(0);
             }
@@ -100,9 +107,32 @@ public class ResidentConformance extends BackendConformance {
                 try (ResidentTensor in = store.upload(b)) {
                     f.runResident(List.of(in)).forEach(ResidentTensor::close);
                 }
+                f.run(List.of(b));
             }
             Checks.assertIdentical("an output held across three more runs and its input's close", expected, held.toHost());
+            Checks.assertIdentical("an upload held across later uploads and host runs", a, heldUpload.toHost());
             held.close();
+            heldUpload.close();
+        }
+    }
+
+    @Test
+    void required_outputsThatAreTheInputOrAParameter_areHandlesOfTheirOwn() {
+        HostTensor x = batch(6, 3);
+        try (VariableStore store = store();
+                CompiledForward f = store.compileForward(List.of(X), (ops, p, xs) -> List.of(xs.get(0), xs.get(0), p.get(DENSE.biasName())));
+                ResidentTensor in = store.upload(x)) {
+            HostTensor bias = store.export().get(DENSE.biasName());
+            List<ResidentTensor> out = f.runResident(List.of(in));
+            out.get(0).close();
+            Checks.assertIdentical("the input, after an output that passed it through was closed", x, in.toHost());
+            Checks.assertIdentical("the same pass-through, output twice, after the other was closed", x, out.get(1).toHost());
+            out.get(2).close();
+            Checks.assertIdentical("the parameter, after an output that returned it was closed", bias, store.export().get(DENSE.biasName()));
+            try (ResidentTensor again = f.runResident(List.of(in)).get(2)) {
+                Checks.assertIdentical("the parameter's output of a later run", bias, again.toHost());
+            }
+            out.get(1).close();
         }
     }
 

@@ -2,7 +2,7 @@ package org.lpa4j.api.inference;
 
 import java.util.Arrays;
 
-/** Wall-clock timing of calls, and the median of repeated timings. */
+/** Wall-clock timing of calls, and the median and quartiles of repeated timings. */
 final class Latency {
     private Latency() {
     }
@@ -16,8 +16,16 @@ final class Latency {
 
     /** The median of {@code values}. */
     static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    /** The {@code q} quantile of {@code values} (0.25 the first quartile), interpolated between the two nearest values. */
+    static double quantile(double[] values, double q) {
         double[] s = values.clone();
         Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        double at = q * (s.length - 1);
+        int below = (int) Math.floor(at);
+        int above = Math.min(below + 1, s.length - 1);
+        return s[below] + (at - below) * (s[above] - s[below]);
     }
 }

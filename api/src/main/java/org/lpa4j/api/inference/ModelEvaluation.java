@@ -78,11 +78,12 @@ public final class ModelEvaluation {
                     test.y())));
         }
         LOG.info("Timing the exit policy against the full depth");
-        double speedup1 = speedup(model, calibrated, test.x(), 1, SINGLE_ROWS);
-        double speedupLarge = speedup(model, calibrated, test.x(), LARGE_BATCH, LARGE_BATCHES);
+        double speedup1 = Latency.median(speedups(model, calibrated, test.x(), 1, SINGLE_ROWS));
+        double[] ratios = speedups(model, calibrated, test.x(), LARGE_BATCH, LARGE_BATCHES);
         ExitFigures figures = new ExitFigures(calibrated.policy().describe(), accepted.describe(metric), calibrated.metricValue(),
                 calibrated.lossBound(), metric.evaluate(exit.predictions(), test.y()), metric.evaluate(readouts.get(depth - 1), test.y()),
-                exit.meanDepth(), exit.histogram(depth), depth / exit.meanDepth(), meanMultiplyAdds(exit, cost), speedup1, speedupLarge, curve);
+                exit.meanDepth(), exit.histogram(depth), depth / exit.meanDepth(), meanMultiplyAdds(exit, cost), speedup1, Latency.median(ratios),
+                Latency.quantile(ratios, 0.25), Latency.quantile(ratios, 0.75), curve);
         return new Result(depths, figures, calibrated, null);
     }
 
@@ -96,9 +97,9 @@ public final class ModelEvaluation {
 
     /**
      * The full depth's wall-clock time over the exit policy's on the same {@code batches} batches of {@code rows} test
-     * rows, the two interleaved in every repeat; the median of the per-repeat ratios.
+     * rows, the two interleaved in every repeat: one ratio per repeat.
      */
-    private double speedup(ProgressiveModel model, CalibratedExit calibrated, HostTensor x, int rows, int batches) {
+    private double[] speedups(ProgressiveModel model, CalibratedExit calibrated, HostTensor x, int rows, int batches) {
         int n = x.shape().dim(0);
         List<HostTensor> parts = new ArrayList<>();
         for (int b = 0; b < batches && (b + 1) * rows <= Math.max(n, rows); b++) {
@@ -120,7 +121,7 @@ public final class ModelEvaluation {
             double tExit = Latency.ms(early);
             ratios[r] = tFull / tExit;
         }
-        return Latency.median(ratios);
+        return ratios;
     }
 
     private static HostTensor firstRows(HostTensor x, int rows) {

@@ -30,6 +30,15 @@ public final class Shape {
         return new Shape(copy);
     }
 
+    /** A shape from an engine's {@code long} dimensions, as {@link #of(int...)} checks them (each must also fit an int). */
+    public static Shape ofLongs(long... dims) {
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = Math.toIntExact(dims[i]);
+        }
+        return of(out);
+    }
+
     /** The shape of a scalar (rank 0). */
     public static Shape scalar() {
         return SCALAR;

@@ -34,6 +34,11 @@ final class DjlArrays {
         return new ai.djl.ndarray.types.Shape(out);
     }
 
+    /** The shape of {@code array}. */
+    static Shape shape(NDArray array) {
+        return Shape.ofLongs(array.getShape().getShape());
+    }
+
     /** A new array in {@code manager} holding a copy of {@code value}. */
     static NDArray toArray(NDManager manager, HostTensor value) {
         ai.djl.ndarray.types.Shape shape = shape(value.shape());
@@ -69,12 +74,7 @@ final class DjlArrays {
 
     /** A host copy of {@code array}, whose element type must be {@code dtype}. */
     static HostTensor toHost(NDArray array, DType dtype) {
-        long[] dims = array.getShape().getShape();
-        int[] intDims = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            intDims[i] = Math.toIntExact(dims[i]);
-        }
-        Shape shape = Shape.of(intDims);
+        Shape shape = shape(array);
         return switch (dtype) {
             case FLOAT32 -> HostTensor.ofFloats(shape, array.toFloatArray());
             case FLOAT64 -> HostTensor.ofDoubles(shape, array.toDoubleArray());

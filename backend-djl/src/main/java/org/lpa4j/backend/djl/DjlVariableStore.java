@@ -2,9 +2,12 @@ package org.lpa4j.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +20,13 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
+import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.spi.AbstractVariableStore;
+import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.spi.TraceParameters;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
@@ -91,6 +97,54 @@ final class DjlVariableStore extends AbstractVariableStore {
     protected AbstractCompiledTrainStep newTrainStep(List<InputSpec> specs, LossFunction loss, Set<String> trainable,
             OptimizerSpec optimizer) {
         return new DjlCompiledTrainStep(this, specs, loss, trainable, optimizer);
+    }
+
+    /** A copy of {@code value} in PyTorch-owned memory. */
+    @Override
+    protected AbstractResidentTensor newResident(HostTensor value) {
+        return new DjlResident(this, ownedCopy(value), value.dtype());
+    }
+
+    /** Floating rows are selected by the row-selection function (see {@link RowSelection}) run on PyTorch, the result staying there. */
+    @Override
+    protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
+        if (!t.dtype().isFloating() || rows.length == 0) {
+            return super.selectRowsOf(t, rows);
+        }
+        int[] tail = Arrays.copyOfRange(t.shape().dims(), 1, t.shape().rank());
+        try (NDManager run = manager.newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            DjlOps ops = new DjlOps(run);
+            NDArray source = ((DjlResident) t).array();
+            Shape index = Shape.of(rows.length);
+            List<Tensor> in = List.of(ops.wrap(source, t.shape(), t.dtype()),
+                    ops.wrap(DjlArrays.toArray(run, HostTensor.ofInts(index, rows)), index, DType.INT32));
+            NDArray picked = ops.callForward(RowSelection.function(tail), parameters(ops, Set.of(), null), in).get(0).node();
+            return keep(picked, t.dtype(), fedArrays(List.of(source)));
+        }
+    }
+
+    /** The arrays a run is fed, as the identity set {@link #keep} starts from. */
+    static Set<NDArray> fedArrays(List<NDArray> fed) {
+        Set<NDArray> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        owned.addAll(fed);
+        return owned;
+    }
+
+    /**
+     * {@code array}, an output made inside a run's {@link NDScope}, as a resident tensor attached to this store's
+     * manager instead of the run's. An array that something else owns (a parameter, a fed array, an output kept
+     * already: those in {@code owned}) is duplicated first, so that each resident closes only its own array. An output
+     * that is a view of a parameter made by the function (a slice or reshape of it) shares the parameter's storage and
+     * would follow a later train step's in-place update; forward programs that early exit runs compute their outputs.
+     */
+    DjlResident keep(NDArray array, DType dtype, Set<NDArray> owned) {
+        boolean shared = owned.contains(array) || values.values().stream().anyMatch(v -> v == array);
+        NDArray kept = shared ? array.duplicate() : array;
+        NDScope.unregister(kept);
+        kept.attach(manager);
+        owned.add(kept);
+        return new DjlResident(this, kept, dtype);
     }
 
     @Override

@@ -48,17 +48,26 @@ final class Nd4jArrays {
         if (array.isView() || array.ordering() != 'c' || array.data().length() != array.length()) {
             dense = array.dup('c');
         }
-        long[] s = dense.shape();
-        int[] dims = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-            dims[i] = Math.toIntExact(s[i]);
-        }
-        Shape shape = Shape.of(dims);
-        return switch (dense.dataType()) {
-            case FLOAT -> HostTensor.ofFloats(shape, dense.data().asFloat());
-            case DOUBLE -> HostTensor.ofDoubles(shape, dense.data().asDouble());
-            case INT -> HostTensor.ofInts(shape, dense.data().asInt());
-            default -> throw new IllegalStateException("ND4J produced an array of type " + dense.dataType() + ", which lpa4j does not "
+        Shape shape = shape(dense);
+        return switch (dtype(dense.dataType())) {
+            case FLOAT32 -> HostTensor.ofFloats(shape, dense.data().asFloat());
+            case FLOAT64 -> HostTensor.ofDoubles(shape, dense.data().asDouble());
+            case INT32 -> HostTensor.ofInts(shape, dense.data().asInt());
+        };
+    }
+
+    /** The shape of {@code array}. */
+    static Shape shape(INDArray array) {
+        return Shape.ofLongs(array.shape());
+    }
+
+    /** The lpa4j element type of an ND4J type, or the sentence saying that lpa4j does not support it. */
+    static DType dtype(DataType type) {
+        return switch (type) {
+            case FLOAT -> DType.FLOAT32;
+            case DOUBLE -> DType.FLOAT64;
+            case INT -> DType.INT32;
+            default -> throw new IllegalStateException("ND4J produced an array of type " + type + ", which lpa4j does not "
                     + "support; only FLOAT, DOUBLE and INT arrays can leave the nd4j backend.");
         };
     }

@@ -109,11 +109,19 @@ final class Nd4jTrace {
         return feeds;
     }
 
-    /** Frees the native copies of the last run's inputs. */
+    /** The placeholder map with {@code arrays} themselves (resident tensors' arrays, which stay their owners'). */
+    Map<String, INDArray> feedResident(List<INDArray> arrays) {
+        for (int i = 0; i < inputNames.size(); i++) {
+            feeds.put(inputNames.get(i), arrays.get(i));
+        }
+        return feeds;
+    }
+
+    /** Forgets the last run's inputs, freeing those {@link #feed} copied. */
     void releaseInputs() {
         for (int i = 0; i < inputArrays.length; i++) {
+            feeds.remove(inputNames.get(i));
             if (inputArrays[i] != null) {
-                feeds.remove(inputNames.get(i));
                 inputArrays[i].close();
                 inputArrays[i] = null;
             }

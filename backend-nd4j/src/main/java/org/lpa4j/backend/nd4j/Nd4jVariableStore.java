@@ -12,9 +12,11 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.spi.AbstractCompiledForward;
 import org.lpa4j.api.spi.AbstractCompiledGradient;
 import org.lpa4j.api.spi.AbstractCompiledTrainStep;
+import org.lpa4j.api.spi.AbstractResidentTensor;
 import org.lpa4j.api.spi.AbstractVariableStore;
 import org.lpa4j.api.tensor.HostTensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The live parameters of one network: one native {@link INDArray} per parameter, owned by the store. Every program
@@ -66,6 +68,32 @@ final class Nd4jVariableStore extends AbstractVariableStore {
     protected AbstractCompiledTrainStep newTrainStep(List<InputSpec> specs, LossFunction loss, Set<String> trainable,
             OptimizerSpec optimizer) {
         return new Nd4jCompiledTrainStep(this, specs, loss, trainable, optimizer);
+    }
+
+    /** A native copy of {@code value}. */
+    @Override
+    protected AbstractResidentTensor newResident(HostTensor value) {
+        return new Nd4jResident(this, Nd4jArrays.toArray(value));
+    }
+
+    /** Rows are pulled on the engine from a flat {@code [B, width]} view of the resident array into a new native array. */
+    @Override
+    protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
+        INDArray source = ((Nd4jResident) t).array();
+        long[] shape = source.shape();
+        if (rows.length == 0 || source.length() == 0) {
+            return super.selectRowsOf(t, rows);
+        }
+        INDArray flat = source.reshape('c', shape[0], source.length() / shape[0]);
+        INDArray picked = Nd4j.pullRows(flat, 1, rows);
+        if (shape.length == 2) {
+            return new Nd4jResident(this, picked);
+        }
+        // A reshaped array is a view, which close() would not free: the resident owns a copy in the original rank.
+        shape[0] = rows.length;
+        try (INDArray pulled = picked) {
+            return new Nd4jResident(this, pulled.reshape('c', shape).dup('c'));
+        }
     }
 
     @Override

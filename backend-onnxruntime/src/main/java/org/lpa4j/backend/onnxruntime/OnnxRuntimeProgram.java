@@ -1,7 +1,6 @@
 package org.lpa4j.backend.onnxruntime;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -77,9 +76,11 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
     protected List<HostTensor> execute(List<HostTensor> inputs) {
         OrtEnvironment env = store.backend().env();
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        List<OnnxRuntimeStaging.Staged> staged = new ArrayList<>(inputs.size());
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                feed.put(OnnxRuntimeOps.inputName(i), tensor(env, inputs.get(i)));
+                staged.add(store.staging().stage(env, inputs.get(i)));
+                feed.put(OnnxRuntimeOps.inputName(i), staged.get(i).tensor());
             }
             try (OrtSession.Result result = session().run(feed)) {
                 List<HostTensor> out = new ArrayList<>(model.outputs().size());
@@ -91,28 +92,13 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime could not run the program: " + e.getMessage(), e);
         } finally {
-            feed.values().forEach(OnnxValue::close);
+            staged.forEach(store.staging()::release);
         }
-    }
-
-    /** {@code value} as an ONNX Runtime tensor: ONNX Runtime copies the heap array into memory of its own. */
-    static OnnxTensor tensor(OrtEnvironment env, HostTensor value) throws OrtException {
-        long[] shape = longs(value.shape());
-        return switch (value.dtype()) {
-            case FLOAT32 -> OnnxTensor.createTensor(env, FloatBuffer.wrap(value.floatsUnsafe()), shape);
-            case FLOAT64 -> OnnxTensor.createTensor(env, DoubleBuffer.wrap(value.doublesUnsafe()), shape);
-            case INT32 -> OnnxTensor.createTensor(env, IntBuffer.wrap(value.intsUnsafe()), shape);
-        };
     }
 
     /** The shape of {@code t}. */
     static Shape shapeOf(OnnxTensor t) {
-        long[] dims = t.getInfo().getShape();
-        int[] shape = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            shape[i] = Math.toIntExact(dims[i]);
-        }
-        return Shape.of(shape);
+        return Shape.ofLongs(t.getInfo().getShape());
     }
 
     /** A host copy of {@code t}. */

@@ -8,16 +8,21 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 
 /**
- * A tensor in ONNX Runtime's memory: either one this backend created, or one output of a run, which stays inside its
- * {@code OrtSession.Result} (no copy) until every output of that result that was handed out is closed.
+ * A tensor in ONNX Runtime's memory: either a host value staged by this backend (its staging buffer is reused once it
+ * closes), or one output of a run, which stays inside its {@code OrtSession.Result} (no copy) until every output of that
+ * result that was handed out is closed.
  */
 final class OnnxRuntimeResident extends AbstractResidentTensor {
     private final OnnxTensor tensor;
     private final SharedResource shared;
+    private final OnnxRuntimeStaging.Staged staged;
 
-    /** A tensor this backend created and owns alone. */
-    OnnxRuntimeResident(AbstractVariableStore store, OnnxTensor tensor, DType dtype) {
-        this(store, tensor, dtype, null);
+    /** A host value staged by this backend, owned alone. */
+    OnnxRuntimeResident(OnnxRuntimeVariableStore store, OnnxRuntimeStaging.Staged staged, DType dtype) {
+        super(store, OnnxRuntimeProgram.shapeOf(staged.tensor()), dtype);
+        this.tensor = staged.tensor();
+        this.shared = null;
+        this.staged = staged;
     }
 
     /** Output {@code tensor} of the shared result {@code shared}. */
@@ -25,6 +30,7 @@ final class OnnxRuntimeResident extends AbstractResidentTensor {
         super(store, OnnxRuntimeProgram.shapeOf(tensor), dtype);
         this.tensor = tensor;
         this.shared = shared;
+        this.staged = null;
     }
 
     /** The engine value, to feed a run. */
@@ -42,7 +48,7 @@ final class OnnxRuntimeResident extends AbstractResidentTensor {
         if (shared != null) {
             shared.release();
         } else {
-            tensor.close();
+            ((OnnxRuntimeVariableStore) store()).staging().release(staged);
         }
     }
 }

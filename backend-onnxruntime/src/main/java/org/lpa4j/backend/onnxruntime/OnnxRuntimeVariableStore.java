@@ -24,6 +24,7 @@ import org.lpa4j.api.spi.AbstractVariableStore;
 import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.onnx.OnnxModel;
 import org.lpa4j.onnx.OnnxTrace;
 
@@ -36,6 +37,7 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
     private ParameterSet values;
     private long version;
     private final Map<String, OrtSession> selections = new HashMap<>();
+    private final OnnxRuntimeStaging staging = new OnnxRuntimeStaging();
 
     OnnxRuntimeVariableStore(OnnxRuntimeBackend backend, ParameterSet initial) {
         super(backend, initial);
@@ -51,6 +53,11 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
     /** Increases with every load. */
     long version() {
         return version;
+    }
+
+    /** The direct buffers that host values reach ONNX Runtime through. */
+    OnnxRuntimeStaging staging() {
+        return staging;
     }
 
     OnnxRuntimeBackend backend() {
@@ -92,7 +99,7 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
     @Override
     protected AbstractResidentTensor newResident(HostTensor value) {
         try {
-            return new OnnxRuntimeResident(this, OnnxRuntimeProgram.tensor(backend.env(), value), value.dtype());
+            return new OnnxRuntimeResident(this, staging.stage(backend.env(), value), value.dtype());
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime could not hold a tensor: " + e.getMessage(), e);
         }
@@ -112,10 +119,13 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
                 gather = backend.env().createSession(selection(t.dtype(), tail).toByteArray(), OnnxRuntimeProgram.options(backend.threads()));
                 selections.put(key, gather);
             }
-            try (OnnxTensor index = OnnxTensor.createTensor(backend.env(), IntBuffer.wrap(rows), new long[] {rows.length})) {
+            OnnxRuntimeStaging.Staged index = staging.stage(backend.env(), HostTensor.ofInts(Shape.of(rows.length), rows));
+            try {
                 OrtSession.Result result = gather.run(Map.of(OnnxRuntimeOps.inputName(0), ((OnnxRuntimeResident) t).tensor(),
-                        OnnxRuntimeOps.inputName(1), index));
+                        OnnxRuntimeOps.inputName(1), index.tensor()));
                 return new OnnxRuntimeResident(this, (OnnxTensor) result.get(0), t.dtype(), new SharedResource(result, 1));
+            } finally {
+                staging.release(index);
             }
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime could not select rows: " + e.getMessage(), e);

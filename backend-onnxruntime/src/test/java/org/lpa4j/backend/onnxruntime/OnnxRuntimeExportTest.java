@@ -85,7 +85,7 @@ class OnnxRuntimeExportTest {
     /** The one output of the model in {@code file} on the one input {@code x}, in a plain ONNX Runtime session. */
     private static HostTensor run(OrtEnvironment env, Path file, HostTensor x) throws Exception {
         try (OrtSession session = env.createSession(file.toString());
-                OnnxTensor in = OnnxRuntimeProgram.tensor(env, x);
+                OnnxTensor in = OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(x.floatsUnsafe()), OnnxRuntimeProgram.longs(x.shape()));
                 OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), in))) {
             return OnnxRuntimeProgram.host((OnnxTensor) r.get(0), DType.FLOAT32);
         }

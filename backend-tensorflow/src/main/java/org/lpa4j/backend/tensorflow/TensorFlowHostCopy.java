@@ -51,12 +51,7 @@ final class TensorFlowHostCopy {
 
     /** The lpa4j shape of a native tensor. */
     static Shape shape(Tensor tensor) {
-        long[] tfDims = tensor.shape().asArray();
-        int[] dims = new int[tfDims.length];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = Math.toIntExact(tfDims[i]);
-        }
-        return Shape.of(dims);
+        return Shape.ofLongs(tensor.shape().asArray());
     }
 
     /** A new native tensor holding a copy of {@code value}; the caller closes it. */

@@ -49,10 +49,13 @@ final class TensorFlowTrace {
         return placeholders;
     }
 
-    /** Traces {@code function} and returns its output nodes. */
+    /**
+     * Traces {@code function} and returns its output nodes; an input returned as it is goes through an identity node,
+     * since a session refuses to fetch a placeholder it is fed.
+     */
     List<Output<?>> forward(ForwardFunction function) {
         return ops.callForward(function, parameters, Collections.unmodifiableList(inputs)).stream()
-                .<Output<?>>map(BackendTensor::node).toList();
+                .<Output<?>>map(BackendTensor::node).map(o -> placeholders.contains(o) ? nodes.op("Identity", o) : o).toList();
     }
 
     /** Traces {@code loss} and returns its scalar node. */

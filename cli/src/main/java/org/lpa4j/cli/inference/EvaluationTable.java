@@ -38,8 +38,8 @@ public final class EvaluationTable {
         for (int k = 0; k < x.histogram().length; k++) {
             s.append(k == 0 ? "" : ", ").append(x.histogram()[k]);
         }
-        s.append(String.format(Locale.ROOT, "%n  measured speedup over the full depth: %.2fx at batch 1, %.2fx at batch %d%n", x.speedupBatch1(),
-                x.speedupBatch256(), ModelEvaluation.LARGE_BATCH));
+        s.append(String.format(Locale.ROOT, "%n  measured speedup over the full depth: %.2fx at batch 1, %.2fx at batch %d (quartiles %.2fx-%.2fx)%n",
+                x.speedupBatch1(), x.speedupBatch256(), ModelEvaluation.LARGE_BATCH, x.speedupBatch256Q1(), x.speedupBatch256Q3()));
         return s.toString();
     }
 }
