@@ -82,7 +82,7 @@ final class CellRun {
     }
 
     private static CellOutcome failed(Cell cell, String message, long start) {
-        LOG.warn("Cell {} failed: {}", cell.id(), message);
+        LOG.info("Cell {} failed: {}", cell.id(), message);
         return new CellOutcome(cell, CellOutcome.Status.FAILED, message, null, seconds(start), worker());
     }
 

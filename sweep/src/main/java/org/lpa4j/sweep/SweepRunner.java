@@ -13,6 +13,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.spi.EngineThreads;
@@ -87,6 +88,11 @@ public final class SweepRunner {
                     listeners.forEach(l -> l.onCellBegin(cells.get(index), now));
                 }
             }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                progress.stopped(end.taskInfo().index());
+            }
         };
         spark.sc().addSparkListener(starts);
         String root = out.toAbsolutePath().normalize().toString();
@@ -150,6 +156,11 @@ public final class SweepRunner {
             }
             running.add(index);
             return true;
+        }
+
+        /** A task of cell {@code index} ended (its outcome may reach the driver before or after this). */
+        synchronized void stopped(int index) {
+            running.remove(index);
         }
 
         synchronized SweepProgress ended(CellOutcome outcome) {
