@@ -142,8 +142,8 @@ public final class ExperimentSettings {
         Map<String, Map<String, Object>> options = trainerOptions();
         for (Map.Entry<String, Map<String, Object>> e : options.entrySet()) {
             if (!trainers.contains(e.getKey())) {
-                String setting = e.getValue().keySet().iterator().next();
-                throw new InvalidSettingException(setting, naming.apply(settingOf(e.getKey(), setting)) + " is an option of the " + e.getKey()
+                String setting = settingOf(e.getKey(), e.getValue().keySet().iterator().next());
+                throw new InvalidSettingException(setting, naming.apply(setting) + " is an option of the " + e.getKey()
                         + " trainer, which " + naming.apply("trainer") + " " + String.join(",", list("trainer")) + " does not list; add "
                         + e.getKey() + " to " + naming.apply("trainer") + " or leave the option out.");
             }

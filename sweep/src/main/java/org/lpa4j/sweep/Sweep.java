@@ -100,7 +100,14 @@ public final class Sweep {
                 setting.add(axis.name() + "=" + value.label());
             }
         }
-        long seed = Long.parseLong(String.valueOf(settings.getOrDefault("seed", ExperimentSettings.defaultOf("seed"))).strip());
+        String seedText = String.valueOf(settings.getOrDefault("seed", ExperimentSettings.defaultOf("seed"))).strip();
+        long seed;
+        try {
+            seed = Long.parseLong(seedText);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException("seed", "The grid gives the seed '" + seedText + "', which is not a whole number; give seeds as"
+                    + " whole numbers, e.g. seed: [0, 1, 2].");
+        }
         return new Cell(index, id.isEmpty() ? "all" : String.join(",", id), setting.isEmpty() ? "all" : String.join(", ", setting), seed, settings);
     }
 
@@ -122,15 +129,11 @@ public final class Sweep {
     /** Builds the cell's experiment and checks its task, architecture, trainers with their options and backend by name. */
     private static void check(Cell cell, Registries registries) {
         try {
-            Long.parseLong(String.valueOf(cell.settings().getOrDefault("seed", "0")).strip());
             Experiment e = experiment(cell);
             registries.tasks().requireKnown(e.task());
             registries.architectures().require(e.architecture());
             e.trainers().forEach(registries.trainers()::create);
             registries.backends().select(e.backend());
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException("seed", "In the grid's cell " + cell.id() + ", the seed " + cell.settings().get("seed")
-                    + " is not a whole number; give seeds as whole numbers.");
         } catch (Lpa4jException e) {
             throw new InvalidSettingException(e instanceof InvalidSettingException i ? i.setting() : "grid", "In the grid's cell " + cell.id() + ": "
                     + e.getMessage());

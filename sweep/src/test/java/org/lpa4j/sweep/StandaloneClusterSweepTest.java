@@ -48,7 +48,7 @@ class StandaloneClusterSweepTest {
             SparkConf conf = SweepRunner.configure(new SparkConf().setMaster(master).set("spark.ui.enabled", "false")
                     .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.executor.extraClassPath", classpath).set("spark.executor.memory", "2g").set("spark.cores.max", "2"), 1);
-            Sweep sweep = SweepTest.sweep(dir, SweepTest.GRID.replace("depth: [2, 3]", "depth: [2]"));
+            Sweep sweep = SweepTest.sweep(dir, SweepTest.GRID);
             SweepResult result;
             try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                 awaitExecutor(spark, cluster, logs);

@@ -1,6 +1,5 @@
 package org.lpa4j.sweep.cli;
 
-import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,12 +54,8 @@ public final class SweepCommand implements Callable<Integer>, ExtraCommand {
 
     @Spec
     CommandSpec spec;
-    @Inject
-    Registries registries;
-    @Inject
-    DepthPlot plots;
 
-    /** Made by the command's injector, or by the service loader that finds it. */
+    /** Made by the CLI, which finds it through the service loader; the cells find the extension points on the classpath as each executor does. */
     public SweepCommand() {
     }
 
@@ -71,7 +66,7 @@ public final class SweepCommand implements Callable<Integer>, ExtraCommand {
                     + " number of at least 1, or leave it out for the embedded policy.");
         }
         PrintWriter printer = spec.commandLine().getOut();
-        Sweep sweep = Sweep.of(Grid.read(grid), registries);
+        Sweep sweep = Sweep.of(Grid.read(grid), Registries.discover());
         String given = master != null ? master : System.getProperty("spark.master");
         SparkConf conf;
         if (given == null) {
@@ -97,7 +92,7 @@ public final class SweepCommand implements Callable<Integer>, ExtraCommand {
         AtomicFiles.write(out.resolve(TABLE_FILE), o -> o.write(table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Path plotDir = Files.createDirectories(out.resolve("plots"));
         for (SweepResult.Setting s : result.settings()) {
-            plots.write(s.report(), plotDir.resolve(fileName(s.setting()) + ".png"));
+            new DepthPlot().write(s.report(), plotDir.resolve(fileName(s.setting()) + ".png"));
         }
         printer.println();
         printer.print(table);
