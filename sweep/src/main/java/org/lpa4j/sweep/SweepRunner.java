@@ -76,7 +76,9 @@ public final class SweepRunner {
     /** Runs every cell of {@code sweep} into {@code out} ({@code out/cells/ID} each), telling {@code listeners}. */
     public SweepResult run(Sweep sweep, Path out, List<? extends SweepListener> listeners) {
         List<Cell> cells = sweep.cells();
-        Progress progress = new Progress(cells.size());
+        // Spark may report a cell's successor starting before the cell's own end: never count more running than there are slots.
+        int slots = Math.max(1, spark.sc().defaultParallelism() / Math.max(1, spark.getConf().getInt("spark.task.cpus", 1)));
+        Progress progress = new Progress(cells.size(), slots);
         listeners.forEach(l -> l.onSweepBegin(sweep, progress.snapshot()));
         List<CellOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         SparkListener starts = new SparkListener() {
@@ -138,6 +140,7 @@ public final class SweepRunner {
     /** The counts the listeners see, updated from Spark's listener thread and the job's result handler. */
     private static final class Progress {
         private final int cells;
+        private final int slots;
         private final long start = System.nanoTime();
         private final Set<Integer> running = ConcurrentHashMap.newKeySet();
         private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
@@ -145,8 +148,9 @@ public final class SweepRunner {
         private int skipped;
         private int failed;
 
-        Progress(int cells) {
+        Progress(int cells, int slots) {
             this.cells = cells;
+            this.slots = slots;
         }
 
         /** Whether cell {@code index} was not already finished (a late start event of a finished cell is not news). */
@@ -181,7 +185,7 @@ public final class SweepRunner {
             int ran = done + failed;
             int left = cells - done - skipped - failed;
             Duration eta = ran == 0 ? null : Duration.ofNanos((long) ((double) elapsed.toNanos() / ran * left));
-            return new SweepProgress(cells, done, skipped, failed, running.size(), elapsed, eta);
+            return new SweepProgress(cells, done, skipped, failed, Math.min(slots, running.size()), elapsed, eta);
         }
     }
 }
