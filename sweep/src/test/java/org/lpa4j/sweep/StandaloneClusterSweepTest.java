@@ -18,9 +18,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpa4j.experiments.DepthReport;
-import org.lpa4j.experiments.ExperimentResult;
-import org.lpa4j.experiments.ExperimentRunner;
-import org.lpa4j.experiments.Registries;
 
 /**
  * A sweep on a real standalone Spark cluster started by the test: a master and a worker, each a JVM of its own on
@@ -63,12 +60,8 @@ class StandaloneClusterSweepTest {
                 assertTrue(workers.stream().noneMatch(driver::equals), "the cells ran in the cluster's executor, not in this JVM: " + workers);
             }
             assertEquals(2, result.trained(), () -> "failures: " + result.failures());
-            Registries registries = Registries.discover();
             for (Cell cell : sweep.cells()) {
-                DepthReport alone;
-                try (ExperimentResult r = new ExperimentRunner(registries).run(Sweep.experiment(cell), List.of())) {
-                    alone = r.runs().get(0);
-                }
+                DepthReport alone = SweepTest.alone(cell);
                 DepthReport swept = result.settings().get(0).report().runs().stream().filter(r -> r.seed() == cell.seed()).findFirst().orElseThrow();
                 SweepTest.assertCurvesEqual(alone.trainers(), swept.trainers(), cell.id());
             }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,7 @@ class SweepTest {
 
     private static JavaSparkContext spark;
     private static final Registries REGISTRIES = Registries.discover();
+    private static final Map<Map<String, Object>, DepthReport> ALONE = new HashMap<>();
 
     @BeforeAll
     static void start() {
@@ -83,10 +86,7 @@ class SweepTest {
         assertEquals(List.of("depth=2"), result.settings().stream().map(SweepResult.Setting::setting).toList());
         assertEquals(List.of(0L, 1L), result.settings().get(0).report().seeds());
         for (Cell cell : sweep.cells()) {
-            DepthReport alone;
-            try (ExperimentResult r = new ExperimentRunner(REGISTRIES).run(Sweep.experiment(cell), List.of())) {
-                alone = r.runs().get(0);
-            }
+            DepthReport alone = alone(cell);
             SweepResult.Setting setting = result.settings().stream().filter(s -> s.setting().equals(cell.setting())).findFirst().orElseThrow();
             DepthReport swept = setting.report().runs().stream().filter(r -> r.seed() == cell.seed()).findFirst().orElseThrow();
             assertCurvesEqual(alone.trainers(), swept.trainers(), cell.id());
@@ -117,6 +117,15 @@ class SweepTest {
         assertEquals(written, Files.getLastModifiedTime(kept.resolve(AtomicDirectories.MARKER)).toMillis(), "a complete cell is not written again");
         assertCurvesEqual(first.settings().get(0).report().runs().get(0).trainers(), again.settings().get(0).report().runs().get(0).trainers(),
                 "rerun");
+    }
+
+    /** The report of {@code cell}'s experiment run by itself in this JVM with {@link ExperimentRunner}, run once per cell and kept. */
+    static synchronized DepthReport alone(Cell cell) {
+        return ALONE.computeIfAbsent(cell.settings(), s -> {
+            try (ExperimentResult r = new ExperimentRunner(REGISTRIES).run(Sweep.experiment(cell), List.of())) {
+                return r.runs().get(0);
+            }
+        });
     }
 
     static void assertCurvesEqual(List<DepthCurve> expected, List<DepthCurve> actual, String where) {
