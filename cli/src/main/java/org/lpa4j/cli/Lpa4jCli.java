@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.lpa4j.cli.command.BackendsCommand;
 import org.lpa4j.cli.command.ConformanceCommand;
 import org.lpa4j.cli.command.ConstructCommand;
@@ -53,6 +54,8 @@ public final class Lpa4jCli implements Runnable {
     /** Runs the command line with the commands and their collaborators from {@code injector}. */
     static int execute(Injector injector, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(Lpa4jCli.class, new GuiceFactory(injector));
+        // Commands of other modules on the classpath (e.g. sweep), made by the injector like the built-in ones.
+        ServiceLoader.load(ExtraCommand.class).stream().map(ServiceLoader.Provider::type).forEach(type -> cli.addSubcommand(injector.getInstance(type)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

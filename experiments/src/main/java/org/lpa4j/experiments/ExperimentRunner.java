@@ -50,7 +50,7 @@ public final class ExperimentRunner {
     /** Runs {@code experiment}; the result holds the trained models and their backend until it is closed. */
     public ExperimentResult run(Experiment experiment, List<? extends ExperimentListener> listeners) {
         Plan plan = plan(experiment);
-        return execute(plan, null, null, listeners);
+        return execute(plan, null, null, listeners, null);
     }
 
     /**
@@ -59,6 +59,14 @@ public final class ExperimentRunner {
      * result holds no models (they are saved and closed as they are trained).
      */
     public ExperimentResult run(Experiment experiment, ExperimentOutput output, List<? extends ExperimentListener> listeners) {
+        return run(experiment, output, listeners, null);
+    }
+
+    /**
+     * As {@link #run(Experiment, ExperimentOutput, List)}, on {@code open}, a backend already open that the run leaves open
+     * (a process that runs many experiments, e.g. a sweep's executor, opens its engine once); null opens the experiment's own.
+     */
+    public ExperimentResult run(Experiment experiment, ExperimentOutput output, List<? extends ExperimentListener> listeners, Backend open) {
         Plan plan = plan(experiment);
         Path dir = output.dir().toAbsolutePath().normalize();
         ExperimentResult[] result = new ExperimentResult[1];
@@ -68,7 +76,7 @@ public final class ExperimentRunner {
             CheckpointFiles checkpoints = new CheckpointFiles(output.checkpointDir());
             Checkpointing checkpointing = checkpointing(output, checkpoints);
             AtomicDirectories.write(dir, output.replace(), staging -> {
-                result[0] = execute(plan, staging, checkpointing, listeners);
+                result[0] = execute(plan, staging, checkpointing, listeners, open);
                 ReportJson.write(result[0].report(), staging.resolve(ExperimentOutput.REPORT_FILE));
                 output.also().write(result[0], staging);
             });
@@ -131,8 +139,9 @@ public final class ExperimentRunner {
         return new Plan(e, ordered, networks, first);
     }
 
-    private ExperimentResult execute(Plan plan, Path staging, Checkpointing checkpointing, List<? extends ExperimentListener> listeners) {
-        Backend backend = Backends.open(registries.backends(), plan.experiment().backend());
+    private ExperimentResult execute(Plan plan, Path staging, Checkpointing checkpointing, List<? extends ExperimentListener> listeners,
+                                     Backend open) {
+        Backend backend = open != null ? open : Backends.open(registries.backends(), plan.experiment().backend());
         List<TrainedModel> models = new ArrayList<>();
         try {
             backend.warmUp();
@@ -150,10 +159,12 @@ public final class ExperimentRunner {
             return new ExperimentResult(runs, models, plan.first().metric(), plan.first().secondaryMetric(), staging == null ? backend : null);
         } catch (RuntimeException | Error e) {
             models.stream().filter(m -> m.model() != null).forEach(m -> m.model().close());
-            backend.close();
+            if (open == null) {
+                backend.close();
+            }
             throw e;
         } finally {
-            if (staging != null) {
+            if (staging != null && open == null) {
                 backend.close();
             }
         }
