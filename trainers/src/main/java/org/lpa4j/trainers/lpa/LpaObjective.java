@@ -57,6 +57,8 @@ final class LpaObjective implements DepthObjective {
      * {@link #extraInputs(InputSpec)} has seen the targets.
      */
     private int weightsRank = 1;
+    /** The weights input's value, made once per epoch (the weights change only when an epoch ends or a run resumes). */
+    private HostTensor weightsValue;
     private double[] runningLoss;
     private int epochsSeen;
     private long gateDraws;
@@ -187,19 +189,22 @@ final class LpaObjective implements DepthObjective {
     @Override
     public List<InputSpec> extraInputs(InputSpec targets) {
         weightsRank = meanOfWeighted ? targets.shape().rank() + 1 : 1;
+        weightsValue = null;
         return extraInputs();
     }
 
     @Override
     public List<HostTensor> extraValues() {
-        double[] w = weights();
-        int[] dims = extraInputs().get(0).shape().dims();
-        if (meanOfWeighted) {
-            for (int l = 0; l < w.length; l++) {
-                w[l] *= w.length;
+        if (weightsValue == null) {
+            double[] w = weights();
+            if (meanOfWeighted) {
+                for (int l = 0; l < w.length; l++) {
+                    w[l] *= w.length;
+                }
             }
+            weightsValue = HostTensor.fromDoubles(dtype, extraInputs().get(0).shape(), w);
         }
-        HostTensor weights = HostTensor.fromDoubles(dtype, Shape.of(dims), w);
+        HostTensor weights = weightsValue;
         return settings.layerDropout() > 0 ? List.of(weights, HostTensor.fromDoubles(dtype, Shape.of(network.depth()), gates())) : List.of(weights);
     }
 
@@ -256,6 +261,7 @@ final class LpaObjective implements DepthObjective {
     /** Continues from {@link #state}: the running losses, the epochs seen, and the layer-dropout generator advanced past its draws. */
     @Override
     public void restore(Map<String, double[]> state) {
+        weightsValue = null;
         epochsSeen = (int) state.get("epochsSeen")[0];
         runningLoss = state.containsKey("runningLoss") ? state.get("runningLoss").clone() : null;
         long draws = (long) state.get("gateDraws")[0];
@@ -267,6 +273,7 @@ final class LpaObjective implements DepthObjective {
 
     @Override
     public void afterEpoch(double[] validationLossPerDepth) {
+        weightsValue = null;
         epochsSeen++;
         if (runningLoss == null) {
             runningLoss = validationLossPerDepth.clone();
