@@ -7,9 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,30 +19,20 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.CompiledTrainStep;
 import org.lpa4j.api.compile.VariableStore;
-import org.lpa4j.api.layers.Activation;
-import org.lpa4j.api.model.ArchitectureOptions;
-import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.task.LoadedTask;
-import org.lpa4j.api.task.TaskOptions;
-import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.LpaTrainer;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,16 +50,8 @@ public final class EngineStepOps implements Callable<Integer> {
 
     @Option(names = "--backend", defaultValue = "tensorflow", description = "nd4j, djl or tensorflow (default ${DEFAULT-VALUE})")
     String backend;
-    @Option(names = "--task", defaultValue = "surface:peaks2d", description = "a registered task (default ${DEFAULT-VALUE})")
-    String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture (default ${DEFAULT-VALUE})")
-    String arch;
-    @Option(names = "--depth", defaultValue = "6", description = "residual blocks (default ${DEFAULT-VALUE})")
-    int depth;
-    @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
-    int width;
-    @Option(names = "--activation", defaultValue = "TANH", description = "block activation (default ${DEFAULT-VALUE})")
-    Activation activation;
+    @Mixin
+    StepNetwork net;
     @Option(names = "--epochs", defaultValue = "14", description = "epochs each trainer trains (default ${DEFAULT-VALUE})")
     int epochs;
     @Option(names = "--warmup", defaultValue = "60", description = "steps before the measured ones (default ${DEFAULT-VALUE})")
@@ -90,11 +69,11 @@ public final class EngineStepOps implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedTask loaded = Tasks.discover().load(task, TaskOptions.defaults());
-        ResidualNetwork network = Architectures.discover().create(arch, loaded.shape(), ArchitectureOptions.of(depth, width).withActivation(activation));
+        LoadedTask loaded = net.load();
+        ResidualNetwork network = net.network(loaded);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withLearningRate(3e-3);
         try (Backend b = Backends.open(backend)) {
-            System.out.printf("%s %s depth %d width %d on %s, %d epochs, steps %d..%d measured%n", task, arch, depth, width, b.name(), epochs,
+            System.out.printf("%s on %s, %d epochs, steps %d..%d measured%n", net, b.name(), epochs,
                     warmup + 1, warmup + steps);
             Map<String, List<Double>> cpu = new TreeMap<>();
             for (int r = 0; r < rounds; r++) {
@@ -132,25 +111,7 @@ public final class EngineStepOps implements Callable<Integer> {
         int measuredSteps;
         /** ND4J: the train step's graph, and each op's durations by op name over the measured steps. */
         SameDiff sameDiff;
-        final Map<String, List<Long>> opNanos = new TreeMap<>();
-        final BaseListener timer = new BaseListener() {
-            private long start;
-
-            @Override
-            public boolean isActive(Operation operation) {
-                return true;
-            }
-
-            @Override
-            public void preOpExecution(SameDiff sd, At at, SameDiffOp op, OpContext context) {
-                start = System.nanoTime();
-            }
-
-            @Override
-            public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context, INDArray[] outputs) {
-                opNanos.computeIfAbsent(op.getOp().opName(), k -> new ArrayList<>()).add(System.nanoTime() - start);
-            }
-        };
+        final Nd4jOpTimer timer = new Nd4jOpTimer();
 
         Measured(String trainer, boolean count) {
             this.trainer = trainer;
@@ -167,13 +128,13 @@ public final class EngineStepOps implements Callable<Integer> {
     }
 
     private Backend measuring(Backend backend, Measured m) {
-        return proxy(Backend.class, backend, (method, args) -> {
+        return Proxies.of(Backend.class, backend, (method, args) -> {
             Object result = method.invoke(backend, args);
             if (!method.getName().equals("createVariables")) {
                 return result;
             }
             VariableStore store = (VariableStore) result;
-            return proxy(VariableStore.class, store, (sm, sa) -> {
+            return Proxies.of(VariableStore.class, store, (sm, sa) -> {
                 int before = m.count && backend.name().equals("tensorflow") ? graph(store).size() : 0;
                 Object out = sm.invoke(store, sa);
                 if (!sm.getName().equals("compileTrainStep")) {
@@ -192,7 +153,7 @@ public final class EngineStepOps implements Callable<Integer> {
                     }
                 }
                 int[] seen = {0};
-                return proxy(CompiledTrainStep.class, step, (tm, ta) -> {
+                return Proxies.of(CompiledTrainStep.class, step, (tm, ta) -> {
                     if (!tm.getName().equals("run")) {
                         return tm.invoke(step, ta);
                     }
@@ -263,12 +224,12 @@ public final class EngineStepOps implements Callable<Integer> {
      * ops x median per step, which is the step's time inside ops without the preempted outliers.
      */
     private void printOpTimes(Measured m) {
-        if (m.opNanos.isEmpty()) {
+        if (m.timer.nanos().isEmpty()) {
             return;
         }
         double total = 0;
         StringBuilder each = new StringBuilder();
-        for (Map.Entry<String, List<Long>> e : m.opNanos.entrySet()) {
+        for (Map.Entry<String, List<Long>> e : m.timer.nanos().entrySet()) {
             long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
             double median = sorted[sorted.length / 2] / 1e3;
             double perStep = (double) sorted.length / steps;
@@ -301,24 +262,5 @@ public final class EngineStepOps implements Callable<Integer> {
         var method = target.getClass().getDeclaredMethod(name);
         method.setAccessible(true);
         return method.invoke(target);
-    }
-
-    /** A call on the proxy, given its method and arguments. */
-    private interface Call {
-        Object invoke(java.lang.reflect.Method method, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler handler = (self, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(target, args);
-            }
-            try {
-                return call.invoke(method, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }
