@@ -76,11 +76,14 @@ public final class EngineStepOps implements Callable<Integer> {
             System.out.printf("%s on %s, %d epochs, steps %d..%d measured%n", net, b.name(), epochs,
                     warmup + 1, warmup + steps);
             Map<String, List<Double>> cpu = new TreeMap<>();
+            Map<String, List<String>> compile = new TreeMap<>();
             for (int r = 0; r < rounds; r++) {
                 for (ProgressiveTrainer trainer : List.of(new E2ETrainer(), new LpaTrainer())) {
                     Measured m = new Measured(trainer.name(), r == 0);
                     try (TrainingResult ignored = trainer.train(measuring(b, m), network, loaded.data(), config, loaded.metric(), List.of())) {
                         cpu.computeIfAbsent(trainer.name(), k -> new ArrayList<>()).add(m.cpuPerStep());
+                        compile.computeIfAbsent(trainer.name(), k -> new ArrayList<>()).add(String.format("%.0f + %.0f",
+                                m.compileNanos / 1e6, m.firstStepNanos / 1e6));
                         if (r == 0) {
                             System.out.printf("  %-4s %4d engine ops per step: %s%n", trainer.name(), m.total(), m.ops);
                             printOpTimes(m);
@@ -90,6 +93,8 @@ public final class EngineStepOps implements Callable<Integer> {
             }
             cpu.forEach((name, values) -> System.out.printf("  %-4s process CPU per step, each round: %s ms%n", name,
                     values.stream().map(v -> String.format("%.3f", v * 1e3)).toList()));
+            compile.forEach((name, values) -> System.out.printf("  %-4s process CPU of compiling the train step + its first run, each round: %s ms%n",
+                    name, values));
             List<Double> lpa = cpu.get("lpa");
             List<Double> e2e = cpu.get("e2e");
             List<String> ratios = new ArrayList<>();
@@ -109,6 +114,9 @@ public final class EngineStepOps implements Callable<Integer> {
         final Map<String, Integer> ops = new TreeMap<>();
         long cpuNanos;
         int measuredSteps;
+        /** Process CPU time of compiling the train step, and of its first run. */
+        long compileNanos;
+        long firstStepNanos;
         /** ND4J: the train step's graph, and each op's durations by op name over the measured steps. */
         SameDiff sameDiff;
         final Nd4jOpTimer timer = new Nd4jOpTimer();
@@ -136,10 +144,12 @@ public final class EngineStepOps implements Callable<Integer> {
             VariableStore store = (VariableStore) result;
             return Proxies.of(VariableStore.class, store, (sm, sa) -> {
                 int before = m.count && backend.name().equals("tensorflow") ? graph(store).size() : 0;
+                long compileStart = processCpu();
                 Object out = sm.invoke(store, sa);
                 if (!sm.getName().equals("compileTrainStep")) {
                     return out;
                 }
+                m.compileNanos = processCpu() - compileStart;
                 CompiledTrainStep step = (CompiledTrainStep) out;
                 if (m.count && backend.name().equals("tensorflow")) {
                     List<GraphOperation> ops = graph(store);
@@ -170,6 +180,9 @@ public final class EngineStepOps implements Callable<Integer> {
                     }
                     long cpu0 = processCpu();
                     Object value = tm.invoke(step, ta);
+                    if (n == 0) {
+                        m.firstStepNanos = processCpu() - cpu0;
+                    }
                     if (measured) {
                         m.cpuNanos += processCpu() - cpu0;
                         m.measuredSteps++;
