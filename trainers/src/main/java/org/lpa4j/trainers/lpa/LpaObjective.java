@@ -26,8 +26,8 @@ import org.lpa4j.trainers.StepInputs;
 /**
  * One LPA run's loss and its state: the depth weights are an input of the compiled step (named {@value #DEPTH_WEIGHTS},
  * shaped {@code [k]}, or {@code [k, 1, ...]} and times k for squared error), so adaptive weights follow the running mean
- * of each depth's validation loss without recompiling; with layer dropout the blocks' on/off gates are another input ({@value #BLOCK_GATES}), drawn for every
- * step from the run's seed.
+ * of each depth's validation loss without recompiling; with layer dropout the blocks' on/off gates are another input
+ * ({@value #BLOCK_GATES}), drawn for every step from the run's seed.
  */
 final class LpaObjective implements DepthObjective {
     /** The name of the step input that holds the depth weights. */
@@ -69,8 +69,8 @@ final class LpaObjective implements DepthObjective {
         this.dtype = dtype;
         this.settings = settings;
         this.dropout = new SplittableRandom(seed * 1_000_033L + 17);
-        this.meanOfWeighted = target.name().equals(ResidualTarget.meanSquaredError().name()) && !(settings.distillation() > 0 && network.depth() > 1)
-                && !settings.gradientBalancing();
+        this.meanOfWeighted = target.name().equals(ResidualTarget.meanSquaredError().name())
+                && !(settings.distillation() > 0 && network.depth() > 1) && !settings.gradientBalancing();
         if (settings.layerDropout() > 0 && StackedReadouts.overridesReadouts(network.getClass())) {
             throw new Lpa4jException("Layer dropout gates the residual branch of each block between the network's states, but the "
                     + network.name() + " network computes its readouts its own way (not as its head on its states); train it without"
