@@ -10,16 +10,10 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +34,6 @@ public final class Nd4jOpTimes implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "timed steps (default ${DEFAULT-VALUE})")
     int steps;
 
-    private final Map<String, double[]> byOp = new HashMap<>();
-    private long opStart;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Nd4jOpTimes()).execute(args));
@@ -74,12 +66,17 @@ public final class Nd4jOpTimes implements Callable<Integer> {
             sd.calculateGradients(feeds, params);
         }
         double plain = (System.nanoTime() - t0) / 1e6 / steps;
-        sd.setListeners(new OpTimer());
+        Nd4jOpTimer timer = new Nd4jOpTimer();
+        sd.setListeners(timer);
         t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             sd.calculateGradients(feeds, params);
         }
         double timed = (System.nanoTime() - t0) / 1e6 / steps;
+        // Per op name: total milliseconds and count.
+        Map<String, double[]> byOp = new HashMap<>();
+        timer.nanos().forEach((name, durations) -> byOp.put(name,
+                new double[] {durations.stream().mapToLong(Long::longValue).sum() / 1e6, durations.size()}));
         double inOps = byOp.values().stream().mapToDouble(v -> v[0]).sum() / steps;
         double ops = byOp.values().stream().mapToDouble(v -> v[1]).sum() / steps;
         System.out.printf("nd4j gradient step at %d thread(s): %.1f ms without the listener; with it %.1f ms, of which %.1f ms "
@@ -90,25 +87,5 @@ public final class Nd4jOpTimes implements Callable<Integer> {
                         e.getValue()[1] / steps, e.getValue()[0] / e.getValue()[1]));
         hand.close();
         return 0;
-    }
-
-    /** Adds each op's execution time to its op name's total. */
-    private final class OpTimer extends BaseListener {
-        @Override
-        public boolean isActive(Operation operation) {
-            return true;
-        }
-
-        @Override
-        public void preOpExecution(SameDiff sd, At at, SameDiffOp op, OpContext opContext) {
-            opStart = System.nanoTime();
-        }
-
-        @Override
-        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext, INDArray[] outputs) {
-            double[] v = byOp.computeIfAbsent(op.getOp().opName(), k -> new double[2]);
-            v[0] += (System.nanoTime() - opStart) / 1e6;
-            v[1]++;
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.lpa4j.bench;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,14 +8,9 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.Backends;
 import org.lpa4j.api.compile.LossFunction;
 import org.lpa4j.api.compile.VariableStore;
-import org.lpa4j.api.layers.Activation;
-import org.lpa4j.api.model.ArchitectureOptions;
-import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.task.LoadedTask;
-import org.lpa4j.api.task.TaskOptions;
-import org.lpa4j.api.task.Tasks;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.api.training.TrainingResult;
@@ -27,6 +18,7 @@ import org.lpa4j.trainers.e2e.E2ETrainer;
 import org.lpa4j.trainers.lpa.LpaTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,16 +32,8 @@ public final class StepOps implements Callable<Integer> {
 
     @Option(names = "--backend", defaultValue = "tensorflow", description = "nd4j, djl or tensorflow (default ${DEFAULT-VALUE})")
     String backend;
-    @Option(names = "--task", defaultValue = "surface:peaks2d", description = "a registered task (default ${DEFAULT-VALUE})")
-    String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture (default ${DEFAULT-VALUE})")
-    String arch;
-    @Option(names = "--depth", defaultValue = "6", description = "residual blocks (default ${DEFAULT-VALUE})")
-    int depth;
-    @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
-    int width;
-    @Option(names = "--activation", defaultValue = "TANH", description = "block activation (default ${DEFAULT-VALUE})")
-    Activation activation;
+    @Mixin
+    StepNetwork net;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new StepOps()).execute(args));
@@ -57,11 +41,11 @@ public final class StepOps implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedTask loaded = Tasks.discover().load(task, TaskOptions.defaults());
-        ResidualNetwork network = Architectures.discover().create(arch, loaded.shape(), ArchitectureOptions.of(depth, width).withActivation(activation));
+        LoadedTask loaded = net.load();
+        ResidualNetwork network = net.network(loaded);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(1);
         try (Backend b = Backends.open(backend)) {
-            System.out.printf("%s %s depth %d width %d on %s: ops of one training step's loss, by name%n", task, arch, depth, width, b.name());
+            System.out.printf("%s on %s: ops of one training step's loss, by name%n", net, b.name());
             for (ProgressiveTrainer trainer : List.of(new E2ETrainer(), new LpaTrainer())) {
                 Map<String, Integer> counts = new TreeMap<>();
                 try (TrainingResult ignored = trainer.train(counting(b, counts), network, loaded.data(), config, loaded.metric(), List.of())) {
@@ -74,16 +58,16 @@ public final class StepOps implements Callable<Integer> {
 
     /** {@code backend}, whose stores' train steps add the calls of their loss's first trace to {@code counts}. */
     private static Backend counting(Backend backend, Map<String, Integer> counts) {
-        return proxy(Backend.class, backend, (method, args) -> {
+        return Proxies.of(Backend.class, backend, (method, args) -> {
             Object result = method.invoke(backend, args);
             if (method.getName().equals("createVariables")) {
                 VariableStore store = (VariableStore) result;
-                return proxy(VariableStore.class, store, (m, a) -> {
+                return Proxies.of(VariableStore.class, store, (m, a) -> {
                     if (m.getName().equals("compileTrainStep")) {
                         LossFunction loss = (LossFunction) a[1];
                         boolean[] traced = {false};
                         a[1] = (LossFunction) (ops, p, in) -> {
-                            Ops seen = traced[0] ? ops : proxy(Ops.class, ops, (om, oa) -> {
+                            Ops seen = traced[0] ? ops : Proxies.of(Ops.class, ops, (om, oa) -> {
                                 counts.merge(om.getName(), 1, Integer::sum);
                                 return om.invoke(ops, oa);
                             });
@@ -96,24 +80,5 @@ public final class StepOps implements Callable<Integer> {
             }
             return result;
         });
-    }
-
-    /** A call on the proxy, given its method and arguments. */
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws ReflectiveOperationException;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler handler = (self, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(target, args);
-            }
-            try {
-                return call.invoke(method, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

@@ -172,7 +172,7 @@ public abstract class AbstractProgressiveTrainer implements ProgressiveTrainer {
             this.validation = validation;
             inputs.add(new InputSpec(INPUT, network.input().dtype(), network.input().shape()));
             inputs.add(batchedLike(TARGET, train.y()));
-            inputs.addAll(objective.extraInputs());
+            inputs.addAll(objective.extraInputs(inputs.get(1)));
         }
 
         @Override

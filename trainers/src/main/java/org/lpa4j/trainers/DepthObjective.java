@@ -23,6 +23,14 @@ public interface DepthObjective {
         return List.of();
     }
 
+    /**
+     * {@link #extraInputs()} for a step whose {@link AbstractProgressiveTrainer#TARGET} input is {@code targets}, for an
+     * input shaped to broadcast against the targets; by default those that do not depend on it.
+     */
+    default List<InputSpec> extraInputs(InputSpec targets) {
+        return extraInputs();
+    }
+
     /** The current values of {@link #extraInputs()}. */
     default List<HostTensor> extraValues() {
         return List.of();

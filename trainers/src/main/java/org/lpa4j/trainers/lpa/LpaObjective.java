@@ -24,10 +24,10 @@ import org.lpa4j.trainers.DepthObjective;
 import org.lpa4j.trainers.StepInputs;
 
 /**
- * One LPA run's loss and its state: the depth weights are an input of the compiled step (named
- * {@value #DEPTH_WEIGHTS}), so adaptive weights follow the running mean of each depth's validation loss without
- * recompiling; with layer dropout the blocks' on/off gates are another input ({@value #BLOCK_GATES}), drawn for every
- * step from the run's seed.
+ * One LPA run's loss and its state: the depth weights are an input of the compiled step (named {@value #DEPTH_WEIGHTS},
+ * shaped {@code [k]}, or {@code [k, 1, ...]} and times k for squared error), so adaptive weights follow the running mean
+ * of each depth's validation loss without recompiling; with layer dropout the blocks' on/off gates are another input
+ * ({@value #BLOCK_GATES}), drawn for every step from the run's seed.
  */
 final class LpaObjective implements DepthObjective {
     /** The name of the step input that holds the depth weights. */
@@ -44,6 +44,21 @@ final class LpaObjective implements DepthObjective {
     private final DType dtype;
     private final LpaTrainer settings;
     private final SplittableRandom dropout;
+    /**
+     * Whether the loss is squared error with no refinement that reads each depth's loss: then {@code sum_l w_l
+     * mean((yhat_l - y)^2)} is computed as one mean over every depth's squared errors, each times {@code k w_l} (the
+     * weights input {@code [k, 1, ...]}, broadcast over the batch): the same number to rounding, with E2E's three loss
+     * ops and one product beside the view by depth, where a mean per depth, a product and a sum were, and fewer
+     * gradient ops (docs/speed.md counts them per engine).
+     */
+    private final boolean meanOfWeighted;
+    /**
+     * The rank of the weights input: 1 ({@code [k]}), or with {@link #meanOfWeighted} the targets' rank plus one once
+     * {@link #extraInputs(InputSpec)} has seen the targets.
+     */
+    private int weightsRank = 1;
+    /** The weights input's value, made once per epoch (the weights change only when an epoch ends or a run resumes). */
+    private HostTensor weightsValue;
     private double[] runningLoss;
     private int epochsSeen;
     private long gateDraws;
@@ -54,6 +69,8 @@ final class LpaObjective implements DepthObjective {
         this.dtype = dtype;
         this.settings = settings;
         this.dropout = new SplittableRandom(seed * 1_000_033L + 17);
+        this.meanOfWeighted = target.name().equals(ResidualTarget.meanSquaredError().name())
+                && !(settings.distillation() > 0 && network.depth() > 1) && !settings.gradientBalancing();
         if (settings.layerDropout() > 0 && StackedReadouts.overridesReadouts(network.getClass())) {
             throw new Lpa4jException("Layer dropout gates the residual branch of each block between the network's states, but the "
                     + network.name() + " network computes its readouts its own way (not as its head on its states); train it without"
@@ -85,6 +102,19 @@ final class LpaObjective implements DepthObjective {
         Tensor stackedStates = states == null ? null : states.size() == 1 ? states.get(0) : ops.concat(states, 0);
         Tensor stacked = states != null ? network.stackedHead(ops, params, stackedStates, depth) : network.stackedReadouts(ops, params, x, depth, layerLocal);
         Tensor y = in.get(AbstractProgressiveTrainer.TARGET);
+        if (meanOfWeighted) {
+            Tensor squares = ops.square(ops.sub(StackedReadouts.byDepth(ops, stacked, depth), y));
+            Tensor weights = in.get(DEPTH_WEIGHTS);
+            if (weights.shape().rank() != squares.shape().rank()) {
+                // Declared without the targets' shape: [k] as [k, 1, ...], so that each depth's errors get its weight.
+                int[] byDepth = new int[squares.shape().rank()];
+                Arrays.fill(byDepth, 1);
+                byDepth[0] = depth;
+                weights = ops.reshape(weights, Shape.of(byDepth));
+            }
+            Tensor total = ops.mean(ops.mul(squares, weights), new int[0], false);
+            return refinements.weightDecay() > 0 ? ops.add(total, weightPenalty(ops, params, refinements.weightDecay())) : total;
+        }
         Tensor losses = target.depthLosses(ops, stacked, depth, y);
         if (refinements.labelSmoothing() > 0) {
             // The uniform distribution as the teacher: the softmax of all-zero logits.
@@ -145,16 +175,36 @@ final class LpaObjective implements DepthObjective {
 
     @Override
     public List<InputSpec> extraInputs() {
-        List<InputSpec> inputs = new ArrayList<>(List.of(InputSpec.fixed(DEPTH_WEIGHTS, dtype, network.depth())));
+        int[] weights = new int[weightsRank];
+        Arrays.fill(weights, 1);
+        weights[0] = network.depth();
+        List<InputSpec> inputs = new ArrayList<>(List.of(InputSpec.fixed(DEPTH_WEIGHTS, dtype, weights)));
         if (settings.layerDropout() > 0) {
             inputs.add(InputSpec.fixed(BLOCK_GATES, dtype, network.depth()));
         }
         return inputs;
     }
 
+    /** With {@link #meanOfWeighted}, the weights input broadcasts against the targets' shape. */
+    @Override
+    public List<InputSpec> extraInputs(InputSpec targets) {
+        weightsRank = meanOfWeighted ? targets.shape().rank() + 1 : 1;
+        weightsValue = null;
+        return extraInputs();
+    }
+
     @Override
     public List<HostTensor> extraValues() {
-        HostTensor weights = HostTensor.fromDoubles(dtype, Shape.of(network.depth()), weights());
+        if (weightsValue == null) {
+            double[] w = weights();
+            if (meanOfWeighted) {
+                for (int l = 0; l < w.length; l++) {
+                    w[l] *= w.length;
+                }
+            }
+            weightsValue = HostTensor.fromDoubles(dtype, extraInputs().get(0).shape(), w);
+        }
+        HostTensor weights = weightsValue;
         return settings.layerDropout() > 0 ? List.of(weights, HostTensor.fromDoubles(dtype, Shape.of(network.depth()), gates())) : List.of(weights);
     }
 
@@ -211,6 +261,7 @@ final class LpaObjective implements DepthObjective {
     /** Continues from {@link #state}: the running losses, the epochs seen, and the layer-dropout generator advanced past its draws. */
     @Override
     public void restore(Map<String, double[]> state) {
+        weightsValue = null;
         epochsSeen = (int) state.get("epochsSeen")[0];
         runningLoss = state.containsKey("runningLoss") ? state.get("runningLoss").clone() : null;
         long draws = (long) state.get("gateDraws")[0];
@@ -222,6 +273,7 @@ final class LpaObjective implements DepthObjective {
 
     @Override
     public void afterEpoch(double[] validationLossPerDepth) {
+        weightsValue = null;
         epochsSeen++;
         if (runningLoss == null) {
             runningLoss = validationLossPerDepth.clone();
