@@ -2,17 +2,25 @@ package org.lpa4j.cli.fit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.lpa4j.api.InvalidSettingException;
+import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.BackendRequest;
+import org.lpa4j.api.model.ArchitectureOptions;
+import org.lpa4j.api.task.TaskOptions;
+import org.lpa4j.api.training.TrainerOptions;
+import org.lpa4j.api.training.TrainingConfig;
 import org.lpa4j.experiments.Experiment;
-import org.lpa4j.experiments.ExperimentSettings;
 import org.lpa4j.experiments.ExperimentOutput;
 import org.lpa4j.api.layers.Activation;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.training.LearningRateSchedule;
 import org.lpa4j.cli.option.BackendOption;
+import org.lpa4j.cli.option.SettingFlags;
 import org.lpa4j.trainers.lpa.DepthWeighting;
 import org.lpa4j.trainers.lpa.DistillationReach;
 import org.lpa4j.trainers.lpa.LpaForm;
@@ -130,45 +138,77 @@ public final class FitOptions {
     Double gradeTolerance;
 
 
-    /** The experiment these options describe, through the library's one mapping of settings; each is checked there and named as its flag. */
+    /** The experiment these options describe; each setting is checked by the library, which names it. */
     Experiment experiment() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("task", task);
-        settings.put("arch", arch);
-        settings.put("depth", depth);
-        settings.put("width", width);
-        settings.put("heads", heads);
-        settings.put("activation", activation);
-        settings.put("dtype", dtype);
-        settings.put("trainer", trainer);
-        settings.put("trainer-option", trainerOptionArgs);
-        settings.put("separate-depths", separateDepths);
-        settings.put("grade-tolerance", gradeTolerance);
-        settings.put("backend", backend.name());
-        settings.put("epochs", epochs);
-        settings.put("seed", seed);
-        settings.put("seeds", seeds == null || seeds.isEmpty() ? null : seeds);
-        settings.put("lr", learningRate);
-        settings.put("batch-size", batchSize);
-        settings.put("schedule", schedule);
-        settings.put("patience", patience);
-        settings.put("examples", examples);
-        settings.put("limit", limit);
-        settings.put("context", context);
-        settings.put("form", form);
-        settings.put("weighting", weighting);
-        settings.put("distill", distillation);
-        settings.put("distill-temperature", distillationTemperature);
-        settings.put("balance", gradientBalancing);
-        settings.put("uniform-epochs", uniformEpochs);
-        settings.put("layer-dropout", layerDropout);
-        settings.put("label-smoothing", labelSmoothing);
-        settings.put("weight-decay", weightDecay);
-        settings.put("distill-depths", distillationDepths);
-        settings.put("distill-reach", distillationReach);
-        settings.put("readout-adapter", readoutAdapter);
-        settings.put("calibrate", temperatureCalibration);
-        return ExperimentSettings.experiment(settings, name -> "--" + name);
+        Experiment.Builder b = Experiment.builder().setTask(task)
+                .optTaskOptions(new TaskOptions(seed, examples, limit, context, dtype))
+                .setArchitecture(arch, new ArchitectureOptions(depth, width, heads, activation, dtype))
+                .optTrainingConfig(TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withLearningRate(learningRate)
+                        .withBatchSize(batchSize).withDType(dtype).withSchedule(schedule).withPatience(patience))
+                .optBackend(backend.name() == null ? null : new BackendRequest(backend.name(), "the --backend option"))
+                .optSeeds(seeds == null || seeds.isEmpty() ? List.of(seed) : seeds);
+        Map<String, Map<String, Object>> options = trainerOptions();
+        List<String> names = trainerNames();
+        for (Map.Entry<String, Map<String, Object>> e : options.entrySet()) {
+            if (!names.contains(e.getKey())) {
+                String option = e.getValue().keySet().iterator().next();
+                throw new Lpa4jException(SettingFlags.flag(option).orElse("--trainer-option " + e.getKey() + "." + option) + " is an option of the " + e.getKey()
+                        + " trainer, which --trainer " + trainer + " does not list; add " + e.getKey() + " to --trainer or leave the option out.");
+            }
+        }
+        names.forEach(n -> b.addTrainer(n, TrainerOptions.of(options.getOrDefault(n, Map.of()))));
+        return b.build();
+    }
+
+    /** The trainers {@code --trainer} lists, in order and without repeats; {@code both} is {@code lpa,e2e}. */
+    private List<String> trainerNames() {
+        List<String> names = new ArrayList<>();
+        for (String part : trainer.split(",", -1)) {
+            for (String name : part.strip().equals("both") ? List.of("lpa", "e2e") : List.of(part.strip())) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The trainers' options the flags give: the LPA, separate and multigrade flags, then each {@code --trainer-option}. */
+    private Map<String, Map<String, Object>> trainerOptions() {
+        Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+        BiConsumer<String, Object> lpa = (k, v) -> {
+            if (v != null) {
+                options.computeIfAbsent("lpa", t -> new LinkedHashMap<>()).put(k, v);
+            }
+        };
+        lpa.accept("form", form);
+        lpa.accept("weighting", weighting);
+        lpa.accept("distillation", distillation);
+        lpa.accept("distillationTemperature", distillationTemperature);
+        lpa.accept("gradientBalancing", gradientBalancing);
+        lpa.accept("uniformEpochs", uniformEpochs);
+        lpa.accept("layerDropout", layerDropout);
+        lpa.accept("labelSmoothing", labelSmoothing);
+        lpa.accept("weightDecay", weightDecay);
+        lpa.accept("distillationDepths", distillationDepths);
+        lpa.accept("distillationReach", distillationReach);
+        lpa.accept("readoutAdapter", readoutAdapter);
+        lpa.accept("temperatureCalibration", temperatureCalibration);
+        if (separateDepths != null && !separateDepths.isEmpty()) {
+            options.computeIfAbsent("separate", t -> new LinkedHashMap<>()).put("depths", separateDepths);
+        }
+        if (gradeTolerance != null) {
+            options.computeIfAbsent("mgdl", t -> new LinkedHashMap<>()).put("gradeTolerance", gradeTolerance);
+        }
+        for (String given : trainerOptionArgs == null ? List.<String>of() : trainerOptionArgs) {
+            int dot = given.indexOf('.');
+            int eq = given.indexOf('=');
+            if (dot <= 0 || eq < dot + 2) {
+                throw new Lpa4jException("--trainer-option " + given + " is not TRAINER.OPTION=VALUE; e.g. --trainer-option lpa.distillation=0.3.");
+            }
+            options.computeIfAbsent(given.substring(0, dot), t -> new LinkedHashMap<>()).put(given.substring(dot + 1, eq), given.substring(eq + 1));
+        }
+        return options;
     }
 
     Path out() {
