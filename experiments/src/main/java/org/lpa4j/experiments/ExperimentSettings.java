@@ -21,7 +21,7 @@ import org.lpa4j.api.training.TrainingConfig;
 /**
  * An experiment described by named settings, with the names {@code lpa4j fit} gives its options ({@code task},
  * {@code arch}, {@code depth}, {@code lr}, {@code batch-size}, {@code form}, ...): the one place those names map to the
- * {@link Experiment} builder, e.g. for a sweep's grid (the CLI's FitOptionsSettingsTest checks that {@code fit}'s flags agree). A setting left out takes its default;
+ * {@link Experiment} builder, for the command line and for a sweep's grid alike. A setting left out takes its default;
  * an unknown name or a value of the wrong kind is refused with a sentence naming it. A name {@code TRAINER.OPTION}
  * (e.g. {@code lpa.distillation}) is an option of that trainer.
  */
