@@ -76,9 +76,9 @@ public final class DjlBackendProvider implements BackendProvider {
     }
 
     /**
-     * PyTorch 2.7.1's oneDNN computes wrong float32 conv2d input gradients with its AVX-512 kernels on some CPUs (AMD EPYC
-     * with AVX-512 here: zeros and garbage, and ResNet training that diverges); with {@code ONEDNN_MAX_CPU_ISA=AVX2}, which
-     * oneDNN reads from the environment before the JVM could set it, they are right. Says so once where it may apply.
+     * PyTorch 2.7.1's oneDNN computes wrong float32 conv2d results on some AVX-512 CPUs (AMD EPYC here: zero and garbage
+     * gradients with its AVX-512 kernels, now and then a NaN with its AVX2 ones); with {@code ONEDNN_MAX_CPU_ISA=SSE41},
+     * which oneDNN reads from the environment before the JVM could set it, they are right. Says so once where it may apply.
      */
     private static void warnOfOneDnnIsa() {
         if (System.getenv("ONEDNN_MAX_CPU_ISA") != null) {
@@ -88,7 +88,7 @@ public final class DjlBackendProvider implements BackendProvider {
             java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
             if (java.nio.file.Files.isReadable(cpuinfo) && java.nio.file.Files.readString(cpuinfo).contains(" avx512f")) {
                 LOG.warn("This CPU has AVX-512, where PyTorch's oneDNN can compute wrong float32 conv2d gradients; set the environment"
-                        + " variable ONEDNN_MAX_CPU_ISA=AVX2 before starting Java to train convolutions on backend '{}' ('./lpa4j' and the"
+                        + " variable ONEDNN_MAX_CPU_ISA=SSE41 before starting Java to train convolutions on backend '{}' ('./lpa4j' and the"
                         + " build set it).", NAME);
             }
         } catch (java.io.IOException | RuntimeException e) {

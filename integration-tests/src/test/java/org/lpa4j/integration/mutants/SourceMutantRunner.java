@@ -75,9 +75,12 @@ final class SourceMutantRunner {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
-        boolean compiled = javac.getTask(errors, null, null, List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
+        boolean compiled;
+        synchronized (SourceMutantRunner.class) { // one compilation at a time; the mutants' test JVMs may run side by side
+            compiled = javac.getTask(errors, null, null, List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
                 "-proc:none", "-nowarn", "-encoding", "UTF-8"), null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
                 .getJavaFileObjects(src.toFile())).call();
+        }
         if (!compiled) {
             throw new IllegalStateException("Mutant " + mutant.name() + " does not compile (a slip must compile to be a bug the tests could miss):\n"
                     + errors);
@@ -93,7 +96,7 @@ final class SourceMutantRunner {
         }
         classpath.addAll(testClassFolders(mutant.tests()));
         classpath.add(System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1500m",
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1500m", "-Dlpa4j.threads=1",
                 "-cp", String.join(File.pathSeparator, classpath), MutantTestMain.class.getName()));
         command.addAll(mutant.tests());
         Path log = work.resolve(mutant.name().replaceAll("[^A-Za-z0-9.-]", "_") + ".log");
