@@ -29,15 +29,15 @@ import picocli.CommandLine.Option;
 public final class FitOptions {
     @Option(names = "--task", required = true, description = "a registered task: surface:oscillation1d|peaks2d|discontinuous2d|smooth3d, moby, spam, digits, mnist, fashion-mnist, or one of your own on the classpath (an unknown name is answered with the full list)")
     String task;
-    @Option(names = "--arch", defaultValue = "fnn", description = "a registered architecture: fnn, resnet, transformer, nested, graded (for --trainer multigrade), or any"
+    @Option(names = "--arch", description = "a registered architecture: fnn, resnet, transformer, nested, graded (for --trainer multigrade), or any"
             + " other whose provider is on the classpath (default ${DEFAULT-VALUE})")
     String arch;
-    @Option(names = "--depth", defaultValue = "8", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
+    @Option(names = "--depth", paramLabel = "K", converter = DepthConverter.class, description = "the network of K"
             + " residual blocks to train (default ${DEFAULT-VALUE})")
     int depth;
-    @Option(names = "--width", defaultValue = "64", description = "residual width (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", description = "residual width (default ${DEFAULT-VALUE})")
     int width;
-    @Option(names = "--trainer", defaultValue = "lpa,e2e", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
+    @Option(names = "--trainer", description = "a comma-separated list of registered trainers: lpa, e2e, separate (one"
             + " end-to-end model per depth, the architecture cut to that many blocks: the \"N separate models\" reference), multigrade (trains the graded network:"
             + " --depth grades of two --width layers, --epochs split across them), or any other whose provider is on the classpath;"
             + " both = lpa,e2e (default ${DEFAULT-VALUE})")

@@ -2,7 +2,6 @@ package org.lpa4j.cli.option;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.lpa4j.experiments.ExperimentOutput;
 import org.lpa4j.experiments.ExperimentSettings;
@@ -21,9 +20,11 @@ public final class LibraryDefaults implements IDefaultValueProvider {
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
-        for (String setting : List.of("epochs", "batch-size", "lr", "schedule", "patience", "seed", "dtype", "examples", "limit", "context",
-                "heads", "activation")) {
-            defaults.put("--" + setting, ExperimentSettings.defaultOf(setting));
+        // Each of fit's setting flags is named after its setting (--lr is lr), so every setting with a default gives its flag's.
+        for (String setting : ExperimentSettings.names()) {
+            if (ExperimentSettings.defaultOf(setting) != null) {
+                defaults.put("--" + setting, ExperimentSettings.defaultOf(setting));
+            }
         }
         ExperimentOutput.Checkpoints checkpoints = ExperimentOutput.Checkpoints.DEFAULT;
         defaults.put("--checkpoint-every", String.valueOf(checkpoints.everyEpochs()));
