@@ -1,5 +1,6 @@
 package org.lpa4j.sweep;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.util.SerializableConfiguration;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.spi.EngineThreads;
 import org.slf4j.Logger;
@@ -73,8 +75,23 @@ public final class SweepRunner {
         return configure(conf, policy.threads());
     }
 
-    /** Runs every cell of {@code sweep} into {@code out} ({@code out/cells/ID} each), telling {@code listeners}. */
+    /** Runs every cell of {@code sweep} into the folder {@code out} of this machine (or a shared one), telling {@code listeners}. */
     public SweepResult run(Sweep sweep, Path out, List<? extends SweepListener> listeners) {
+        return run(sweep, out.toAbsolutePath().normalize().toString(), listeners);
+    }
+
+    /**
+     * Runs every cell of {@code sweep} into {@code out} ({@code out/cells/ID} each), a path of this machine or a Hadoop
+     * URI ({@link SweepStore#at}, with the Spark context's Hadoop configuration), telling {@code listeners}.
+     */
+    public SweepResult run(Sweep sweep, String out, List<? extends SweepListener> listeners) {
+        SweepStore store = store(out);
+        try {
+            store.prepare();
+        } catch (IOException e) {
+            throw new Lpa4jException("The sweep's output " + store.location() + " could not be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); check the path and its permissions.", e);
+        }
         List<Cell> cells = sweep.cells();
         // Spark may report a cell's successor starting before the cell's own end: never count more running than there are slots.
         int slots = Math.max(1, spark.sc().defaultParallelism() / Math.max(1, spark.getConf().getInt("spark.task.cpus", 1)));
@@ -97,11 +114,11 @@ public final class SweepRunner {
             }
         };
         spark.sc().addSparkListener(starts);
-        String root = out.toAbsolutePath().normalize().toString();
+        String root = store.location();
         try {
             JavaRDD<Cell> rdd = spark.parallelize(cells, Math.max(1, cells.size()));
             spark.setJobDescription("lpa4j sweep of " + cells.size() + " cells into " + root);
-            spark.sc().runJob(rdd.rdd(), new CellTask(root), new AbstractFunction2<Object, CellOutcome, BoxedUnit>() {
+            spark.sc().runJob(rdd.rdd(), new CellTask(root, SweepStore.isUri(root) ? new SerializableConfiguration(spark.hadoopConfiguration()) : null), new AbstractFunction2<Object, CellOutcome, BoxedUnit>() {
                 @Override
                 public BoxedUnit apply(Object partition, CellOutcome outcome) {
                     outcomes.add(outcome);
@@ -122,18 +139,25 @@ public final class SweepRunner {
         return SweepResult.of(sweep, outcomes);
     }
 
+    /** The store at {@code out} as this driver sees it, configured as the Spark context's Hadoop file systems are ({@code spark.hadoop.*}). */
+    public SweepStore store(String out) {
+        return SweepStore.at(out, spark.hadoopConfiguration());
+    }
+
     /** A cell's Spark task: runs the partition's one cell where the task runs. */
     private static final class CellTask extends AbstractFunction1<Iterator<Cell>, CellOutcome> implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String out;
+        private final SerializableConfiguration hadoop;
 
-        CellTask(String out) {
+        CellTask(String out, SerializableConfiguration hadoop) {
             this.out = out;
+            this.hadoop = hadoop;
         }
 
         @Override
         public CellOutcome apply(Iterator<Cell> partition) {
-            return CellRun.run(partition.next(), out);
+            return CellRun.run(partition.next(), SweepStore.at(out, hadoop == null ? null : hadoop.value()));
         }
     }
 
