@@ -95,7 +95,7 @@ public final class SweepRunner {
         List<Cell> cells = sweep.cells();
         // Spark may report a cell's successor starting before the cell's own end: never count more running than there are slots.
         int slots = Math.max(1, spark.sc().defaultParallelism() / Math.max(1, spark.getConf().getInt("spark.task.cpus", 1)));
-        Progress progress = new Progress(cells.size(), slots);
+        Progress progress = new Progress(cells.size(), slots, new TimeLeft(cells.stream().mapToDouble(TimeLeft::size).toArray(), slots));
         listeners.forEach(l -> l.onSweepBegin(sweep, progress.snapshot()));
         List<CellOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         SparkListener starts = new SparkListener() {
@@ -165,6 +165,7 @@ public final class SweepRunner {
     private static final class Progress {
         private final int cells;
         private final int slots;
+        private final TimeLeft timeLeft;
         private final long start = System.nanoTime();
         private final Set<Integer> running = ConcurrentHashMap.newKeySet();
         private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
@@ -172,9 +173,10 @@ public final class SweepRunner {
         private int skipped;
         private int failed;
 
-        Progress(int cells, int slots) {
+        Progress(int cells, int slots, TimeLeft timeLeft) {
             this.cells = cells;
             this.slots = slots;
+            this.timeLeft = timeLeft;
         }
 
         /** Whether cell {@code index} was not already finished (a late start event of a finished cell is not news). */
@@ -183,6 +185,7 @@ public final class SweepRunner {
                 return false;
             }
             running.add(index);
+            timeLeft.started(index, seconds());
             return true;
         }
 
@@ -200,16 +203,19 @@ public final class SweepRunner {
                     case SKIPPED -> skipped++;
                     default -> failed++;
                 }
+                timeLeft.finished(index, outcome.status() == CellOutcome.Status.DONE ? outcome.seconds() : Double.NaN);
             }
             return snapshot();
         }
 
+        private double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
         synchronized SweepProgress snapshot() {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            int ran = done + failed;
-            int left = cells - done - skipped - failed;
-            Duration eta = ran == 0 ? null : Duration.ofNanos((long) ((double) elapsed.toNanos() / ran * left));
-            return new SweepProgress(cells, done, skipped, failed, Math.min(slots, running.size()), elapsed, eta);
+            double now = seconds();
+            return new SweepProgress(cells, done, skipped, failed, Math.min(slots, running.size()), Duration.ofNanos(System.nanoTime() - start),
+                    timeLeft.at(now));
         }
     }
 }
