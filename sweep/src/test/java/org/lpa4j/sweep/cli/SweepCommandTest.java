@@ -74,7 +74,7 @@ class SweepCommandTest {
     void aSweepKilledWithACellHalfWrittenIsFinishedByARerunEachCellOnce(@TempDir Path dir) throws Exception {
         // Two cells one after the other: a quick one that completes, then a slow one killed while it trains into its staging folder.
         Path grid = Files.writeString(dir.resolve("grid.yaml"), GRID.replace("trainer: lpa", "trainer: 'lpa,e2e'").replace("epochs: 2, ", "")
-                .replace("  depth: [2]\n", "  run: {quick: {epochs: 1, depth: 2}, slow: {epochs: 40, depth: 2}}\n"));
+                .replace("  depth: [2]\n", "  run: {quick: {epochs: 1, depth: 2}, slow: {epochs: 20, depth: 2}}\n"));
         Path out = dir.resolve("out");
         Path cells = out.resolve("cells");
         String[] args = {"sweep", "--grid", grid.toString(), "--out", out.toString(), "--master", "local[1]"};
