@@ -36,6 +36,9 @@ class SweepStoreTest {
         assertTrue(SweepStore.at(dir.toString(), new Configuration()) instanceof LocalSweepStore);
         assertTrue(SweepStore.isUri("hdfs://namenode:8020/sweeps/x") && SweepStore.isUri("s3a://bucket/x") && SweepStore.isUri("file:/tmp/x"));
         assertFalse(SweepStore.isUri("out/sweep") || SweepStore.isUri("C:/out") || SweepStore.isUri("/tmp/x:y"));
+        Lpa4jException unknown = assertThrows(Lpa4jException.class, () -> SweepStore.at("nosuchfs://bucket/sweep", new Configuration()));
+        assertTrue(unknown.getMessage().startsWith("The sweep's output nosuchfs://bucket/sweep is not a file system this process can open ("),
+                unknown.getMessage());
     }
 
     @Test
