@@ -2,14 +2,9 @@ package org.lpa4j.sweep;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Backend;
-import org.lpa4j.api.io.AtomicDirectories;
-import org.lpa4j.api.io.Occupant;
 import org.lpa4j.experiments.Experiment;
 import org.lpa4j.experiments.ExperimentOutput;
 import org.lpa4j.experiments.ExperimentRunner;
@@ -20,29 +15,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one cell where its task runs (an executor, or the driver in {@code local[N]}): a cell whose folder holds a
  * complete result is read, not trained again; otherwise its experiment runs on the process's pooled backend and is
- * written as a whole into {@code cells/ID} (complete or absent, so a retried task never doubles or mixes a cell). A
+ * written as a whole into {@code cells/ID} of the {@link SweepStore} (complete or absent, so a retried task never
+ * doubles or mixes a cell). A
  * failure becomes the outcome's sentence; the other cells go on.
  */
 final class CellRun {
-    /** The folder of the cells under a sweep's output folder. */
-    static final String CELLS = "cells";
     private static final Logger LOG = LoggerFactory.getLogger(CellRun.class);
     private static volatile Registries registries;
 
     private CellRun() {
     }
 
-    /** The folder of {@code cell} under the sweep's output folder {@code out}. */
-    static Path folder(Path out, Cell cell) {
-        return out.resolve(CELLS).resolve(cell.id());
-    }
-
-    /** Runs {@code cell} into its folder under {@code out} (a path on this process's file system). */
-    static CellOutcome run(Cell cell, String out) {
+    /** Runs {@code cell} into its folder in {@code store}. */
+    static CellOutcome run(Cell cell, SweepStore store) {
         long start = System.nanoTime();
-        Path dir = folder(Path.of(out), cell).toAbsolutePath().normalize();
         try {
-            String earlier = completeReport(dir);
+            String earlier = store.completeReport(cell.id());
             if (earlier != null) {
                 LOG.info("Cell {} is complete from an earlier run; not trained again", cell.id());
                 return new CellOutcome(cell, CellOutcome.Status.SKIPPED, null, earlier, seconds(start), worker());
@@ -51,9 +39,10 @@ final class CellRun {
             Registries found = registries();
             Backend backend = BackendPool.take(found.backends(), experiment.backend());
             boolean clean = false;
+            boolean ours;
             try {
-                new ExperimentRunner(found).run(experiment, ExperimentOutput.to(dir).checkpointing(new ExperimentOutput.Checkpoints(0, null, false)),
-                        List.of(), backend);
+                ours = store.writeCell(cell.id(), folder -> new ExperimentRunner(found).run(experiment,
+                        ExperimentOutput.to(folder).checkpointing(new ExperimentOutput.Checkpoints(0, null, false)), List.of(), backend));
                 clean = true;
             } finally {
                 if (clean) {
@@ -62,19 +51,14 @@ final class CellRun {
                     backend.close();
                 }
             }
-            return new CellOutcome(cell, CellOutcome.Status.DONE, null, Files.readString(dir.resolve(ExperimentOutput.REPORT_FILE)), seconds(start),
-                    worker());
-        } catch (InvalidSettingException e) {
-            String again = completeReportQuietly(dir);
-            if (again != null && e.setting().equals("replace")) {
-                // Another attempt of this task (a retry or a speculative copy) wrote the cell first; its result stands.
-                return new CellOutcome(cell, CellOutcome.Status.SKIPPED, null, again, seconds(start), worker());
-            }
-            return failed(cell, e.getMessage(), start);
+            // A false: another attempt of this task (a retry or a speculative copy) wrote the cell first; its result stands.
+            return new CellOutcome(cell, ours ? CellOutcome.Status.DONE : CellOutcome.Status.SKIPPED, null, store.completeReport(cell.id()),
+                    seconds(start), worker());
         } catch (Lpa4jException e) {
             return failed(cell, e.getMessage(), start);
         } catch (IOException e) {
-            return failed(cell, "Its folder " + dir + " could not be read or written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", start);
+            return failed(cell, "Its folder " + cell.id() + " in " + store.location() + " could not be read or written (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ").", start);
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             return failed(cell, "It stopped with " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + (e instanceof OutOfMemoryError ? " (give the executors more memory, or lower the width, depth or batch size)" : "") + ".", start);
@@ -84,20 +68,6 @@ final class CellRun {
     private static CellOutcome failed(Cell cell, String message, long start) {
         LOG.info("Cell {} failed: {}", cell.id(), message);
         return new CellOutcome(cell, CellOutcome.Status.FAILED, message, null, seconds(start), worker());
-    }
-
-    /** The report of the complete result in {@code dir}, or null when there is none (absent, or not an lpa4j result). */
-    private static String completeReport(Path dir) throws IOException {
-        Path report = dir.resolve(ExperimentOutput.REPORT_FILE);
-        return AtomicDirectories.occupant(dir) == Occupant.RESULT && Files.isRegularFile(report) ? Files.readString(report) : null;
-    }
-
-    private static String completeReportQuietly(Path dir) {
-        try {
-            return completeReport(dir);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** The registries on this process's classpath, found once. */

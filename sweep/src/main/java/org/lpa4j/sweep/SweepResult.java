@@ -3,6 +3,7 @@ package org.lpa4j.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ public record SweepResult(List<Setting> settings, List<CellOutcome> failures, in
 
     /** Writes this result as {@code file} (a temporary file moved into place): every setting's report and every failure. */
     public void write(Path file) throws IOException {
+        AtomicFiles.write(file, this::writeTo);
+    }
+
+    /** Writes this result's JSON to {@code out}: every setting's report and every failure. */
+    public void writeTo(OutputStream out) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cells", cells);
         json.put("trained", trained);
@@ -85,7 +91,7 @@ public record SweepResult(List<Setting> settings, List<CellOutcome> failures, in
             failed.add(entry);
         }
         json.put("failures", failed);
-        AtomicFiles.write(file, out -> JSON.writeValue(out, json));
+        JSON.writeValue(out, json);
     }
 
     private static DepthReport parse(String report) {

@@ -1,5 +1,6 @@
 package org.lpa4j.sweep;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.util.SerializableConfiguration;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.spi.EngineThreads;
 import org.slf4j.Logger;
@@ -73,12 +75,27 @@ public final class SweepRunner {
         return configure(conf, policy.threads());
     }
 
-    /** Runs every cell of {@code sweep} into {@code out} ({@code out/cells/ID} each), telling {@code listeners}. */
+    /** Runs every cell of {@code sweep} into the folder {@code out} of this machine (or a shared one), telling {@code listeners}. */
     public SweepResult run(Sweep sweep, Path out, List<? extends SweepListener> listeners) {
+        return run(sweep, out.toAbsolutePath().normalize().toString(), listeners);
+    }
+
+    /**
+     * Runs every cell of {@code sweep} into {@code out} ({@code out/cells/ID} each), a path of this machine or a Hadoop
+     * URI ({@link SweepStore#at}, with the Spark context's Hadoop configuration), telling {@code listeners}.
+     */
+    public SweepResult run(Sweep sweep, String out, List<? extends SweepListener> listeners) {
+        SweepStore store = store(out);
+        try {
+            store.prepare();
+        } catch (IOException e) {
+            throw new Lpa4jException("The sweep's output " + store.location() + " could not be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); check the path and its permissions.", e);
+        }
         List<Cell> cells = sweep.cells();
         // Spark may report a cell's successor starting before the cell's own end: never count more running than there are slots.
         int slots = Math.max(1, spark.sc().defaultParallelism() / Math.max(1, spark.getConf().getInt("spark.task.cpus", 1)));
-        Progress progress = new Progress(cells.size(), slots);
+        Progress progress = new Progress(cells.size(), slots, new TimeLeft(cells.stream().mapToDouble(TimeLeft::size).toArray(), slots));
         listeners.forEach(l -> l.onSweepBegin(sweep, progress.snapshot()));
         List<CellOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         SparkListener starts = new SparkListener() {
@@ -97,11 +114,11 @@ public final class SweepRunner {
             }
         };
         spark.sc().addSparkListener(starts);
-        String root = out.toAbsolutePath().normalize().toString();
+        String root = store.location();
         try {
             JavaRDD<Cell> rdd = spark.parallelize(cells, Math.max(1, cells.size()));
             spark.setJobDescription("lpa4j sweep of " + cells.size() + " cells into " + root);
-            spark.sc().runJob(rdd.rdd(), new CellTask(root), new AbstractFunction2<Object, CellOutcome, BoxedUnit>() {
+            spark.sc().runJob(rdd.rdd(), new CellTask(root, SweepStore.isUri(root) ? new SerializableConfiguration(spark.hadoopConfiguration()) : null), new AbstractFunction2<Object, CellOutcome, BoxedUnit>() {
                 @Override
                 public BoxedUnit apply(Object partition, CellOutcome outcome) {
                     outcomes.add(outcome);
@@ -122,18 +139,25 @@ public final class SweepRunner {
         return SweepResult.of(sweep, outcomes);
     }
 
+    /** The store at {@code out} as this driver sees it, configured as the Spark context's Hadoop file systems are ({@code spark.hadoop.*}). */
+    public SweepStore store(String out) {
+        return SweepStore.at(out, spark.hadoopConfiguration());
+    }
+
     /** A cell's Spark task: runs the partition's one cell where the task runs. */
     private static final class CellTask extends AbstractFunction1<Iterator<Cell>, CellOutcome> implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String out;
+        private final SerializableConfiguration hadoop;
 
-        CellTask(String out) {
+        CellTask(String out, SerializableConfiguration hadoop) {
             this.out = out;
+            this.hadoop = hadoop;
         }
 
         @Override
         public CellOutcome apply(Iterator<Cell> partition) {
-            return CellRun.run(partition.next(), out);
+            return CellRun.run(partition.next(), SweepStore.at(out, hadoop == null ? null : hadoop.value()));
         }
     }
 
@@ -141,6 +165,7 @@ public final class SweepRunner {
     private static final class Progress {
         private final int cells;
         private final int slots;
+        private final TimeLeft timeLeft;
         private final long start = System.nanoTime();
         private final Set<Integer> running = ConcurrentHashMap.newKeySet();
         private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
@@ -148,9 +173,10 @@ public final class SweepRunner {
         private int skipped;
         private int failed;
 
-        Progress(int cells, int slots) {
+        Progress(int cells, int slots, TimeLeft timeLeft) {
             this.cells = cells;
             this.slots = slots;
+            this.timeLeft = timeLeft;
         }
 
         /** Whether cell {@code index} was not already finished (a late start event of a finished cell is not news). */
@@ -159,6 +185,7 @@ public final class SweepRunner {
                 return false;
             }
             running.add(index);
+            timeLeft.started(index, seconds());
             return true;
         }
 
@@ -176,16 +203,19 @@ public final class SweepRunner {
                     case SKIPPED -> skipped++;
                     default -> failed++;
                 }
+                timeLeft.finished(index, outcome.status() == CellOutcome.Status.DONE ? outcome.seconds() : Double.NaN);
             }
             return snapshot();
         }
 
+        private double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
         synchronized SweepProgress snapshot() {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            int ran = done + failed;
-            int left = cells - done - skipped - failed;
-            Duration eta = ran == 0 ? null : Duration.ofNanos((long) ((double) elapsed.toNanos() / ran * left));
-            return new SweepProgress(cells, done, skipped, failed, Math.min(slots, running.size()), elapsed, eta);
+            double now = seconds();
+            return new SweepProgress(cells, done, skipped, failed, Math.min(slots, running.size()), Duration.ofNanos(System.nanoTime() - start),
+                    timeLeft.at(now));
         }
     }
 }

@@ -22,7 +22,8 @@ import org.lpa4j.experiments.DepthReport;
 /**
  * A sweep on a real standalone Spark cluster started by the test: a master and a worker, each a JVM of its own on
  * 127.0.0.1, whose executor (a third JVM, started by the worker through Spark's command builder from a minimal
- * {@code target/spark-home}) runs the cells; the figures equal the same experiments run one by one in this JVM.
+ * {@code target/spark-home}) runs the cells into a {@code file://} output; the figures equal the same experiments run
+ * one by one in this JVM.
  */
 class StandaloneClusterSweepTest {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -50,7 +51,8 @@ class StandaloneClusterSweepTest {
             try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                 awaitExecutor(spark, cluster, logs);
                 List<String> workers = new ArrayList<>();
-                result = new SweepRunner(spark).run(sweep, dir.resolve("out"), List.of(new SweepListener() {
+                // Into a file:// URI: the executor writes through Hadoop's FileSystem API with the configuration the driver ships.
+                result = new SweepRunner(spark).run(sweep, "file://" + dir.resolve("out"), List.of(new SweepListener() {
                     @Override
                     public void onCellEnd(CellOutcome outcome, SweepProgress progress) {
                         workers.add(outcome.worker());
@@ -60,6 +62,9 @@ class StandaloneClusterSweepTest {
                 assertTrue(workers.stream().noneMatch(driver::equals), "the cells ran in the cluster's executor, not in this JVM: " + workers);
             }
             assertEquals(2, result.trained(), () -> "failures: " + result.failures());
+            for (Cell cell : sweep.cells()) {
+                assertTrue(Files.isRegularFile(dir.resolve("out/cells").resolve(cell.id()).resolve(org.lpa4j.api.io.AtomicDirectories.MARKER)), cell.id());
+            }
             for (Cell cell : sweep.cells()) {
                 DepthReport alone = SweepTest.alone(cell);
                 DepthReport swept = result.settings().get(0).report().runs().stream().filter(r -> r.seed() == cell.seed()).findFirst().orElseThrow();

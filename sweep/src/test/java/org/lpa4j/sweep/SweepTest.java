@@ -79,10 +79,13 @@ class SweepTest {
     }
 
     @Test
-    void figuresInLocal2EqualTheSameExperimentsRunOneByOne(@TempDir Path dir) throws IOException {
+    void figuresInLocal2EqualTheSameExperimentsRunOneByOneThroughAFileUri(@TempDir Path dir) throws IOException {
         Sweep sweep = sweep(dir, GRID);
-        SweepResult result = new SweepRunner(spark).run(sweep, dir.resolve("out"), List.of());
+        // Into a file:// URI, so through Hadoop's FileSystem API (SweepStore): the cells read alike given as a bare path.
+        SweepResult result = new SweepRunner(spark).run(sweep, "file://" + dir.resolve("out"), List.of());
         assertEquals(2, result.trained());
+        SweepResult again = new SweepRunner(spark).run(sweep, dir.resolve("out"), List.of());
+        assertEquals(2, again.skipped(), "the cells written through Hadoop are complete for the local store too");
         assertEquals(List.of("depth=2"), result.settings().stream().map(SweepResult.Setting::setting).toList());
         assertEquals(List.of(0L, 1L), result.settings().get(0).report().seeds());
         for (Cell cell : sweep.cells()) {
@@ -103,12 +106,12 @@ class SweepTest {
         for (CellOutcome f : first.failures()) {
             assertTrue(f.cell().id().endsWith("lr=1.0E30"), f.cell().id());
             assertTrue(f.message().contains("diverged"), f.message());
-            assertTrue(Files.notExists(CellRun.folder(out, f.cell())), "a failed cell leaves no folder");
+            assertTrue(Files.notExists(out.resolve(SweepStore.CELLS).resolve(f.cell().id())), "a failed cell leaves no folder");
         }
         first.write(out.resolve(SweepResult.FILE));
         assertTrue(Files.readString(out.resolve(SweepResult.FILE)).contains("diverged"));
 
-        Path kept = CellRun.folder(out, sweep.cells().get(0));
+        Path kept = out.resolve(SweepStore.CELLS).resolve(sweep.cells().get(0).id());
         long written = Files.getLastModifiedTime(kept.resolve(AtomicDirectories.MARKER)).toMillis();
         SweepResult again = new SweepRunner(spark).run(sweep, out, List.of());
         assertEquals(0, again.trained());

@@ -2,6 +2,7 @@ package org.lpa4j.sweep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.lpa4j.api.data.Metric;
-import org.lpa4j.api.io.AtomicFiles;
+import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.cli.ExtraCommand;
 import org.lpa4j.cli.output.DepthPlot;
 import org.lpa4j.cli.output.DepthTable;
@@ -21,6 +22,7 @@ import org.lpa4j.sweep.Grid;
 import org.lpa4j.sweep.Sweep;
 import org.lpa4j.sweep.SweepResult;
 import org.lpa4j.sweep.SweepRunner;
+import org.lpa4j.sweep.SweepStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Spec;
 public final class SweepCommand implements Callable<Integer>, ExtraCommand {
     /** The file of the table printed at the end, under --out. */
     static final String TABLE_FILE = "sweep.txt";
+    /** The folder of the plots, one per setting, under --out. */
+    static final String PLOTS = "plots";
 
     @Option(names = "--grid", required = true, paramLabel = "FILE", description = "the grid: YAML or JSON with settings (fit's option names) and"
             + " axes (docs/sweeps.md)")
@@ -45,9 +49,9 @@ public final class SweepCommand implements Callable<Integer>, ExtraCommand {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://...; default: embedded"
             + " local[N] with N and the engine threads chosen so cells do not fight over cores (the policy is printed)")
     String master;
-    @Option(names = "--out", defaultValue = "out/sweep", paramLabel = "DIR", description = "output folder: cells/ID per cell, each written as a"
-            + " whole; a rerun skips the complete cells (default ${DEFAULT-VALUE})")
-    Path out;
+    @Option(names = "--out", defaultValue = "out/sweep", paramLabel = "DIR", description = "output folder, a path or a Hadoop URI (hdfs://, file://,"
+            + " s3a://...): cells/ID per cell, each written as a whole; a rerun skips the complete cells (default ${DEFAULT-VALUE})")
+    String out;
     @Option(names = "--threads", paramLabel = "N", description = "engine threads per cell (default: embedded, the cores divided among the cells run"
             + " at a time; on a cluster 1, with spark.task.cpus set to match)")
     Integer threads;
@@ -79,29 +83,37 @@ public final class SweepCommand implements Callable<Integer>, ExtraCommand {
             printer.println("Sweep of " + sweep.cells().size() + " cells on " + given + ", " + t + " engine thread(s) per cell");
             conf = SweepRunner.configure(new SparkConf().setMaster(given), t).setIfMissing("spark.task.cpus", Integer.toString(t));
         }
-        printer.println("Output: " + out.toAbsolutePath().normalize());
-        printer.flush();
         SweepResult result;
+        SweepStore store;
         try (JavaSparkContext spark = new JavaSparkContext(conf); SweepDisplay display = new SweepDisplay(printer, System.console() != null, System.err)) {
             spark.setLogLevel("WARN");
-            result = new SweepRunner(spark).run(sweep, out, List.of(display));
+            SweepRunner runner = new SweepRunner(spark);
+            store = runner.store(out);
+            printer.println("Output: " + store.location());
+            printer.flush();
+            result = runner.run(sweep, store.location(), List.of(display));
         }
-        Files.createDirectories(out);
-        result.write(out.resolve(SweepResult.FILE));
+        store.writeFile(SweepResult.FILE, result::writeTo);
         String table = table(result);
-        AtomicFiles.write(out.resolve(TABLE_FILE), o -> o.write(table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Path plotDir = Files.createDirectories(out.resolve("plots"));
-        for (SweepResult.Setting s : result.settings()) {
-            new DepthPlot().write(s.report(), plotDir.resolve(fileName(s.setting()) + ".png"));
+        store.writeFile(TABLE_FILE, o -> o.write(table.getBytes(StandardCharsets.UTF_8)));
+        Path plots = Files.createTempDirectory("lpa4j-sweep-plots-");
+        try {
+            for (SweepResult.Setting s : result.settings()) {
+                String name = fileName(s.setting()) + ".png";
+                new DepthPlot().write(s.report(), plots.resolve(name));
+                store.writeFile(PLOTS + "/" + name, o -> Files.copy(plots.resolve(name), o));
+            }
+        } finally {
+            AtomicDirectories.deleteTree(plots);
         }
         printer.println();
         printer.print(table);
         printer.println();
         printer.println("Cells: " + result.trained() + " trained, " + result.skipped() + " complete from an earlier run, " + result.failures().size()
                 + " failed, of " + result.cells());
-        printer.println("Report: " + out.resolve(SweepResult.FILE).toAbsolutePath().normalize());
-        printer.println("Table:  " + out.resolve(TABLE_FILE).toAbsolutePath().normalize());
-        printer.println("Plots:  " + plotDir.toAbsolutePath().normalize() + " (one per setting)");
+        printer.println("Report: " + store.location() + "/" + SweepResult.FILE);
+        printer.println("Table:  " + store.location() + "/" + TABLE_FILE);
+        printer.println("Plots:  " + store.location() + "/" + PLOTS + " (one per setting)");
         printer.flush();
         return result.failures().isEmpty() ? 0 : 1;
     }
