@@ -45,6 +45,8 @@ public final class TrainingOrder implements Callable<Integer> {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TrainingOrder()).execute(args));
     }
@@ -76,6 +78,7 @@ public final class TrainingOrder implements Callable<Integer> {
             for (String name : order) {
                 ProgressiveTrainer trainer = trainer(name);
                 long cpu = PROCESS.getProcessCpuTime();
+                long jit = JIT.getTotalCompilationTime();
                 long[] firstEpoch = new long[2];
                 long wall = System.nanoTime();
                 TrainingListener first = new TrainingListener() {
@@ -88,9 +91,9 @@ public final class TrainingOrder implements Callable<Integer> {
                     }
                 };
                 try (TrainingResult r = trainer.train(b, network, loaded.data(), config, loaded.metric(), List.of(first))) {
-                    System.out.printf("  %s: %.2f s wall (as reported), %.2f s CPU (the first epoch, its compilation and the validation programs'"
+                    System.out.printf("  %s: %.2f s wall (as reported), %.2f s CPU, %.2f s of it the JIT's (the first epoch, its compilation and the validation programs'"
                                     + " included: %.2f s wall, %.2f s CPU); last depth %.5g%n", name, r.test().wallSeconds(),
-                            (PROCESS.getProcessCpuTime() - cpu) / 1e9, firstEpoch[0] / 1e9, firstEpoch[1] / 1e9,
+                            (PROCESS.getProcessCpuTime() - cpu) / 1e9, (JIT.getTotalCompilationTime() - jit) / 1e3, firstEpoch[0] / 1e9, firstEpoch[1] / 1e9,
                             r.test().values()[r.test().values().length - 1]);
                 }
             }

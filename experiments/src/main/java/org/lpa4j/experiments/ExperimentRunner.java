@@ -145,6 +145,7 @@ public final class ExperimentRunner {
         List<TrainedModel> models = new ArrayList<>();
         try {
             backend.warmUp();
+            TrainerWarmUp.run(plan, backend);
             List<DepthReport> runs = new ArrayList<>();
             List<Long> seeds = plan.experiment().seeds();
             for (int i = 0; i < seeds.size(); i++) {
