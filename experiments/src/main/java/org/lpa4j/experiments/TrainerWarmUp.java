@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Before an experiment's first timed training, trains each of its trainers on the first batches of the first seed's data,
  * untimed, on models of its own that are thrown away, so that the trainer timed first is not the one that pays for the
  * JVM compiling the trainers' code: in rounds until a round is no faster than the one before, never more steps than a
- * quarter of one training of each (none for shorter trainings), in the reverse of the timing order (the trainer timed first then follows a training, as every later
- * one does). Once per trainer and backend per process; {@code -Dlpa4j.warmUp=false} turns it off with the backend's own.
+ * quarter of one training of each (none for shorter trainings), in the reverse of the timing order (the trainer timed
+ * first then follows a training, as every later one does). Only for an experiment of two trainers or more, once per
+ * trainer and backend per process; {@code -Dlpa4j.warmUp=false} turns it off with the backend's own.
  */
 final class TrainerWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerWarmUp.class);
@@ -41,7 +42,8 @@ final class TrainerWarmUp {
 
     /** Warms up {@code plan}'s trainers of one model each on {@code backend} unless done; returns the rounds run (0: none). */
     static int run(ExperimentRunner.Plan plan, Backend backend) {
-        if ("false".equalsIgnoreCase(System.getProperty(AbstractBackend.WARM_UP_PROPERTY, "").trim())) {
+        // One trainer has no other to be timed against; the backend's own warm-up serves it.
+        if (plan.trainers().size() < 2 || "false".equalsIgnoreCase(System.getProperty(AbstractBackend.WARM_UP_PROPERTY, "").trim())) {
             return 0;
         }
         Experiment e = plan.experiment();
