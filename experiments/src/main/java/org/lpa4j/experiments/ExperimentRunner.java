@@ -31,7 +31,6 @@ import org.lpa4j.models.ModelBundles;
  * model is measured at every depth on every split and kept, or saved with its provenance; the result holds a report
  * per seed and their summary. Every setting that needs a registry is checked before any data is loaded or any
  * training starts. A model two trainers would train alike (the separate models' deepest one and E2E's) is trained once.
- * Before the first timed training the backend and the trainers warm up, untimed ({@code TrainerWarmUp}).
  */
 public final class ExperimentRunner {
     private final Registries registries;
@@ -146,7 +145,6 @@ public final class ExperimentRunner {
         List<TrainedModel> models = new ArrayList<>();
         try {
             backend.warmUp();
-            TrainerWarmUp.run(plan, backend);
             List<DepthReport> runs = new ArrayList<>();
             List<Long> seeds = plan.experiment().seeds();
             for (int i = 0; i < seeds.size(); i++) {

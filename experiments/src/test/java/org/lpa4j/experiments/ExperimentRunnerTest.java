@@ -102,22 +102,6 @@ class ExperimentRunnerTest {
     }
 
     @Test
-    void theTrainersAreWarmedUpUntimed_andNoFigureChanges() {
-        // Long enough to be worth a warm-up (a quarter of its steps holds a round of it); the other tests' 2 epochs are not.
-        Experiment e = tiny().addTrainer("lpa").addTrainer("e2e").optTrainingConfig(TrainingConfig.defaults().withEpochs(32)).build();
-        assertTrue(!TrainerWarmUp.warmedUp("tensorflow", "lpa"), "nothing warmed up before");
-        List<double[]> values = new ArrayList<>();
-        for (int run = 0; run < 2; run++) {
-            try (ExperimentResult result = new ExperimentRunner().run(e, List.of())) {
-                result.runs().get(0).trainers().forEach(c -> values.add(c.values()));
-            }
-            assertTrue(TrainerWarmUp.warmedUp("tensorflow", "lpa") && TrainerWarmUp.warmedUp("tensorflow", "e2e"));
-        }
-        assertArrayEquals(values.get(0), values.get(2), "LPA's figures are those of a process that trained before");
-        assertArrayEquals(values.get(1), values.get(3), "E2E's too");
-    }
-
-    @Test
     void everySettingIsCheckedOnce_andNamed() {
         assertEquals("task", setting(() -> Experiment.builder().setArchitecture("fnn", ArchitectureOptions.of(2, 8)).addTrainer("lpa").build()));
         assertEquals("trainers", setting(() -> tiny().build()));
