@@ -147,7 +147,8 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
 
     @Override
     protected Output<?> conv2dNode(Output<?> x, BackendTensor<Output<?>> kernel, int strideH, int strideW, int padH, int padW) {
-        Output<?> patches = patchConv(x, kernel, strideH, strideW, padH, padW);
+        // A value with an NHWC twin (a convolution's result) goes to Conv2D as it is: the product would read its NCHW form.
+        Output<?> patches = layout.hasNhwc(x) ? null : patchConv(x, kernel, strideH, strideW, padH, padW);
         if (patches != null) {
             return patches;
         }
