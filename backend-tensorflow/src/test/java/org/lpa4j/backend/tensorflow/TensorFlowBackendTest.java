@@ -33,6 +33,9 @@ import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
 import org.lpa4j.api.tensor.Tensor;
+import org.lpa4j.conformance.Checks;
+import org.lpa4j.conformance.reference.Fixtures;
+import org.lpa4j.conformance.reference.ReferenceOps;
 
 /** Hand-computed values and gradients, a small MLP trained with Adam, frozen parameters, FLOAT64 and the trace rules. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +58,38 @@ class TensorFlowBackendTest {
             m.put((String) nameShapeValues[i], HostTensor.fromDoubles(dtype, (Shape) nameShapeValues[i + 1], (double[]) nameShapeValues[i + 2]));
         }
         return ParameterSet.of(m);
+    }
+
+    /**
+     * Convolutions hand their NHWC results on as twins (TensorFlowLayout): element-wise ops with a small or a twin
+     * operand, casts and reductions over every kind of axis set read the twin, and a patchify convolution is a matrix
+     * product (of the input; of a twin it stays a Conv2D); each output must equal the host reference.
+     */
+    @Test
+    void opsOnConvolutionResultsMatchTheReference() {
+        DType f = DType.FLOAT32;
+        HostTensor x = Fixtures.random(Fixtures.SEED + 90, 2, 3, 4, 6);
+        ParameterSet init = ParameterSet.of(Map.of("k1", Fixtures.random(Fixtures.SEED + 91, 2, 3, 3, 3), "b", Fixtures.random(Fixtures.SEED + 92, 2),
+                "k2", Fixtures.random(Fixtures.SEED + 93, 2, 2, 3, 3), "k3", Fixtures.random(Fixtures.SEED + 94, 2, 3, 2, 3),
+                "k4", Fixtures.random(Fixtures.SEED + 95, 3, 2, 2, 2)));
+        try (VariableStore store = backend.createVariables(init.cast(f))) {
+            List<HostTensor> out = Fixtures.runOnce(store, List.of(InputSpec.batched("x", f, 3, 4, 6)), (ops, p, in) -> {
+                Tensor z = ops.relu(ops.add(ops.conv2d(in.get(0), p.get("k1"), 1, 1, 1, 1), ops.reshape(p.get("b"), Shape.of(1, 2, 1, 1))));
+                Tensor s = ops.sub(ops.conv2d(z, p.get("k2"), 1, 1, 1, 1), z);
+                return List.of(s, ops.mean(s, new int[] {2, 3}, false), ops.sum(s, new int[] {0}, false), ops.max(s, new int[] {1}, true),
+                        ops.mean(s, new int[] {1}, false), ops.cast(s, DType.FLOAT64), ops.conv2d(in.get(0), p.get("k3"), 2, 3, 0, 0),
+                        ops.conv2d(z, p.get("k4"), 2, 2, 0, 0));
+            }, List.of(x.cast(f)));
+            HostTensor z = ReferenceOps.relu(ReferenceOps.add(ReferenceOps.conv2d(x, init.get("k1"), 1, 1, 1, 1), init.get("b").reshape(Shape.of(1, 2, 1, 1))));
+            HostTensor s = ReferenceOps.sub(ReferenceOps.conv2d(z, init.get("k2"), 1, 1, 1, 1), z);
+            List<HostTensor> expected = List.of(s, ReferenceOps.mean(s, new int[] {2, 3}, false), ReferenceOps.sum(s, new int[] {0}, false),
+                    ReferenceOps.max(s, new int[] {1}, true), ReferenceOps.mean(s, new int[] {1}, false), s, ReferenceOps.conv2d(x, init.get("k3"), 2, 3, 0, 0),
+                    ReferenceOps.conv2d(z, init.get("k4"), 2, 2, 0, 0));
+            for (int i = 0; i < expected.size(); i++) {
+                Checks.assertValues("output " + i, expected.get(i), out.get(i), f);
+            }
+            assertEquals(DType.FLOAT64, out.get(5).dtype(), "the cast's type");
+        }
     }
 
     @Test

@@ -198,7 +198,7 @@ public final class OpCases {
 
         // convolution and pooling
         for (int[] p : new int[][] {{2, 2, 5, 4, 3, 3, 3, 2, 2, 1, 1}, {1, 1, 4, 5, 2, 2, 3, 1, 1, 0, 0}, {1, 2, 5, 6, 2, 3, 2, 2, 1, 0, 1},
-                {2, 1, 6, 5, 2, 2, 3, 1, 2, 1, 0}}) {
+                {2, 1, 6, 5, 2, 2, 3, 1, 2, 1, 0}, {2, 3, 4, 6, 2, 2, 2, 2, 2, 0, 0}}) {
             int[] xs = {p[0], p[1], p[2], p[3]};
             int[] ks = {p[4], p[1], p[5], p[6]};
             add("conv2d", "x " + Shape.of(xs) + " kernel " + Shape.of(ks) + " stride (" + p[7] + ", " + p[8] + ") padding (" + p[9] + ", "
