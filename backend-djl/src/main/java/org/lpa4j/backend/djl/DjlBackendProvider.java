@@ -88,8 +88,8 @@ public final class DjlBackendProvider implements BackendProvider {
             java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
             if (java.nio.file.Files.isReadable(cpuinfo) && java.nio.file.Files.readString(cpuinfo).contains(" avx512f")) {
                 LOG.warn("This CPU has AVX-512, where PyTorch's oneDNN can compute wrong float32 conv2d gradients; set the environment"
-                        + " variable ONEDNN_MAX_CPU_ISA=SSE41 before starting Java to train convolutions on backend '{}' ('./lpa4j' and the"
-                        + " build set it).", NAME);
+                        + " variable ONEDNN_MAX_CPU_ISA=SSE41 before starting Java to train convolutions on backend '{}' ('./lpa4j' sets it for"
+                        + " a command that names DJL, and the build for its tests).", NAME);
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("Could not read the CPU's flags ({}).", e.toString());
