@@ -45,7 +45,9 @@ public final class AdaptedReadoutsProvider implements ArchitectureProvider {
         ResidualNetwork network = Architectures.discover().rebuild(hyperparameters.getString("inner"), Hyperparameters.of(inner));
         List<?> temperatures = hyperparameters.getList("temperatures");
         double[] t = temperatures.isEmpty() ? null : temperatures.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network) : null;
+        // A model saved before the low-rank map was added has no "rank": scale and shift only.
+        int rank = hyperparameters.asMap().containsKey("rank") ? hyperparameters.getInt("rank") : 0;
+        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network, rank) : null;
         if (t == null) {
             if (adapted == null) {
                 throw new Lpa4jException("The hyperparameters of an adapted-readouts network name neither an adapter nor temperatures.");

@@ -37,16 +37,23 @@ class AdaptedReadoutsTest {
         }
         assertEquals(resNet().parameters().size() + 2 * DEPTH, adapted.parameters().size());
         assertEquals(java.util.Set.of(AdaptedReadouts.scale(2), AdaptedReadouts.shift(2)), adapted.readoutParameters(2));
+        // A map of rank 2 over the channels: 2 x width x 2 more parameters, and its two products at every position of the 4 x 4 grid.
+        DepthCost ranked = DepthCost.of(AdaptedReadouts.withAdapter(resNet(), 2));
+        for (int k = 1; k <= DEPTH; k++) {
+            assertEquals(plain.parameters(k) + 2L * WIDTH + 2L * WIDTH * 2, ranked.parameters(k), "parameters at depth " + k);
+            assertEquals(plain.multiplyAdds(k) + 16L * 2 * WIDTH * 2, ranked.multiplyAdds(k), "multiply-adds at depth " + k);
+        }
     }
 
     @Test
     void aSavedAdapterWithTemperaturesIsRebuiltExactly() {
         double[] t = {1.5, 0.8, 1.1};
-        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet()), t);
+        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet(), 3), t);
         Architectures architectures = Architectures.discover();
         ResidualNetwork again = architectures.rebuild(AdaptedReadouts.NAME, architectures.describe(network));
         AdaptedReadouts rebuilt = (AdaptedReadouts) again;
         assertTrue(rebuilt.affine());
+        assertEquals(3, rebuilt.rank());
         assertArrayEquals(t, rebuilt.temperatures(), 0);
         assertEquals(network.inner().hyperparameters(), rebuilt.inner().hyperparameters());
         AdaptedReadouts temperaturesOnly = (AdaptedReadouts) architectures.rebuild(AdaptedReadouts.NAME,
@@ -56,11 +63,13 @@ class AdaptedReadoutsTest {
     }
 
     @Test
-    void wrongTemperaturesAreRefusedWithASentence() {
+    void wrongTemperaturesAndRanksAreRefusedWithASentence() {
         Lpa4jException count = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withTemperatures(resNet(), new double[] {1, 1}));
         assertTrue(count.getMessage().contains("one value per depth (3)"), count.getMessage());
         Lpa4jException value = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withTemperatures(resNet(), new double[] {1, 0, 1}));
         assertTrue(value.getMessage().contains("positive and finite"), value.getMessage());
+        Lpa4jException rank = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withAdapter(resNet(), WIDTH + 1));
+        assertTrue(rank.getMessage().contains("0 (scale and shift only) up to the state's 4 channels"), rank.getMessage());
     }
 
     @Test
