@@ -227,10 +227,10 @@ public final class AdaptedReadouts implements ResidualNetwork {
             state = ops.add(ops.mul(h, alongChannels(ops, params.get(scale(l)), r, axis)), alongChannels(ops, params.get(shift(l)), r, axis));
             if (rank > 0) {
                 // The channels moved last, [..., C] as [N, C] through [C, r] and [r, C], and back.
-                Tensor last = ops.transpose(h, toLast(r, axis));
+                Tensor last = moveAxis(ops, h, toLast(r, axis));
                 Tensor rows = ops.reshape(last, Shape.of(Shape.UNKNOWN, channels));
                 Tensor mapped = unstack(ops, ops.matmul(ops.matmul(rows, params.get(down(l))), params.get(up(l))), last);
-                state = ops.add(state, ops.transpose(mapped, fromLast(r, axis)));
+                state = ops.add(state, moveAxis(ops, mapped, fromLast(r, axis)));
             }
         }
         Tensor readout = inner.head(ops, params, state);
@@ -247,10 +247,10 @@ public final class AdaptedReadouts implements ResidualNetwork {
             Tensor adapted = ops.add(ops.mul(byDepth, perDepth(ops, params, k, r, true)), perDepth(ops, params, k, r, false));
             if (rank > 0) {
                 // The channels moved last, [k, N, C] x [k, C, r] x [k, r, C]: each depth's rows through its own map; and back.
-                Tensor last = ops.transpose(byDepth, toLast(r, axis + 1));
+                Tensor last = moveAxis(ops, byDepth, toLast(r, axis + 1));
                 Tensor rows = ops.reshape(last, Shape.of(k, Shape.UNKNOWN, channels));
                 Tensor mapped = ops.matmul(ops.matmul(rows, stackedMaps(ops, params, k, true)), stackedMaps(ops, params, k, false));
-                adapted = ops.add(adapted, ops.transpose(unstackDepths(ops, mapped, last), fromLast(r, axis + 1)));
+                adapted = ops.add(adapted, moveAxis(ops, unstackDepths(ops, mapped, last), fromLast(r, axis + 1)));
             }
             states = unstack(ops, adapted, stackedStates);
         }
@@ -285,6 +285,16 @@ public final class AdaptedReadouts implements ResidualNetwork {
         Arrays.fill(dims, 1);
         dims[at] = channels;
         return ops.reshape(vector, Shape.of(dims));
+    }
+
+    /** {@code x} transposed by {@code perm}, or {@code x} itself when {@code perm} keeps every axis in place. */
+    private static Tensor moveAxis(Ops ops, Tensor x, int[] perm) {
+        for (int i = 0; i < perm.length; i++) {
+            if (perm[i] != i) {
+                return ops.transpose(x, perm);
+            }
+        }
+        return x;
     }
 
     /** The permutation that moves axis {@code at} of a rank-{@code rank} tensor last, the others keeping their order. */
