@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link LpaTrainer} and every option of it that changes the graph on squared error (self-distillation and
- * its aim, gradient balancing, a uniform start of the depth weights, layer dropout, the readout adapter, weight decay) trains on this backend and keeps the training checks of {@link TrainingSemanticsConformance}, on its
+ * its aim, gradient balancing, a uniform start of the depth weights, layer dropout, the readout adapter and its low-rank map, weight decay) trains on this backend and keeps the training checks of {@link TrainingSemanticsConformance}, on its
  * default network, data and setup: monotone in depth, every intermediate depth better than end-to-end training's, the
  * last within a factor of it.
  */
@@ -44,7 +44,7 @@ public class LpaOptionsConformance extends BackendConformance {
                 Arguments.of("gradient balancing", base.withGradientBalancing(true)),
                 Arguments.of("uniform for 20 epochs, then adaptive", new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withUniformEpochs(20)),
                 Arguments.of("layer dropout 0.1", base.withLayerDropout(0.1)),
-                Arguments.of("per-depth readout adapter", base.withReadoutAdapter(true)),
+                Arguments.of("per-depth readout adapter with a rank-2 map", base.withReadoutAdapter(true).withReadoutRank(2)),
                 Arguments.of("weight decay 1e-4", base.withWeightDecay(1e-4)),
                 Arguments.of("self-distillation 0.5 on depth 1, trunk only", base.withDistillation(0.5).withDistillationDepths(1)
                         .withDistillationReach(DistillationReach.TRUNK)),

@@ -73,6 +73,7 @@ public final class ExperimentSettings {
         lpa.put("distill-depths", "distillationDepths");
         lpa.put("distill-reach", "distillationReach");
         lpa.put("readout-adapter", "readoutAdapter");
+        lpa.put("readout-rank", "readoutRank");
         lpa.put("calibrate", "temperatureCalibration");
         lpa.keySet().forEach(k -> d.put(k, null));
         DEFAULTS = Collections.unmodifiableMap(d);

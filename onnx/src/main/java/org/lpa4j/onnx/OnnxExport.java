@@ -16,7 +16,10 @@ import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.io.AtomicDirectories;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.ops.Ops;
 import org.lpa4j.api.params.ParameterSet;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.tensor.Tensor;
 import org.lpa4j.models.LoadedModel;
 import org.lpa4j.models.Models;
 import org.slf4j.Logger;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Exports a saved model as ONNX files: {@code depth_k.onnx} for every depth k (stem, blocks 1..k, head: input to
  * prediction), and the pieces an early-exit server chains, {@code stem.onnx} (input to state), {@code block_l.onnx}
- * (state before block l to state after it) and {@code head.onnx} (state to prediction), plus {@value #MANIFEST_FILE}, which
+ * (state before block l to state after it) and {@code head.onnx} (state to prediction; {@code head_k.onnx} for each depth
+ * instead when the network reads each depth its own way, e.g. with a per-depth adapter or temperature), plus {@value #MANIFEST_FILE}, which
  * lists the files, their inputs and outputs, the depths, the exit policy, labels or vocabulary and the input preprocessing.
  * The folder is written as a whole and never replaces an existing one.
  */
@@ -57,6 +61,21 @@ public final class OnnxExport {
     /** The file of block {@code l}'s piece. */
     public static String blockFile(int l) {
         return "block_" + l + ".onnx";
+    }
+
+    /** The file of depth {@code k}'s head, for a network whose depths are read each its own way. */
+    public static String headFile(int k) {
+        return "head_" + k + ".onnx";
+    }
+
+    /** Whether {@code network} reads its depths each its own way ({@code head(l, ...)} not the shared head). */
+    static boolean perDepthHeads(ResidualNetwork network) {
+        try {
+            return network.getClass().getMethod("head", int.class, Ops.class, Parameters.class, Tensor.class).getDeclaringClass()
+                    != ResidualNetwork.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("ResidualNetwork.head(int, Ops, Parameters, Tensor) is gone", e);
+        }
     }
 
     /**
@@ -121,12 +140,25 @@ public final class OnnxExport {
             files.add(save(m, dir.resolve(blockFile(l))));
             blocks.add(blockFile(l));
         }
-        OnnxModel head = OnnxTrace.trace(network.name() + "_head", List.of(state), (ops, p, in) -> List.of(network.head(ops, p, in.get(0))),
-                parameters, List.of(PREDICTION));
-        files.add(save(head, dir.resolve("head.onnx")));
-        pieces.put("head", "head.onnx");
-        pieces.put("use", "h = stem(x); for l in 1..k: h = block_l(h); y_k = head(h). After each block, rows whose exitPolicy says"
-                + " stop keep y_k; the others continue.");
+        if (perDepthHeads(network)) {
+            ArrayNode heads = pieces.putArray("heads");
+            for (int k = 1; k <= depth; k++) {
+                int d = k;
+                OnnxModel m = OnnxTrace.trace(network.name() + "_head_" + k, List.of(state), (ops, p, in) -> List.of(network.head(d, ops, p,
+                        in.get(0))), parameters, List.of(PREDICTION));
+                files.add(save(m, dir.resolve(headFile(k))));
+                heads.add(headFile(k));
+            }
+            pieces.put("use", "h = stem(x); for l in 1..k: h = block_l(h); y_k = heads[k](h) (each depth has its own head). After each"
+                    + " block, rows whose exitPolicy says stop keep y_k; the others continue.");
+        } else {
+            OnnxModel head = OnnxTrace.trace(network.name() + "_head", List.of(state), (ops, p, in) -> List.of(network.head(ops, p, in.get(0))),
+                    parameters, List.of(PREDICTION));
+            files.add(save(head, dir.resolve("head.onnx")));
+            pieces.put("head", "head.onnx");
+            pieces.put("use", "h = stem(x); for l in 1..k: h = block_l(h); y_k = head(h). After each block, rows whose exitPolicy says"
+                    + " stop keep y_k; the others continue.");
+        }
         if (source != null) {
             copy(source, manifest, "exit_policy", "exitPolicy");
             JsonNode in = source.path("input");

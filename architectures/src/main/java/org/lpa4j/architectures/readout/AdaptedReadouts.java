@@ -21,7 +21,9 @@ import org.lpa4j.api.tensor.Tensor;
 /**
  * A residual network whose depths are read each on its own scale while the trunk and the one head stay shared: with
  * the {@linkplain #affine adapter}, depth l's state passes {@code h * scale_l + shift_l} (one scale and one shift per
- * channel of the state's last axis) before the head; with {@linkplain #temperatures temperatures}, depth l's readout is
+ * channel: axis 1 of an image state, which {@code Ops} keeps NCHW, else the last axis; see {@link #channelAxis}) before the head, and with a {@linkplain #rank rank} r above 0 also {@code + (h A_l) B_l},
+ * a map of rank r over the channels ({@code A_l} [C, r], {@code B_l} [r, C], zero at initialisation); with {@linkplain
+ * #temperatures temperatures}, depth l's readout is
  * divided by {@code T_l} (fitted after training, see {@link ReadoutTemperatures}). Built from ordinary ops, so it traces
  * and exports like the network it wraps; saved as the architecture {@value #NAME}.
  */
@@ -31,10 +33,12 @@ public final class AdaptedReadouts implements ResidualNetwork {
 
     private final ResidualNetwork inner;
     private final boolean affine;
+    private final int rank;
     private final double[] temperatures;
     private final int channels;
+    private final int axis;
 
-    private AdaptedReadouts(ResidualNetwork inner, boolean affine, double[] temperatures) {
+    private AdaptedReadouts(ResidualNetwork inner, boolean affine, int rank, int axis, double[] temperatures) {
         if (inner instanceof AdaptedReadouts) {
             throw new Lpa4jException("The network already has adapted readouts; adapt the network it wraps instead.");
         }
@@ -57,12 +61,42 @@ public final class AdaptedReadouts implements ResidualNetwork {
         }
         this.temperatures = temperatures == null ? null : temperatures.clone();
         int[] state = StateShape.of(inner);
-        this.channels = state[state.length - 1];
+        this.axis = axis < 0 ? channelAxis(state.length) : axis;
+        if (this.axis < 1 || this.axis >= state.length) {
+            throw new Lpa4jException("The adapter's channel axis must be one of the state's axes 1.." + (state.length - 1) + ", but is " + axis + ".");
+        }
+        this.channels = state[this.axis];
+        if (rank < 0 || rank > channels || (rank > 0 && !affine)) {
+            throw new Lpa4jException("The rank of a per-depth readout map must be 0 (scale and shift only) up to the state's " + channels
+                    + " channels, and needs the adapter, but is " + rank + ".");
+        }
+        this.rank = rank;
     }
 
     /** {@code network} with a per-depth affine adapter (scale 1, shift 0 at initialisation) before its shared head. */
     public static AdaptedReadouts withAdapter(ResidualNetwork network) {
-        return new AdaptedReadouts(network, true, null);
+        return withAdapter(network, 0);
+    }
+
+    /**
+     * {@code network} with a per-depth adapter that also adds a map of rank {@code rank} over the channels (0: scale and
+     * shift only); the identity at initialisation.
+     */
+    public static AdaptedReadouts withAdapter(ResidualNetwork network, int rank) {
+        return new AdaptedReadouts(network, true, rank, -1, null);
+    }
+
+    /**
+     * {@code network} with an adapter on axis {@code axis} of its state: how a model saved before the adapter read the
+     * channel axis is rebuilt (it read the last axis, which for an image state is a column of the grid, not a channel).
+     */
+    static AdaptedReadouts withAdapter(ResidualNetwork network, int rank, int axis) {
+        return new AdaptedReadouts(network, true, rank, axis, null);
+    }
+
+    /** The channel axis of a state of rank {@code rank}, batch axis included: 1 for an image ({@code [B, C, H, W]}), else the last. */
+    public static int channelAxis(int rank) {
+        return rank == 4 ? 1 : rank - 1;
     }
 
     /**
@@ -71,9 +105,9 @@ public final class AdaptedReadouts implements ResidualNetwork {
      */
     public static AdaptedReadouts withTemperatures(ResidualNetwork network, double[] temperatures) {
         if (network instanceof AdaptedReadouts a) {
-            return new AdaptedReadouts(a.inner, a.affine, temperatures);
+            return new AdaptedReadouts(a.inner, a.affine, a.rank, a.axis, temperatures);
         }
-        return new AdaptedReadouts(network, false, temperatures);
+        return new AdaptedReadouts(network, false, 0, -1, temperatures);
     }
 
     /** The network whose trunk and head this one reads. */
@@ -84,6 +118,16 @@ public final class AdaptedReadouts implements ResidualNetwork {
     /** Whether each depth's state passes its own scale and shift before the head. */
     public boolean affine() {
         return affine;
+    }
+
+    /** The axis of the state (batch axis 0) whose channels the adapter scales, shifts and maps. */
+    public int axis() {
+        return axis;
+    }
+
+    /** The rank of each depth's map over the channels beside its scale and shift; 0 when there is none. */
+    public int rank() {
+        return rank;
     }
 
     /** The per-depth temperatures, or null when the readouts are not divided. */
@@ -99,6 +143,14 @@ public final class AdaptedReadouts implements ResidualNetwork {
         return "readoutAdapter." + l + ".shift";
     }
 
+    static String down(int l) {
+        return "readoutAdapter." + l + ".down";
+    }
+
+    static String up(int l) {
+        return "readoutAdapter." + l + ".up";
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -106,7 +158,7 @@ public final class AdaptedReadouts implements ResidualNetwork {
 
     @Override
     public Hyperparameters hyperparameters() {
-        Hyperparameters.Builder b = Hyperparameters.builder().put("inner", inner.name()).put("affine", affine)
+        Hyperparameters.Builder b = Hyperparameters.builder().put("inner", inner.name()).put("affine", affine).put("rank", rank).put("axis", axis)
                 .put("temperatures", temperatures == null ? List.of() : Arrays.stream(temperatures).boxed().toList());
         inner.hyperparameters().asMap().forEach((k, v) -> b.put(AdaptedReadoutsProvider.INNER_PREFIX + k, v));
         return b.build();
@@ -129,6 +181,10 @@ public final class AdaptedReadouts implements ResidualNetwork {
             for (int l = 1; l <= depth(); l++) {
                 specs.add(new ParameterSpec(scale(l), Shape.of(channels), Initializer.constant(1)));
                 specs.add(new ParameterSpec(shift(l), Shape.of(channels), Initializer.zeros()));
+                if (rank > 0) {
+                    specs.add(new ParameterSpec(down(l), Shape.of(channels, rank), Initializer.glorotUniform(channels, rank)));
+                    specs.add(new ParameterSpec(up(l), Shape.of(rank, channels), Initializer.zeros()));
+                }
             }
         }
         return specs;
@@ -141,7 +197,10 @@ public final class AdaptedReadouts implements ResidualNetwork {
 
     @Override
     public Set<String> readoutParameters(int l) {
-        return affine ? Set.of(scale(l), shift(l)) : Set.of();
+        if (!affine) {
+            return Set.of();
+        }
+        return rank > 0 ? Set.of(scale(l), shift(l), down(l), up(l)) : Set.of(scale(l), shift(l));
     }
 
     @Override
@@ -162,7 +221,18 @@ public final class AdaptedReadouts implements ResidualNetwork {
 
     @Override
     public Tensor head(int l, Ops ops, Parameters params, Tensor h) {
-        Tensor state = affine ? ops.add(ops.mul(h, params.get(scale(l))), params.get(shift(l))) : h;
+        Tensor state = h;
+        if (affine) {
+            int r = h.shape().rank();
+            state = ops.add(ops.mul(h, alongChannels(ops, params.get(scale(l)), r, axis)), alongChannels(ops, params.get(shift(l)), r, axis));
+            if (rank > 0) {
+                // The channels moved last, [..., C] as [N, C] through [C, r] and [r, C], and back.
+                Tensor last = moveAxis(ops, h, toLast(r, axis));
+                Tensor rows = ops.reshape(last, Shape.of(Shape.UNKNOWN, channels));
+                Tensor mapped = unstack(ops, ops.matmul(ops.matmul(rows, params.get(down(l))), params.get(up(l))), last);
+                state = ops.add(state, moveAxis(ops, mapped, fromLast(r, axis)));
+            }
+        }
         Tensor readout = inner.head(ops, params, state);
         return temperatures == null ? readout : ops.mul(readout, ops.scalar(1 / temperatures[l - 1], readout.dtype()));
     }
@@ -173,8 +243,16 @@ public final class AdaptedReadouts implements ResidualNetwork {
         if (affine) {
             // [k * B, ..., C] as [k, B, ..., C] against each depth's [C] as [k, 1, ..., 1, C].
             Tensor byDepth = StackedReadouts.byDepth(ops, stackedStates, k);
-            states = unstack(ops, ops.add(ops.mul(byDepth, perDepth(ops, params, k, byDepth.shape().rank(), true)),
-                    perDepth(ops, params, k, byDepth.shape().rank(), false)), stackedStates);
+            int r = byDepth.shape().rank();
+            Tensor adapted = ops.add(ops.mul(byDepth, perDepth(ops, params, k, r, true)), perDepth(ops, params, k, r, false));
+            if (rank > 0) {
+                // The channels moved last, [k, N, C] x [k, C, r] x [k, r, C]: each depth's rows through its own map; and back.
+                Tensor last = moveAxis(ops, byDepth, toLast(r, axis + 1));
+                Tensor rows = ops.reshape(last, Shape.of(k, Shape.UNKNOWN, channels));
+                Tensor mapped = ops.matmul(ops.matmul(rows, stackedMaps(ops, params, k, true)), stackedMaps(ops, params, k, false));
+                adapted = ops.add(adapted, moveAxis(ops, unstackDepths(ops, mapped, last), fromLast(r, axis + 1)));
+            }
+            states = unstack(ops, adapted, stackedStates);
         }
         Tensor readouts = inner.head(ops, params, states);
         if (temperatures == null) {
@@ -192,17 +270,69 @@ public final class AdaptedReadouts implements ResidualNetwork {
         return unstack(ops, ops.mul(byDepth, scale), readouts);
     }
 
-    /** The scales (or shifts) of depths 1..k as {@code [k, 1, ..., 1, C]}, of rank {@code rank}. */
+    /** The scales (or shifts) of depths 1..k as {@code [k, 1, ..., C, ..., 1]}, of rank {@code rank}, C on the channel axis. */
     private Tensor perDepth(Ops ops, Parameters params, int k, int rank, boolean scales) {
-        int[] dims = new int[rank];
-        Arrays.fill(dims, 1);
-        dims[0] = 1;
-        dims[rank - 1] = channels;
         List<Tensor> parts = new ArrayList<>(k);
         for (int l = 1; l <= k; l++) {
-            parts.add(ops.reshape(params.get(scales ? scale(l) : shift(l)), Shape.of(dims)));
+            parts.add(alongChannels(ops, params.get(scales ? scale(l) : shift(l)), rank, axis + 1));
         }
         return parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
+    }
+
+    /** A per-channel vector {@code [C]} as {@code [1, ..., C, ..., 1]} of rank {@code rank}, C on axis {@code at}, to broadcast. */
+    private Tensor alongChannels(Ops ops, Tensor vector, int rank, int at) {
+        int[] dims = new int[rank];
+        Arrays.fill(dims, 1);
+        dims[at] = channels;
+        return ops.reshape(vector, Shape.of(dims));
+    }
+
+    /** {@code x} transposed by {@code perm}, or {@code x} itself when {@code perm} keeps every axis in place. */
+    private static Tensor moveAxis(Ops ops, Tensor x, int[] perm) {
+        for (int i = 0; i < perm.length; i++) {
+            if (perm[i] != i) {
+                return ops.transpose(x, perm);
+            }
+        }
+        return x;
+    }
+
+    /** The permutation that moves axis {@code at} of a rank-{@code rank} tensor last, the others keeping their order. */
+    private static int[] toLast(int rank, int at) {
+        int[] perm = new int[rank];
+        for (int i = 0, j = 0; i < rank; i++) {
+            if (i != at) {
+                perm[j++] = i;
+            }
+        }
+        perm[rank - 1] = at;
+        return perm;
+    }
+
+    /** The inverse of {@link #toLast}: the last axis back to {@code at}. */
+    private static int[] fromLast(int rank, int at) {
+        int[] perm = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            perm[i] = i < at ? i : i == at ? rank - 1 : i - 1;
+        }
+        return perm;
+    }
+
+    /** The down (or up) maps of depths 1..k as {@code [k, C, r]} (or {@code [k, r, C]}). */
+    private Tensor stackedMaps(Ops ops, Parameters params, int k, boolean down) {
+        Shape one = down ? Shape.of(1, channels, rank) : Shape.of(1, rank, channels);
+        List<Tensor> parts = new ArrayList<>(k);
+        for (int l = 1; l <= k; l++) {
+            parts.add(ops.reshape(params.get(down ? down(l) : up(l)), one));
+        }
+        return parts.size() == 1 ? parts.get(0) : ops.concat(parts, 0);
+    }
+
+    /** {@code mapped [k, N, C]} back to the layout of {@code byDepth [k, B, ..., C]} (the channels last). */
+    private static Tensor unstackDepths(Ops ops, Tensor mapped, Tensor byDepth) {
+        int[] dims = byDepth.shape().dims();
+        dims[1] = Shape.UNKNOWN;
+        return ops.reshape(mapped, Shape.of(dims));
     }
 
     /** {@code byDepth [k, B, ...]} back to the stacked layout of {@code like [k * B, ...]}. */

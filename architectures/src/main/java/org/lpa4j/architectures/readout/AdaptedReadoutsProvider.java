@@ -10,6 +10,7 @@ import org.lpa4j.api.model.ArchitectureProvider;
 import org.lpa4j.api.model.Architectures;
 import org.lpa4j.api.model.Hyperparameters;
 import org.lpa4j.api.model.ResidualNetwork;
+import org.lpa4j.api.model.StateShape;
 
 /**
  * Rebuilds a saved {@link AdaptedReadouts}: the wrapped network from its own hyperparameters (kept under {@value
@@ -45,7 +46,11 @@ public final class AdaptedReadoutsProvider implements ArchitectureProvider {
         ResidualNetwork network = Architectures.discover().rebuild(hyperparameters.getString("inner"), Hyperparameters.of(inner));
         List<?> temperatures = hyperparameters.getList("temperatures");
         double[] t = temperatures.isEmpty() ? null : temperatures.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network) : null;
+        // A model saved before the low-rank map and the channel axis were recorded has no "rank" (scale and shift only)
+        // and read its state's last axis.
+        int rank = hyperparameters.asMap().containsKey("rank") ? hyperparameters.getInt("rank") : 0;
+        int axis = hyperparameters.asMap().containsKey("axis") ? hyperparameters.getInt("axis") : StateShape.of(network).length - 1;
+        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network, rank, axis) : null;
         if (t == null) {
             if (adapted == null) {
                 throw new Lpa4jException("The hyperparameters of an adapted-readouts network name neither an adapter nor temperatures.");

@@ -19,7 +19,8 @@ import org.lpa4j.architectures.resnet.ResNet;
 
 /** Per-depth readouts: what they add to each depth's cost, that a saved one is rebuilt exactly, and temperatures fitted from data. */
 class AdaptedReadoutsTest {
-    private static final int WIDTH = 4;
+    /** Not the grid's side (4), so an adapter on the wrong axis shows in the counts. */
+    private static final int WIDTH = 3;
     private static final int DEPTH = 3;
 
     private static ResNet resNet() {
@@ -37,18 +38,37 @@ class AdaptedReadoutsTest {
         }
         assertEquals(resNet().parameters().size() + 2 * DEPTH, adapted.parameters().size());
         assertEquals(java.util.Set.of(AdaptedReadouts.scale(2), AdaptedReadouts.shift(2)), adapted.readoutParameters(2));
+        // A map of rank 2 over the channels: 2 x width x 2 more parameters, and its two products at every position of the 4 x 4 grid.
+        DepthCost ranked = DepthCost.of(AdaptedReadouts.withAdapter(resNet(), 2));
+        for (int k = 1; k <= DEPTH; k++) {
+            assertEquals(plain.parameters(k) + 2L * WIDTH + 2L * WIDTH * 2, ranked.parameters(k), "parameters at depth " + k);
+            assertEquals(plain.multiplyAdds(k) + 16L * 2 * WIDTH * 2, ranked.multiplyAdds(k), "multiply-adds at depth " + k);
+        }
+        assertEquals(1, adapted.axis(), "an image state is NCHW: the channels are axis 1");
+        assertEquals(1, AdaptedReadouts.withAdapter(new org.lpa4j.architectures.fnn.ResidualMlp(2, 5, 2, 1,
+                org.lpa4j.api.layers.Activation.TANH, false, DType.FLOAT32)).axis(), "a vector state's channels are its last axis");
     }
 
     @Test
     void aSavedAdapterWithTemperaturesIsRebuiltExactly() {
         double[] t = {1.5, 0.8, 1.1};
-        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet()), t);
+        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet(), 3), t);
         Architectures architectures = Architectures.discover();
         ResidualNetwork again = architectures.rebuild(AdaptedReadouts.NAME, architectures.describe(network));
         AdaptedReadouts rebuilt = (AdaptedReadouts) again;
         assertTrue(rebuilt.affine());
+        assertEquals(3, rebuilt.rank());
         assertArrayEquals(t, rebuilt.temperatures(), 0);
         assertEquals(network.inner().hyperparameters(), rebuilt.inner().hyperparameters());
+        assertEquals(1, rebuilt.axis());
+        // A model saved before the axis and rank were recorded read the state's last axis (a column of the grid): kept so.
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(architectures.describe(AdaptedReadouts.withAdapter(resNet())).asMap());
+        old.remove("axis");
+        old.remove("rank");
+        AdaptedReadouts before = (AdaptedReadouts) architectures.rebuild(AdaptedReadouts.NAME, org.lpa4j.api.model.Hyperparameters.of(old));
+        assertEquals(3, before.axis());
+        assertEquals(List.of(4L, 4L), before.parameters().stream().filter(p -> p.name().equals(AdaptedReadouts.scale(1))
+                || p.name().equals(AdaptedReadouts.shift(1))).map(p -> p.shape().size()).toList());
         AdaptedReadouts temperaturesOnly = (AdaptedReadouts) architectures.rebuild(AdaptedReadouts.NAME,
                 architectures.describe(AdaptedReadouts.withTemperatures(resNet(), t)));
         assertEquals(resNet().parameters().stream().map(p -> p.name() + p.shape()).toList(),
@@ -56,11 +76,13 @@ class AdaptedReadoutsTest {
     }
 
     @Test
-    void wrongTemperaturesAreRefusedWithASentence() {
+    void wrongTemperaturesAndRanksAreRefusedWithASentence() {
         Lpa4jException count = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withTemperatures(resNet(), new double[] {1, 1}));
         assertTrue(count.getMessage().contains("one value per depth (3)"), count.getMessage());
         Lpa4jException value = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withTemperatures(resNet(), new double[] {1, 0, 1}));
         assertTrue(value.getMessage().contains("positive and finite"), value.getMessage());
+        Lpa4jException rank = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withAdapter(resNet(), WIDTH + 1));
+        assertTrue(rank.getMessage().contains("0 (scale and shift only) up to the state's 3 channels"), rank.getMessage());
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.architectures.readout.AdaptedReadouts;
 import org.lpa4j.conformance.Checks;
 import org.lpa4j.conformance.reference.Fixtures;
 import org.lpa4j.models.ModelManifest;
@@ -36,7 +37,8 @@ import org.lpa4j.onnx.OnnxExport;
 
 /**
  * A model saved from TensorFlow, exported as ONNX files, runs in a bare ONNX Runtime session (no lpa4j in the way) with
- * TensorFlow's outputs at every depth, the stem, block and head pieces chained give the same, and the manifest carries
+ * TensorFlow's outputs at every depth, the stem, block and head pieces chained give the same (each depth's own head for a
+ * model with per-depth readouts), and the manifest carries
  * the labels and the exit policy.
  */
 class OnnxRuntimeExportTest {
@@ -47,22 +49,36 @@ class OnnxRuntimeExportTest {
 
     @Test
     void exportedFiles_runInABareSessionWithTheTrainingEnginesOutputs_andTheManifestCarriesLabelsAndExitPolicy() throws Exception {
-        ResidualNetwork network = Architectures.discover().create("resnet", TASK, ArchitectureOptions.of(3, 8));
+        ResidualNetwork resnet = Architectures.discover().create("resnet", TASK, ArchitectureOptions.of(3, 8));
+        check(resnet, ParameterSet.initialize(resnet.parameters(), 4, DType.FLOAT32), "plain");
+        // Each depth read its own way: an adapter with a rank-2 map (made non-zero here) and a temperature per depth.
+        ResidualNetwork adapted = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resnet, 2), new double[] {1.5, 0.7, 2});
+        ParameterSet params = ParameterSet.initialize(adapted.parameters(), 4, DType.FLOAT32);
+        for (String name : params.names()) {
+            if (name.endsWith(".up")) {
+                params = params.with(name, HostTensor.fromDoubles(DType.FLOAT32, params.get(name).shape(), Fixtures.uniform(5,
+                        params.get(name).shape(), -1, 1)));
+            }
+        }
+        check(adapted, params, "adapted");
+    }
+
+    private void check(ResidualNetwork network, ParameterSet parameters, String name) throws Exception {
+        boolean perDepth = network instanceof AdaptedReadouts;
         HostTensor x = HostTensor.fromDoubles(DType.FLOAT32, Shape.of(5, 1, 8, 8), Fixtures.uniform(3,
                 Shape.of(5, 1, 8, 8), -1, 1));
-        Path bundle = dir.resolve("model");
-        Path out = dir.resolve("onnx");
+        Path bundle = dir.resolve(name + "-model");
+        Path out = dir.resolve(name + "-onnx");
         List<HostTensor> expected;
         try (Backend tensorflow = Backends.open("tensorflow");
-                ProgressiveModel model = new ProgressiveModel(network, tensorflow.createVariables(ParameterSet.initialize(network.parameters(), 4,
-                        DType.FLOAT32)))) {
+                ProgressiveModel model = new ProgressiveModel(network, tensorflow.createVariables(parameters))) {
             expected = model.predictAll(x);
             Models.save(model, ModelManifest.builder().setTask(TASK).optLabels(List.of("a", "b", "c")).build(), bundle);
         }
         Models.saveExitPolicy(bundle, Map.of("kind", "fixed", "depth", 2));
         try (Backend onnxruntime = new OnnxRuntimeBackendProvider().create()) {
             List<Path> files = OnnxExport.export(bundle, onnxruntime, out);
-            assertEquals(2 * 3 + 3, files.size());
+            assertEquals(2 * 3 + (perDepth ? 3 : 1) + 2, files.size());
             assertThrows(FolderExistsException.class, () -> OnnxExport.export(bundle, onnxruntime, out), "an export never replaces one");
         }
         JsonNode manifest = new ObjectMapper().readTree(out.resolve(OnnxExport.MANIFEST_FILE).toFile());
@@ -76,7 +92,8 @@ class OnnxRuntimeExportTest {
             for (int l = 1; l <= k; l++) {
                 h = run(env, out.resolve(OnnxExport.blockFile(l)), h);
             }
-            Checks.assertValues("stem, blocks 1.." + k + ", head", expected.get(k - 1), run(env, out.resolve("head.onnx"), h), DType.FLOAT32);
+            Path head = out.resolve(perDepth ? OnnxExport.headFile(k) : "head.onnx");
+            Checks.assertValues(name + ": stem, blocks 1.." + k + ", " + head.getFileName(), expected.get(k - 1), run(env, head, h), DType.FLOAT32);
         }
         assertTrue(Files.size(out.resolve(OnnxExport.depthFile(3))) > Files.size(out.resolve(OnnxExport.depthFile(1))),
                 "a deeper file holds more weights");

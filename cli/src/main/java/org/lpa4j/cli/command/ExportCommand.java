@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpa4j export}: a saved model as ONNX files, one per depth, and the pieces an early-exit server chains. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Export a saved model as ONNX (opset 17): depth_k.onnx for every depth, stem.onnx, block_l.onnx and head.onnx for"
+        description = "Export a saved model as ONNX (opset 17): depth_k.onnx for every depth, stem.onnx, block_l.onnx and head.onnx (head_k.onnx for"
+                + " a model with per-depth readouts) for"
                 + " early exit, and onnx.json saying what each file takes and gives, the exit policy, labels and input preprocessing.")
 public final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin org.lpa4j.cli.option.ThreadsOption threads;

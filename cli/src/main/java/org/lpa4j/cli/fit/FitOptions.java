@@ -112,6 +112,9 @@ public final class FitOptions {
     @Option(names = "--readout-adapter", description = "LPA per-depth readout adapter: each depth's state gets its own scale and shift per"
             + " channel before the shared head")
     Boolean readoutAdapter;
+    @Option(names = "--readout-rank", description = "with --readout-adapter: each depth also gets its own map of this rank over the"
+            + " channels before the shared head; 0 = scale and shift only (default 0)")
+    Integer readoutRank;
     @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
     Boolean temperatureCalibration;
     @Option(names = "--activation", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -171,6 +174,7 @@ public final class FitOptions {
         settings.put("distill-depths", distillationDepths);
         settings.put("distill-reach", distillationReach);
         settings.put("readout-adapter", readoutAdapter);
+        settings.put("readout-rank", readoutRank);
         settings.put("calibrate", temperatureCalibration);
         return ExperimentSettings.experiment(settings, name -> "--" + name);
     }

@@ -19,7 +19,8 @@ public final class SettingFlags {
             Map.entry("maxLoss", "--max-loss"), Map.entry("length", "--length"), Map.entry("temperature", "--temperature"),
             Map.entry("labelSmoothing", "--label-smoothing"), Map.entry("weightDecay", "--weight-decay"),
             Map.entry("distillationDepths", "--distill-depths"), Map.entry("distillationReach", "--distill-reach"),
-            Map.entry("readoutAdapter", "--readout-adapter"), Map.entry("temperatureCalibration", "--calibrate"),
+            Map.entry("readoutAdapter", "--readout-adapter"), Map.entry("readoutRank", "--readout-rank"),
+            Map.entry("temperatureCalibration", "--calibrate"),
             Map.entry("checkpointEvery", "--checkpoint-every"), Map.entry("checkpointMinutes", "--checkpoint-minutes"), Map.entry("resume", "--resume"));
 
     private SettingFlags() {

@@ -14,12 +14,13 @@ import org.lpa4j.api.InvalidSettingException;
  * @param distillationDepths the depths {@code 1..n} that mix in the teacher; 0 means every depth but the last
  * @param distillationReach which parameters the teacher term trains
  * @param readoutAdapter    whether each depth's state passes its own scale and shift before the shared head
+ * @param readoutRank       the rank of each depth's map over the channels that the adapter adds (0: scale and shift only)
  * @param temperatureCalibration whether a classifier's every depth gets a temperature fitted on the validation split after training
  */
 public record LpaRefinements(double labelSmoothing, double weightDecay, int distillationDepths, DistillationReach distillationReach,
-                             boolean readoutAdapter, boolean temperatureCalibration) {
+                             boolean readoutAdapter, int readoutRank, boolean temperatureCalibration) {
     /** Every refinement off. */
-    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, false);
+    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, 0, false);
 
     public LpaRefinements {
         Objects.requireNonNull(distillationReach, "distillationReach is null");
@@ -30,6 +31,10 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
         if (!(weightDecay >= 0 && Double.isFinite(weightDecay))) {
             throw new InvalidSettingException("weightDecay", "The weight decay must be 0 or positive and finite (e.g. 1e-4), but is " + weightDecay + ".");
         }
+        if (readoutRank < 0) {
+            throw new InvalidSettingException("readoutRank", "The rank of the per-depth readout map must be 0 (scale and shift only) or"
+                    + " positive, but is " + readoutRank + ".");
+        }
         if (distillationDepths < 0) {
             throw new InvalidSettingException("distillationDepths", "The number of shallow depths that distillation applies to must be 0 (every"
                     + " depth but the last) or positive, but is " + distillationDepths + ".");
@@ -37,27 +42,31 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
     }
 
     LpaRefinements withLabelSmoothing(double eps) {
-        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, temperatureCalibration);
+        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
     }
 
     LpaRefinements withWeightDecay(double decay) {
-        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
     }
 
     LpaRefinements withDistillationDepths(int depths) {
-        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
     }
 
     LpaRefinements withDistillationReach(DistillationReach reach) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, readoutRank, temperatureCalibration);
     }
 
     LpaRefinements withReadoutAdapter(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, readoutRank, temperatureCalibration);
+    }
+
+    LpaRefinements withReadoutRank(int rank) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, rank, temperatureCalibration);
     }
 
     LpaRefinements withTemperatureCalibration(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, on);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, on);
     }
 
     /** The depths of a network of {@code depth} blocks whose loss mixes in the teacher: {@code 1..n}, never the last. */
@@ -73,6 +82,7 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
         options.put("distillationDepths", distillationDepths);
         options.put("distillationReach", distillationReach.name());
         options.put("readoutAdapter", readoutAdapter);
+        options.put("readoutRank", readoutRank);
         options.put("temperatureCalibration", temperatureCalibration);
         return options;
     }

@@ -163,6 +163,15 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     /**
+     * The rank of a map over the channels that the readout adapter adds for each depth, {@code (h A_l) B_l} beside its
+     * scale and shift (0, the default: scale and shift only); it needs {@link #withReadoutAdapter the adapter}.
+     */
+    public LpaTrainer withReadoutRank(int rank) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withReadoutRank(rank));
+    }
+
+    /**
      * Per-depth temperatures for a classifier: after training, each depth's logits are divided by the temperature that
      * minimises its cross-entropy on the validation split ({@link ReadoutTemperatures}); predictions are unchanged, their
      * confidence follows the data. The trained model keeps them.
@@ -249,7 +258,11 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
 
     @Override
     protected ResidualNetwork trained(ResidualNetwork network) {
-        return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network) : network;
+        if (refinements.readoutRank() > 0 && !refinements.readoutAdapter()) {
+            throw new InvalidSettingException("readoutRank", "A readout rank of " + refinements.readoutRank()
+                    + " is a map the per-depth readout adapter adds; turn the adapter on as well, or leave the rank at 0.");
+        }
+        return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network, refinements.readoutRank()) : network;
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.lpa4j.api.training.TrainerProvider;
 /**
  * The {@code lpa} trainer: {@link LpaTrainer} with options {@code form}, {@code weighting}, {@code distillation},
  * {@code distillationTemperature}, {@code gradientBalancing}, {@code uniformEpochs}, {@code layerDropout},
- * {@code labelSmoothing}, {@code weightDecay}, {@code distillationDepths}, {@code distillationReach}, {@code readoutAdapter}
- * and {@code temperatureCalibration}, each at the trainer's default when not given.
+ * {@code labelSmoothing}, {@code weightDecay}, {@code distillationDepths}, {@code distillationReach}, {@code readoutAdapter},
+ * {@code readoutRank} and {@code temperatureCalibration}, each at the trainer's default when not given.
  */
 public final class LpaTrainerProvider implements TrainerProvider {
 
@@ -21,7 +21,7 @@ public final class LpaTrainerProvider implements TrainerProvider {
     public ProgressiveTrainer create(TrainerOptions options) {
         options.requireOnly(name(), "form", "weighting", "distillation", "distillationTemperature", "gradientBalancing", "uniformEpochs",
                 "layerDropout", "labelSmoothing", "weightDecay", "distillationDepths", "distillationReach", "readoutAdapter",
-                "temperatureCalibration");
+                "readoutRank", "temperatureCalibration");
         return new LpaTrainer(options.getEnum("form", LpaForm.class, LpaTrainer.DEFAULT_FORM),
                 options.getEnum("weighting", DepthWeighting.class, LpaTrainer.DEFAULT_WEIGHTING))
                 .withDistillation(options.getDouble("distillation", 0))
@@ -34,6 +34,7 @@ public final class LpaTrainerProvider implements TrainerProvider {
                 .withDistillationDepths(options.getInt("distillationDepths", 0))
                 .withDistillationReach(options.getEnum("distillationReach", DistillationReach.class, DistillationReach.ALL))
                 .withReadoutAdapter(options.getBoolean("readoutAdapter", false))
+                .withReadoutRank(options.getInt("readoutRank", 0))
                 .withTemperatureCalibration(options.getBoolean("temperatureCalibration", false));
     }
 }

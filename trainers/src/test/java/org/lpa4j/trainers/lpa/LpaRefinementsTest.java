@@ -30,13 +30,14 @@ class LpaRefinementsTest {
     void refinementsAreOffByDefault_andEveryOneIsRecordedInTheOptions() {
         assertEquals(LpaRefinements.NONE, new LpaTrainer().refinements());
         LpaTrainer all = new LpaTrainer().withLabelSmoothing(0.1).withWeightDecay(1e-4).withDistillationDepths(2)
-                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withTemperatureCalibration(true);
-        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, true), all.refinements());
+                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withReadoutRank(3).withTemperatureCalibration(true);
+        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, 3, true), all.refinements());
         assertEquals(0.1, all.options().get("labelSmoothing"));
         assertEquals(1e-4, all.options().get("weightDecay"));
         assertEquals(2, all.options().get("distillationDepths"));
         assertEquals("TRUNK", all.options().get("distillationReach"));
         assertEquals(true, all.options().get("readoutAdapter"));
+        assertEquals(3, all.options().get("readoutRank"));
         assertEquals(true, all.options().get("temperatureCalibration"));
         assertEquals(0.5, all.withDistillation(0.5).distillation(), "the older options keep the refinements and the other way round");
         assertEquals(0.1, all.withDistillation(0.5).refinements().labelSmoothing());
@@ -51,6 +52,7 @@ class LpaRefinementsTest {
         assertEquals("weightDecay", assertThrows(InvalidSettingException.class, () -> lpa.withWeightDecay(-1)).setting());
         assertEquals("distillationDepths", assertThrows(InvalidSettingException.class, () -> lpa.withDistillationDepths(-1)).setting());
         assertThrows(NullPointerException.class, () -> lpa.withDistillationReach(null));
+        assertEquals("readoutRank", assertThrows(InvalidSettingException.class, () -> lpa.withReadoutRank(-1)).setting());
     }
 
     @Test
@@ -78,7 +80,10 @@ class LpaRefinementsTest {
         ResidualMlp network = mlp(3);
         assertSame(network, new LpaTrainer().trained(network));
         ResidualNetwork adapted = new LpaTrainer().withReadoutAdapter(true).trained(network);
-        assertTrue(adapted instanceof AdaptedReadouts a && a.affine() && a.inner() == network);
+        assertTrue(adapted instanceof AdaptedReadouts a && a.affine() && a.rank() == 0 && a.inner() == network);
+        assertEquals(2, ((AdaptedReadouts) new LpaTrainer().withReadoutAdapter(true).withReadoutRank(2).trained(network)).rank());
+        InvalidSettingException alone = assertThrows(InvalidSettingException.class, () -> new LpaTrainer().withReadoutRank(2).trained(network));
+        assertTrue(alone.getMessage().contains("turn the adapter on as well"), alone.getMessage());
         assertFalse(new LpaTrainer().withTemperatureCalibration(true).trained(network) instanceof AdaptedReadouts,
                 "temperatures are fitted after training, not trained");
     }
