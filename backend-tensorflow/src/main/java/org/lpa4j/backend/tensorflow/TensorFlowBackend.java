@@ -25,9 +25,6 @@ public final class TensorFlowBackend extends AbstractBackend {
         this.sessionConfig = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads.intraOp())
                 .setInterOpParallelismThreads(threads.interOp())
-                // Workers that spin while waiting take a core from whoever else runs on a busy machine (ONNX Runtime's
-                // sessions do not spin either): under load (8-10 on 2 cores) spinning made every call 5-10% slower.
-                .setExperimental(ConfigProto.Experimental.newBuilder().setDisableThreadSpinning(true))
                 .build();
     }
 
