@@ -205,6 +205,15 @@ public final class OpCases {
                     + p[10] + ")", List.of(u(xs), u(ks)), (o, x, t) -> o.conv2d(x.get(0), x.get(1), p[7], p[8], p[9], p[10]),
                     (x, t) -> ReferenceOps.conv2d(x.get(0), x.get(1), p[7], p[8], p[9], p[10])).needs(Capability.CONV2D);
         }
+        // A patchify convolution (stride = kernel, no padding) plus a per-channel bias, in either order: the ResNet stem.
+        add("conv2d", "patchify + bias: x [2, 3, 4, 6] kernel [2, 3, 2, 2] stride (2, 2), bias [1, 2, 1, 1]", List.of(u(2, 3, 4, 6), u(2, 3, 2, 2), u(2)),
+                (o, x, t) -> o.add(o.conv2d(x.get(0), x.get(1), 2, 2, 0, 0), o.reshape(x.get(2), Shape.of(1, 2, 1, 1))),
+                (x, t) -> ReferenceOps.add(ReferenceOps.conv2d(x.get(0), x.get(1), 2, 2, 0, 0), ReferenceOps.reshape(x.get(2), Shape.of(1, 2, 1, 1))))
+                .needs(Capability.CONV2D);
+        add("conv2d", "bias + patchify: bias [1, 2, 1, 1], x [1, 1, 4, 4] kernel [2, 1, 2, 2] stride (2, 2)", List.of(u(2), u(1, 1, 4, 4), u(2, 1, 2, 2)),
+                (o, x, t) -> o.add(o.reshape(x.get(0), Shape.of(1, 2, 1, 1)), o.conv2d(x.get(1), x.get(2), 2, 2, 0, 0)),
+                (x, t) -> ReferenceOps.add(ReferenceOps.reshape(x.get(0), Shape.of(1, 2, 1, 1)), ReferenceOps.conv2d(x.get(1), x.get(2), 2, 2, 0, 0)))
+                .needs(Capability.CONV2D);
         for (int[] p : new int[][] {{1, 2, 4, 6, 2, 2, 2, 2}, {2, 1, 5, 4, 3, 2, 1, 2}, {1, 1, 3, 5, 3, 3, 1, 1}, {1, 2, 5, 6, 2, 3, 2, 1},
                 {2, 1, 4, 5, 1, 3, 1, 2}}) {
             int[] xs = {p[0], p[1], p[2], p[3]};
