@@ -2,10 +2,13 @@ package org.lpa4j.experiments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -17,6 +20,7 @@ import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelBundles;
@@ -67,6 +71,9 @@ final class SeedRun {
         List<DepthCurve> secondary = new ArrayList<>();
         List<DepthGap> gaps = new ArrayList<>();
         DepthCurve studied = null;
+        if (e.interleaved()) {
+            trainInTurns(config, taskOptions, dataSha256, prefix, models);
+        }
         for (Map.Entry<String, ProgressiveTrainer> entry : plan.trainers().entrySet()) {
             String name = entry.getKey();
             ProgressiveTrainer trainer = entry.getValue();
@@ -83,7 +90,7 @@ final class SeedRun {
                 if (!done.containsKey(n)) {
                     String folder = prefix + name + (perDepth ? "/depth-" + n.depth() : "");
                     done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models,
-                            checkpoints(trainer, name, perDepth ? n.depth() : 0)));
+                            checkpoints(trainer, name, perDepth ? n.depth() : 0), List.of(), () -> 0));
                 }
                 columns.add(done.get(n));
             }
@@ -100,13 +107,74 @@ final class SeedRun {
                 e.architectureOptions().width(), e.config().epochs(), seed, curves, task.secondaryMetric().label(), secondary, gaps);
     }
 
-    /** Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it. */
-    private Column train(ProgressiveTrainer trainer, ResidualNetwork network, TrainingConfig config, TaskOptions taskOptions,
-                         String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints) {
-        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(listeners),
-                checkpoints);
+    /**
+     * Trains the trainers of one model each (not a reference of one model per depth, which reuses their models and trains
+     * after them), an epoch of each in turn on threads of their own ({@link TakingTurns}), so the process's warm-up is
+     * shared between them rather than paid by the first; each one's time leaves out its waits for its turns. Their
+     * columns go into {@link #trained}, where the trainers' loop finds them, and their models into {@code models} in
+     * training order.
+     */
+    private void trainInTurns(TrainingConfig config, TaskOptions taskOptions, String dataSha256, String prefix, List<TrainedModel> models) {
+        Experiment e = plan.experiment();
+        List<String> names = new ArrayList<>();
+        List<String> like = new ArrayList<>();
+        plan.trainers().forEach((name, trainer) -> {
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            if (!ExperimentRunner.isPerDepth(trainer.networks(network), network) && !like.contains(trainer.trainsLike())) {
+                names.add(name);
+                like.add(trainer.trainsLike());
+            }
+        });
+        if (names.size() < 2) {
+            return;
+        }
+        List<List<TrainedModel>> kept = new ArrayList<>();
+        List<Function<TakingTurns.Turn, Column>> tasks = new ArrayList<>();
+        for (String name : names) {
+            ProgressiveTrainer trainer = plan.trainers().get(name);
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            List<TrainedModel> own = Collections.synchronizedList(new ArrayList<>());
+            kept.add(own);
+            tasks.add(turn -> {
+                listeners.forEach(l -> l.onTrainerBegin(name, List.of(network.depth())));
+                TrainingListener handOver = new TrainingListener() {
+                    @Override
+                    public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
+                        turn.pass();
+                    }
+                };
+                return train(trainer, network, config, taskOptions, dataSha256, prefix + name, own, checkpoints(trainer, name, 0),
+                        List.of(handOver), turn::waitedNanos);
+            });
+        }
+        List<Column> columns;
         try {
-            DepthCurve test = result.test();
+            columns = new TakingTurns().run(tasks, names.stream().map(n -> "lpa4j-train-" + n).toList());
+        } finally {
+            kept.forEach(models::addAll);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            ProgressiveTrainer trainer = plan.trainers().get(names.get(i));
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            trained.computeIfAbsent(trainer.trainsLike(), k -> new IdentityHashMap<>()).put(network, columns.get(i));
+        }
+    }
+
+    /**
+     * Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it; {@code more} listens after
+     * the experiment's listeners, and the model's time leaves out the {@code waited} nanoseconds the training spent waiting.
+     */
+    private Column train(ProgressiveTrainer trainer, ResidualNetwork network, TrainingConfig config, TaskOptions taskOptions,
+                         String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints,
+                         List<TrainingListener> more, LongSupplier waited) {
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.addAll(more);
+        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(all), checkpoints);
+        double waitedSeconds = waited.getAsLong() / 1e9;
+        try {
+            DepthCurve own = result.test();
+            DepthCurve test = waitedSeconds == 0 ? own : new DepthCurve(own.trainer(), own.values(), own.wallSeconds() - waitedSeconds,
+                    own.epochsRun());
             DepthCurve secondary = new DepthCurve(test.trainer(), Provenance.byDepth(task.secondaryMetric(), result.model(), task.data().test()),
                     test.wallSeconds(), test.epochsRun());
             ModelManifest info = Provenance.of(result, trainer, task, taskOptions, dataSha256, config, backend, secondary);

@@ -77,6 +77,61 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void trainersOfOneModelTakeTurnsAnEpochEach_onThreadsOfTheirOwn_giveTheModelsOfOneAfterAnother_andAreTimedAlone() {
+        List<String> epochs = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExperimentListener listener = new ExperimentListener() {
+            @Override
+            public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+                epochs.add(trainer + " " + epoch + " " + Thread.currentThread().getName());
+            }
+        };
+        ExperimentRunner runner = new ExperimentRunner();
+        long start = System.nanoTime();
+        try (ExperimentResult turns = runner.run(tiny().addTrainer("lpa").addTrainer("e2e").build(), List.of(listener))) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            assertEquals(List.of("lpa 1 lpa4j-train-lpa", "e2e 1 lpa4j-train-e2e", "lpa 2 lpa4j-train-lpa", "e2e 2 lpa4j-train-e2e"), epochs);
+            List<DepthCurve> curves = turns.runs().get(0).trainers();
+            assertTrue(curves.get(0).wallSeconds() + curves.get(1).wallSeconds() < elapsed, "each is timed without the other's turns: "
+                    + curves + " in " + elapsed + " s");
+            try (ExperimentResult oneByOne = runner.run(tiny().addTrainer("lpa").addTrainer("e2e").optInterleaved(false).build(), List.of())) {
+                for (int i = 0; i < 2; i++) {
+                    assertArrayEquals(oneByOne.runs().get(0).trainers().get(i).values(), curves.get(i).values(), "the same model either way");
+                }
+            }
+            HostTensor x = HostTensor.zeros(org.lpa4j.api.tensor.DType.FLOAT32, org.lpa4j.api.tensor.Shape.of(3, 2));
+            assertEquals(3, turns.models().get(0).model().predict(x, 2).shape().dim(0), "a model trained on a turn's thread serves on this one");
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("lpa4j-train-")), "no thread left behind");
+    }
+
+    @Test
+    void aFailingTrainingStopsTheOthers_andSaysWhatItSaysAlone() {
+        ExperimentListener failing = new ExperimentListener() {
+            @Override
+            public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+                if (trainer.equals("e2e")) {
+                    throw new InvalidSettingException("epochs", "E2E's first epoch ended; this test stops it there.");
+                }
+            }
+        };
+        List<String> lpaEpochs = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExperimentListener counting = new ExperimentListener() {
+            @Override
+            public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+                lpaEpochs.add(trainer + " " + epoch);
+            }
+        };
+        Experiment.Builder e = tiny().addTrainer("lpa").addTrainer("e2e").optTrainingConfig(TrainingConfig.defaults().withEpochs(3));
+        InvalidSettingException turns = assertThrows(InvalidSettingException.class,
+                () -> new ExperimentRunner().run(e.build(), List.of(counting, failing)));
+        assertEquals(List.of("lpa 1", "e2e 1"), lpaEpochs, "LPA stopped at its next turn");
+        InvalidSettingException alone = assertThrows(InvalidSettingException.class,
+                () -> new ExperimentRunner().run(e.optInterleaved(false).build(), List.of(failing)));
+        assertEquals(alone.getMessage(), turns.getMessage());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("lpa4j-train-")), "no thread left behind");
+    }
+
+    @Test
     void aWrittenExperimentIsComplete_reloads_andIsNeverReplacedUnasked(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
         Experiment e = tiny().addTrainer("last-two", TrainerOptions.of(Map.of("weight", "0.25"))).optSeeds(List.of(3L, 4L)).build();
