@@ -23,13 +23,21 @@ final class TakingTurns {
     final class Turn {
         private final int index;
         private long waited;
+        private volatile Thread owner;
 
         private Turn(int index) {
             this.index = index;
         }
 
-        /** Hands the turn to the next task still running and returns when it comes back; throws {@link Stopped} if another failed. */
+        /**
+         * Hands the turn to the next task still running and returns when it comes back; throws {@link Stopped} if another
+         * failed. Called from any thread but the task's own (e.g. a trainer that calls its listeners from a thread of its
+         * own), it does nothing: only the task's thread can give up its turn.
+         */
         void pass() {
+            if (Thread.currentThread() != owner) {
+                return;
+            }
             synchronized (lock) {
                 long start = System.nanoTime();
                 holder = next(index);
@@ -71,6 +79,7 @@ final class TakingTurns {
             int index = i;
             Turn turn = new Turn(i);
             threads.add(new Thread(() -> {
+                turn.owner = Thread.currentThread();
                 try {
                     synchronized (lock) {
                         await(index);

@@ -47,6 +47,26 @@ class TakingTurnsTest {
     }
 
     @Test
+    void onlyTheTasksOwnThreadCanPassItsTurn() {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        Function<TakingTurns.Turn, Long> helper = turn -> {
+            Thread other = new Thread(turn::pass);
+            other.start();
+            try {
+                other.join(5000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            log.add(other.isAlive() ? "blocked" : "returned");
+            turn.pass();
+            log.add("a again");
+            return 0L;
+        };
+        new TakingTurns().run(List.of(helper, steps("b", 1, log, new int[1])), List.of("ta", "tb"));
+        assertEquals(List.of("returned", "b:1:tb", "a again"), log);
+    }
+
+    @Test
     void aFailureStopsTheOthersAtTheirNextTurn_andIsRethrownAsItWas() {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         int[] running = new int[1];
