@@ -96,10 +96,10 @@ public final class Experiment {
     }
 
     /**
-     * Whether the trainers of one model each train an epoch each in turn (the default), so that the process's warm-up
-     * (the JIT's compiling, the engine's first runs) is shared between them instead of paid by the first, and each is
-     * timed without the others' turns; or one after another, which holds one of their models in memory at a time
-     * instead of all of them. The models are the same either way.
+     * Whether the trainers of one model each train an epoch each in turn (a batch each through the first epoch; the
+     * default), so that the process's warm-up (the JIT's compiling, the engine's first runs) is shared between them
+     * instead of paid by the first, and each is timed without the others' turns; or one after another, which holds one
+     * of their models in memory at a time instead of all of them. The models are the same either way.
      */
     public boolean interleaved() {
         return interleaved;

@@ -109,8 +109,9 @@ final class SeedRun {
 
     /**
      * Trains the trainers of one model each (not a reference of one model per depth, which reuses their models and trains
-     * after them), an epoch of each in turn on threads of their own ({@link TakingTurns}), so the process's warm-up is
-     * shared between them rather than paid by the first; each one's time leaves out its waits for its turns. Their
+     * after them), an epoch of each in turn on threads of their own ({@link TakingTurns}), and a batch of each in turn
+     * through the first epoch, where the process's warm-up is most of the time: so the warm-up is shared between them
+     * rather than paid by the first; each one's time leaves out its waits for its turns. Their
      * columns go into {@link #trained}, where the trainers' loop finds them, and their models into {@code models} in
      * training order.
      */
@@ -138,6 +139,13 @@ final class SeedRun {
             tasks.add(turn -> {
                 listeners.forEach(l -> l.onTrainerBegin(name, List.of(network.depth())));
                 TrainingListener handOver = new TrainingListener() {
+                    @Override
+                    public void onBatch(String t, int epoch, int batch, double loss) {
+                        if (epoch == 1) {
+                            turn.pass();
+                        }
+                    }
+
                     @Override
                     public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
                         turn.pass();

@@ -80,7 +80,15 @@ class ExperimentRunnerTest {
     @Test
     void trainersOfOneModelTakeTurnsAnEpochEach_onThreadsOfTheirOwn_giveTheModelsOfOneAfterAnother_andAreTimedAlone() {
         List<String> epochs = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> firstEpoch = java.util.Collections.synchronizedList(new ArrayList<>());
         ExperimentListener listener = new ExperimentListener() {
+            @Override
+            public void onBatch(String trainer, int epoch, int batch, double loss) {
+                if (epoch == 1) {
+                    firstEpoch.add(trainer + " " + batch);
+                }
+            }
+
             @Override
             public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
                 epochs.add(trainer + " " + epoch + " " + Thread.currentThread().getName());
@@ -91,6 +99,7 @@ class ExperimentRunnerTest {
         try (ExperimentResult turns = runner.run(tiny().addTrainer("lpa").addTrainer("e2e").build(), List.of(listener))) {
             double elapsed = (System.nanoTime() - start) / 1e9;
             assertEquals(List.of("lpa 1 lpa4j-train-lpa", "e2e 1 lpa4j-train-e2e", "lpa 2 lpa4j-train-lpa", "e2e 2 lpa4j-train-e2e"), epochs);
+            assertEquals(List.of("lpa 1", "e2e 1", "lpa 2", "e2e 2"), firstEpoch, "a batch each in turn through the first epoch");
             List<DepthCurve> curves = turns.runs().get(0).trainers();
             assertTrue(curves.get(0).wallSeconds() + curves.get(1).wallSeconds() < elapsed, "each is timed without the other's turns: "
                     + curves + " in " + elapsed + " s");
