@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -90,7 +89,7 @@ final class SeedRun {
                 if (!done.containsKey(n)) {
                     String folder = prefix + name + (perDepth ? "/depth-" + n.depth() : "");
                     done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models,
-                            checkpoints(trainer, name, perDepth ? n.depth() : 0), List.of(), () -> 0));
+                            checkpoints(trainer, name, perDepth ? n.depth() : 0), List.of()));
                 }
                 columns.add(done.get(n));
             }
@@ -150,9 +149,14 @@ final class SeedRun {
                     public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
                         turn.pass();
                     }
+
+                    @Override
+                    public long heldNanos() {
+                        return turn.waitedNanos();
+                    }
                 };
                 return train(trainer, network, config, taskOptions, dataSha256, prefix + name, own, checkpoints(trainer, name, 0),
-                        List.of(handOver), turn::waitedNanos);
+                        List.of(handOver));
             });
         }
         List<Column> columns;
@@ -170,19 +174,16 @@ final class SeedRun {
 
     /**
      * Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it; {@code more} listens after
-     * the experiment's listeners, and the model's time leaves out the {@code waited} nanoseconds the training spent waiting.
+     * the experiment's listeners (the trainer leaves the time they hold it up out of its own, {@link TrainingListener#heldNanos()}).
      */
     private Column train(ProgressiveTrainer trainer, ResidualNetwork network, TrainingConfig config, TaskOptions taskOptions,
                          String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints,
-                         List<TrainingListener> more, LongSupplier waited) {
+                         List<TrainingListener> more) {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.addAll(more);
         TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(all), checkpoints);
-        double waitedSeconds = waited.getAsLong() / 1e9;
         try {
-            DepthCurve own = result.test();
-            DepthCurve test = waitedSeconds == 0 ? own : new DepthCurve(own.trainer(), own.values(), own.wallSeconds() - waitedSeconds,
-                    own.epochsRun());
+            DepthCurve test = result.test();
             DepthCurve secondary = new DepthCurve(test.trainer(), Provenance.byDepth(task.secondaryMetric(), result.model(), task.data().test()),
                     test.wallSeconds(), test.epochsRun());
             ModelManifest info = Provenance.of(result, trainer, task, taskOptions, dataSha256, config, backend, secondary);
