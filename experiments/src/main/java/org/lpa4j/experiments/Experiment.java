@@ -38,6 +38,7 @@ public final class Experiment {
     private final List<Long> seeds;
     private final BackendRequest backend;
     private final TrainingConfig config;
+    private final boolean interleaved;
 
     private Experiment(Builder b) {
         this.task = b.task;
@@ -48,6 +49,7 @@ public final class Experiment {
         this.config = b.config;
         this.seeds = List.copyOf(b.seeds == null ? List.of(b.config.seed()) : b.seeds);
         this.backend = b.backend;
+        this.interleaved = b.interleaved;
     }
 
     public static Builder builder() {
@@ -93,6 +95,16 @@ public final class Experiment {
         return config;
     }
 
+    /**
+     * Whether the trainers of one model each train an epoch each in turn (a batch each through the first epoch; the
+     * default), so that the process's warm-up (the JIT's compiling, the engine's first runs) is shared between them
+     * instead of paid by the first, and each is timed without the others' turns; or one after another, which holds one
+     * of their models in memory at a time instead of all of them. The models are the same either way.
+     */
+    public boolean interleaved() {
+        return interleaved;
+    }
+
     /** Builds an {@link Experiment}: the task, the architecture and at least one trainer are required. */
     public static final class Builder {
         private String task;
@@ -103,6 +115,7 @@ public final class Experiment {
         private List<Long> seeds;
         private BackendRequest backend;
         private TrainingConfig config = TrainingConfig.defaults();
+        private boolean interleaved = true;
 
         private Builder() {
         }
@@ -156,6 +169,12 @@ public final class Experiment {
         /** The training configuration (default {@link TrainingConfig#defaults()}); its seed is each run's. */
         public Builder optTrainingConfig(TrainingConfig value) {
             this.config = Objects.requireNonNull(value, "value is null");
+            return this;
+        }
+
+        /** Whether the trainers of one model each train an epoch each in turn (default true) or one after another ({@link Experiment#interleaved()}). */
+        public Builder optInterleaved(boolean value) {
+            this.interleaved = value;
             return this;
         }
 

@@ -5,7 +5,9 @@ import org.lpa4j.api.training.TrainingListener;
 
 /**
  * Receives an experiment's progress: each seed's start and finished report, each trainer's start, and every training
- * event of its trainers (a {@link TrainingListener}). Each listener does one job, e.g. a progress bar or a log.
+ * event of its trainers (a {@link TrainingListener}). Each listener does one job, e.g. a progress bar or a log. Trainers
+ * that take turns ({@link Experiment#interleaved()}) send their events from threads of their own, one at a time, each
+ * event after the one before it; the trainings' events interleave an epoch at a time.
  */
 public interface ExperimentListener extends TrainingListener {
 

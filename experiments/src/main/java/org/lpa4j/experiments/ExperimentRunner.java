@@ -31,6 +31,7 @@ import org.lpa4j.models.ModelBundles;
  * model is measured at every depth on every split and kept, or saved with its provenance; the result holds a report
  * per seed and their summary. Every setting that needs a registry is checked before any data is loaded or any
  * training starts. A model two trainers would train alike (the separate models' deepest one and E2E's) is trained once.
+ * The trainers of one model each take turns, an epoch each, unless the experiment says otherwise ({@link Experiment#interleaved()}).
  */
 public final class ExperimentRunner {
     private final Registries registries;

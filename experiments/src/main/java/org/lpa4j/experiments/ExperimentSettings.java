@@ -60,6 +60,7 @@ public final class ExperimentSettings {
         d.put("examples", text(task.examples()));
         d.put("limit", text(task.limit()));
         d.put("context", text(task.context()));
+        d.put("interleave", "true");
         Map<String, String> lpa = new LinkedHashMap<>();
         lpa.put("form", "form");
         lpa.put("weighting", "weighting");
@@ -149,6 +150,7 @@ public final class ExperimentSettings {
                         .withBatchSize(count("batch-size")).withDType(dtype).withSchedule(enumeration("schedule", LearningRateSchedule.class))
                         .withPatience(count("patience")))
                 .optBackend(values.containsKey("backend") ? new BackendRequest(text("backend"), "the " + naming.apply("backend") + " option") : null)
+                .optInterleaved(bool("interleave"))
                 .optSeeds(values.containsKey("seeds") ? list("seeds").stream().map(s -> parseWhole("seeds", s)).toList() : List.of(seed));
         List<String> trainers = trainerNames();
         Map<String, Map<String, Object>> options = trainerOptions();
@@ -273,6 +275,14 @@ public final class ExperimentSettings {
         } catch (NumberFormatException e) {
             throw wrongValue(name, value, "a whole number");
         }
+    }
+
+    private boolean bool(String name) {
+        String given = text(name);
+        if (given.equalsIgnoreCase("true") || given.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(given);
+        }
+        throw wrongValue(name, given, "true or false");
     }
 
     private double number(String name) {

@@ -2,10 +2,12 @@ package org.lpa4j.experiments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.data.DataSplits;
 import org.lpa4j.api.data.Metric;
@@ -17,6 +19,7 @@ import org.lpa4j.api.training.Checkpointing;
 import org.lpa4j.api.training.DepthCurve;
 import org.lpa4j.api.training.ProgressiveTrainer;
 import org.lpa4j.api.training.TrainingConfig;
+import org.lpa4j.api.training.TrainingListener;
 import org.lpa4j.api.training.TrainingResult;
 import org.lpa4j.models.DataFingerprint;
 import org.lpa4j.models.ModelBundles;
@@ -67,6 +70,9 @@ final class SeedRun {
         List<DepthCurve> secondary = new ArrayList<>();
         List<DepthGap> gaps = new ArrayList<>();
         DepthCurve studied = null;
+        if (e.interleaved()) {
+            trainInTurns(config, taskOptions, dataSha256, prefix, models);
+        }
         for (Map.Entry<String, ProgressiveTrainer> entry : plan.trainers().entrySet()) {
             String name = entry.getKey();
             ProgressiveTrainer trainer = entry.getValue();
@@ -83,7 +89,7 @@ final class SeedRun {
                 if (!done.containsKey(n)) {
                     String folder = prefix + name + (perDepth ? "/depth-" + n.depth() : "");
                     done.put(n, train(trainer, n, config, taskOptions, dataSha256, folder, models,
-                            checkpoints(trainer, name, perDepth ? n.depth() : 0)));
+                            checkpoints(trainer, name, perDepth ? n.depth() : 0), List.of()));
                 }
                 columns.add(done.get(n));
             }
@@ -100,11 +106,82 @@ final class SeedRun {
                 e.architectureOptions().width(), e.config().epochs(), seed, curves, task.secondaryMetric().label(), secondary, gaps);
     }
 
-    /** Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it. */
+    /**
+     * Trains the trainers of one model each (not a reference of one model per depth, which reuses their models and trains
+     * after them), an epoch of each in turn on threads of their own ({@link TakingTurns}), and a batch of each in turn
+     * through the first epoch, where the process's warm-up is most of the time: so the warm-up is shared between them
+     * rather than paid by the first; each one's time leaves out its waits for its turns. Their
+     * columns go into {@link #trained}, where the trainers' loop finds them, and their models into {@code models} in
+     * training order.
+     */
+    private void trainInTurns(TrainingConfig config, TaskOptions taskOptions, String dataSha256, String prefix, List<TrainedModel> models) {
+        Experiment e = plan.experiment();
+        List<String> names = new ArrayList<>();
+        List<String> like = new ArrayList<>();
+        plan.trainers().forEach((name, trainer) -> {
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            if (!ExperimentRunner.isPerDepth(trainer.networks(network), network) && !like.contains(trainer.trainsLike())) {
+                names.add(name);
+                like.add(trainer.trainsLike());
+            }
+        });
+        if (names.size() < 2) {
+            return;
+        }
+        List<List<TrainedModel>> kept = new ArrayList<>();
+        List<Function<TakingTurns.Turn, Column>> tasks = new ArrayList<>();
+        for (String name : names) {
+            ProgressiveTrainer trainer = plan.trainers().get(name);
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            List<TrainedModel> own = Collections.synchronizedList(new ArrayList<>());
+            kept.add(own);
+            tasks.add(turn -> {
+                listeners.forEach(l -> l.onTrainerBegin(name, List.of(network.depth())));
+                TrainingListener handOver = new TrainingListener() {
+                    @Override
+                    public void onBatch(String t, int epoch, int batch, double loss) {
+                        if (epoch == 1) {
+                            turn.pass();
+                        }
+                    }
+
+                    @Override
+                    public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
+                        turn.pass();
+                    }
+
+                    @Override
+                    public long heldNanos() {
+                        return turn.waitedNanos();
+                    }
+                };
+                return train(trainer, network, config, taskOptions, dataSha256, prefix + name, own, checkpoints(trainer, name, 0),
+                        List.of(handOver));
+            });
+        }
+        List<Column> columns;
+        try {
+            columns = new TakingTurns().run(tasks, names.stream().map(n -> "lpa4j-train-" + n).toList());
+        } finally {
+            kept.forEach(models::addAll);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            ProgressiveTrainer trainer = plan.trainers().get(names.get(i));
+            ResidualNetwork network = plan.networks().get(trainer.architecture(e.architecture()));
+            trained.computeIfAbsent(trainer.trainsLike(), k -> new IdentityHashMap<>()).put(network, columns.get(i));
+        }
+    }
+
+    /**
+     * Trains one model, measures it, and keeps it or saves it into {@code folder} and closes it; {@code more} listens after
+     * the experiment's listeners (the trainer leaves the time they hold it up out of its own, {@link TrainingListener#heldNanos()}).
+     */
     private Column train(ProgressiveTrainer trainer, ResidualNetwork network, TrainingConfig config, TaskOptions taskOptions,
-                         String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints) {
-        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(listeners),
-                checkpoints);
+                         String dataSha256, String folder, List<TrainedModel> models, Checkpointing checkpoints,
+                         List<TrainingListener> more) {
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.addAll(more);
+        TrainingResult result = trainer.train(backend, network, task.data(), config, task.metric(), List.copyOf(all), checkpoints);
         try {
             DepthCurve test = result.test();
             DepthCurve secondary = new DepthCurve(test.trainer(), Provenance.byDepth(task.secondaryMetric(), result.model(), task.data().test()),

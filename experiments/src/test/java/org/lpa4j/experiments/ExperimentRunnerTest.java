@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,63 @@ class ExperimentRunnerTest {
             assertEquals(3, separate.model().predict(x, 1).shape().dim(0), "the result holds open models");
             assertEquals("ADAPTIVE", result.models().get(0).info().training().option(org.lpa4j.models.ModelManifest.WEIGHTING), "LPA's weighting as it resolved for squared error");
         }
+    }
+
+    @Test
+    void trainersOfOneModelTakeTurnsAnEpochEach_onThreadsOfTheirOwn_giveTheModelsOfOneAfterAnother_andAreTimedAlone() {
+        List<String> epochs = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> firstEpoch = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExperimentListener listener = new ExperimentListener() {
+            @Override
+            public void onBatch(String trainer, int epoch, int batch, double loss) {
+                if (epoch == 1) {
+                    firstEpoch.add(trainer + " " + batch);
+                }
+            }
+
+            @Override
+            public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+                epochs.add(trainer + " " + epoch + " " + Thread.currentThread().getName());
+            }
+        };
+        ExperimentRunner runner = new ExperimentRunner();
+        long start = System.nanoTime();
+        try (ExperimentResult turns = runner.run(tiny().addTrainer("lpa").addTrainer("e2e").build(), List.of(listener))) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            assertEquals(List.of("lpa 1 lpa4j-train-lpa", "e2e 1 lpa4j-train-e2e", "lpa 2 lpa4j-train-lpa", "e2e 2 lpa4j-train-e2e"), epochs);
+            assertEquals(List.of("lpa 1", "e2e 1", "lpa 2", "e2e 2"), firstEpoch, "a batch each in turn through the first epoch");
+            List<DepthCurve> curves = turns.runs().get(0).trainers();
+            assertTrue(curves.get(0).wallSeconds() + curves.get(1).wallSeconds() < elapsed, "each is timed without the other's turns: "
+                    + curves + " in " + elapsed + " s");
+            try (ExperimentResult oneByOne = runner.run(tiny().addTrainer("lpa").addTrainer("e2e").optInterleaved(false).build(), List.of())) {
+                for (int i = 0; i < 2; i++) {
+                    assertArrayEquals(oneByOne.runs().get(0).trainers().get(i).values(), curves.get(i).values(), "the same model either way");
+                }
+            }
+            HostTensor x = HostTensor.zeros(org.lpa4j.api.tensor.DType.FLOAT32, org.lpa4j.api.tensor.Shape.of(3, 2));
+            assertEquals(3, turns.models().get(0).model().predict(x, 2).shape().dim(0), "a model trained on a turn's thread serves on this one");
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("lpa4j-train-")), "no thread left behind");
+    }
+
+    @Test
+    void aFailingTrainingStopsTheOthers_andItsExceptionIsRethrownAsItWas() {
+        InvalidSettingException stop = new InvalidSettingException("epochs", "E2E's first epoch ended; this test stops it there.");
+        List<String> epochs = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExperimentListener failing = new ExperimentListener() {
+            @Override
+            public void onEpoch(String trainer, int epoch, double meanLoss, double[] validationPerDepth) {
+                epochs.add(trainer + " " + epoch);
+                if (trainer.equals("e2e")) {
+                    throw stop;
+                }
+            }
+        };
+        Experiment e = tiny().addTrainer("lpa").addTrainer("e2e").optTrainingConfig(TrainingConfig.defaults().withEpochs(3)).build();
+        assertSame(stop, assertThrows(InvalidSettingException.class, () -> new ExperimentRunner().run(e, List.of(failing))),
+                "the sentence it gives alone");
+        assertEquals(List.of("lpa 1", "e2e 1"), epochs, "LPA stopped at its next turn");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("lpa4j-train-")), "no thread left behind");
     }
 
     @Test

@@ -87,8 +87,9 @@ public final class TrainingLoop {
         long totalSteps = (long) batches * config.epochs();
         DivergenceCheck divergence = new DivergenceCheck(stageName, config.learningRate());
         EarlyStopping stopping = new EarlyStopping(config.patience(), metric);
-        long start = System.nanoTime();
-        long lastSave = start;
+        // The origin of this run's own time: its elapsed time less what the listeners held it up since it began.
+        long start = System.nanoTime() - TrainingListener.totalHeldNanos(listeners);
+        long lastSave = System.nanoTime();
         boolean saved = from != null;
         double before = 0;
         int epochsRun = 0;
@@ -132,11 +133,12 @@ public final class TrainingLoop {
                 }
                 long now = System.nanoTime();
                 if (epoch < config.epochs() && due(checkpoints, epoch, now - lastSave)) {
+                    double own = before + (now - TrainingListener.totalHeldNanos(listeners) - start) / 1e9;
                     Map<String, double[]> state = new LinkedHashMap<>();
                     state.put(DIVERGENCE, new double[] {divergence.first()});
                     state.put(STOPPING, stopping.state());
                     stage.state().forEach((k, v) -> state.put(STAGE + k, v));
-                    checkpoints.store().save(new TrainingCheckpoint(identity, stageIndex, epoch, globalStep, before + (now - start) / 1e9,
+                    checkpoints.store().save(new TrainingCheckpoint(identity, stageIndex, epoch, globalStep, own,
                             false, store.export(), step.exportState(), stopping.bestWeights(), state));
                     lastSave = System.nanoTime();
                     saved = true;
@@ -145,7 +147,7 @@ public final class TrainingLoop {
             }
         }
         stopping.restoreBest(store);
-        double seconds = before + (System.nanoTime() - start) / 1e9;
+        double seconds = before + (System.nanoTime() - TrainingListener.totalHeldNanos(listeners) - start) / 1e9;
         if (checkpoints != null && (saved || due(checkpoints, epochsRun, System.nanoTime() - lastSave))) {
             Map<String, double[]> state = new LinkedHashMap<>();
             stage.state().forEach((k, v) -> state.put(STAGE + k, v));

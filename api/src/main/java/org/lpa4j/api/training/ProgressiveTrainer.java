@@ -57,7 +57,10 @@ public interface ProgressiveTrainer {
         return false;
     }
 
-    /** Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()}. */
+    /**
+     * Trains {@code network} on {@code data.train()}, stops early on {@code data.validation()}, and evaluates {@code data.test()};
+     * the time it reports leaves out what its listeners held it up ({@link TrainingListener#totalHeldNanos}).
+     */
     TrainingResult train(Backend backend, ResidualNetwork network, DataSplits data, TrainingConfig config, Metric metric,
                          List<TrainingListener> listeners);
 

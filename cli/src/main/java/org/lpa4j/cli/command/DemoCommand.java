@@ -28,6 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     BackendOption backend;
     @Option(names = "--out", defaultValue = "out/demo", description = "output directory, replaced as a whole by each demo run (default ${DEFAULT-VALUE})")
     Path out;
+    @Option(names = "--no-interleave", description = "train LPA and then E2E instead of an epoch of each in turn (the default)")
+    boolean noInterleave;
 
     @Inject
     DemoCommand(FitRunner runner) {
@@ -38,6 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--task", "surface:peaks2d", "--arch", "fnn", "--depth", "6", "--width", "64",
                 "--trainer", "both", "--epochs", "60", "--seed", "0", "--lr", "3e-3", "--activation", "TANH", "--out", out.toString(), "--overwrite"));
+        if (noInterleave) {
+            args.add("--no-interleave");
+        }
         if (backend.name() != null) {
             args.addAll(List.of("--backend", backend.name()));
         }

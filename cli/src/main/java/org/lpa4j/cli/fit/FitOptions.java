@@ -135,6 +135,9 @@ public final class FitOptions {
     @Option(names = "--grade-tolerance", description = "with --trainer multigrade: keep adding grades (at most --depth) only while the validation error"
             + " improves and is above this; without it every grade is trained")
     Double gradeTolerance;
+    @Option(names = "--no-interleave", description = "train the trainers one after another instead of an epoch of each in turn (the default,"
+            + " which shares the process's warm-up between them and times each alone, but holds all their models in memory at once)")
+    boolean noInterleave;
 
 
     /** The experiment these options describe, through the library's one mapping of settings; each is checked there and named as its flag. */
@@ -162,6 +165,7 @@ public final class FitOptions {
         settings.put("examples", examples);
         settings.put("limit", limit);
         settings.put("context", context);
+        settings.put("interleave", !noInterleave);
         settings.put("form", form);
         settings.put("weighting", weighting);
         settings.put("distill", distillation);

@@ -37,7 +37,8 @@ class FitOptionsSettingsTest {
         settings.put("form", "LAYER_LOCAL");
         settings.put("distill", 0.25);
         settings.put("lpa.weighting", "UNIFORM");
-        assertSame(ExperimentSettings.experiment(settings), FitOptions.parse("--task", "digits", "--arch", "resnet", "--depth", "3", "--width", "16",
+        settings.put("interleave", false);
+        assertSame(ExperimentSettings.experiment(settings), FitOptions.parse("--no-interleave", "--task", "digits", "--arch", "resnet", "--depth", "3", "--width", "16",
                 "--lr", "0.01", "--batch-size", "32", "--epochs", "4", "--trainer", "lpa,separate", "--separate-depths", "1,2", "--form", "LAYER_LOCAL",
                 "--distill", "0.25", "--trainer-option", "lpa.weighting=UNIFORM").experiment());
     }
@@ -60,6 +61,7 @@ class FitOptionsSettingsTest {
         assertEquals(expected.config(), actual.config());
         assertEquals(expected.seeds(), actual.seeds());
         assertEquals(expected.backend(), actual.backend());
+        assertEquals(expected.interleaved(), actual.interleaved());
         assertEquals(List.copyOf(expected.trainers().keySet()), List.copyOf(actual.trainers().keySet()));
         expected.trainers().forEach((name, options) -> assertEquals(text(options.asMap()), text(actual.trainers().get(name).asMap()), name));
     }

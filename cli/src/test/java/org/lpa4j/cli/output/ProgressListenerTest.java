@@ -23,6 +23,29 @@ class ProgressListenerTest {
         assertTrue(long_.get(0).contains("of 1000"), long_.get(0));
     }
 
+    @Test
+    void trainingsThatTakeTurns_eachHaveTheirLines_andTheirOwnTime() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+             ProgressListener progress = new ProgressListener(Metric.RELATIVE_L2, false, log)) {
+            progress.onTrainingBegin("lpa", 2, 1);
+            progress.onTrainingBegin("e2e", 2, 1);
+            for (int e = 1; e <= 2; e++) {
+                for (String t : List.of("lpa", "e2e")) {
+                    Thread.sleep(t.equals("lpa") ? 200 : 5);
+                    progress.onBatch(t, e, 1, 0.5);
+                    progress.onEpoch(t, e, 0.5, new double[] {0.3, 0.2});
+                }
+            }
+            progress.onTrainingEnd("lpa", 2, 1.0);
+            progress.onTrainingEnd("e2e", 2, 1.0);
+        }
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("LPA epoch 1", "E2E epoch 1", "LPA epoch 2", "E2E epoch 2"), lines.stream().map(l -> l.substring(0, l.indexOf(" loss"))).toList());
+        double e2e = Double.parseDouble(lines.get(3).replaceAll(".*, ([0-9.]+) s$", "$1"));
+        assertTrue(e2e < 0.2, "E2E's time leaves out LPA's turns: " + lines);
+    }
+
     private static List<String> linesOf(int epochs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);

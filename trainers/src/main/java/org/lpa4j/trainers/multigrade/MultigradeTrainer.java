@@ -176,14 +176,15 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
             if (from != null) {
                 store.load(from.parameters());
             }
-            long start = System.nanoTime();
+            // Origins of the training's and each grade's own time: elapsed less what the listeners held it up.
+            long start = System.nanoTime() - TrainingListener.totalHeldNanos(listeners);
             List<Double> validationPerGrade = new ArrayList<>();
             List<Double> testPerGrade = new ArrayList<>();
             int epochsRun = 0;
             int kept = 0;
             List<Integer> epochsPerGrade = new ArrayList<>();
             for (int k = 1; k <= graded.depth(); k++) {
-                long gradeStart = System.nanoTime();
+                long gradeStart = System.nanoTime() - TrainingListener.totalHeldNanos(listeners);
                 TrainingConfig gradeConfig = !schedules.isEmpty() ? schedules.get(k - 1).apply(config)
                         : sharedEpochs ? config.withEpochs(Math.max(1, Math.round((float) config.epochs() / graded.depth()))) : config;
                 int epochs;
@@ -201,7 +202,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
                 epochsPerGrade.add(epochs);
                 epochsRun += epochs;
                 HostTensor[][] next = predictNext(graded, k, store, train, validation, test);
-                double seconds = (System.nanoTime() - gradeStart) / 1e9;
+                double seconds = (System.nanoTime() - TrainingListener.totalHeldNanos(listeners) - gradeStart) / 1e9;
                 double val = metric.evaluate(next[1][1], validation.data.y());
                 boolean improved = validationPerGrade.isEmpty() || better(metric, val, validationPerGrade.get(validationPerGrade.size() - 1));
                 boolean keep = !adaptive || improved;
@@ -225,7 +226,7 @@ public final class MultigradeTrainer implements ProgressiveTrainer {
                     break;
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - TrainingListener.totalHeldNanos(listeners) - start) / 1e9;
             double[] curve = testPerGrade.stream().mapToDouble(Double::doubleValue).toArray();
             GradedNetwork trained = graded.prefix(kept);
             VariableStore modelStore = kept == graded.depth() ? store : keepGrades(backend, store, trained);
