@@ -74,6 +74,7 @@ public final class ExperimentSettings {
         lpa.put("distill-reach", "distillationReach");
         lpa.put("readout-adapter", "readoutAdapter");
         lpa.put("readout-rank", "readoutRank");
+        lpa.put("readout-pooling", "readoutPooling");
         lpa.put("calibrate", "temperatureCalibration");
         lpa.keySet().forEach(k -> d.put(k, null));
         DEFAULTS = Collections.unmodifiableMap(d);

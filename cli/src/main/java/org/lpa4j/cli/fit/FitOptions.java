@@ -115,6 +115,9 @@ public final class FitOptions {
     @Option(names = "--readout-rank", description = "with --readout-adapter: each depth also gets its own map of this rank over the"
             + " channels before the shared head; 0 = scale and shift only (default 0)")
     Integer readoutRank;
+    @Option(names = "--readout-pooling", description = "with --readout-adapter on an image network: each depth also weighs the positions"
+            + " of the grid with weights of its own before the head's average (a per-depth pooling)")
+    Boolean readoutPooling;
     @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
     Boolean temperatureCalibration;
     @Option(names = "--activation", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -175,6 +178,7 @@ public final class FitOptions {
         settings.put("distill-reach", distillationReach);
         settings.put("readout-adapter", readoutAdapter);
         settings.put("readout-rank", readoutRank);
+        settings.put("readout-pooling", readoutPooling);
         settings.put("calibrate", temperatureCalibration);
         return ExperimentSettings.experiment(settings, name -> "--" + name);
     }

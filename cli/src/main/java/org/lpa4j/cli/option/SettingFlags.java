@@ -20,6 +20,7 @@ public final class SettingFlags {
             Map.entry("labelSmoothing", "--label-smoothing"), Map.entry("weightDecay", "--weight-decay"),
             Map.entry("distillationDepths", "--distill-depths"), Map.entry("distillationReach", "--distill-reach"),
             Map.entry("readoutAdapter", "--readout-adapter"), Map.entry("readoutRank", "--readout-rank"),
+            Map.entry("readoutPooling", "--readout-pooling"),
             Map.entry("temperatureCalibration", "--calibrate"),
             Map.entry("checkpointEvery", "--checkpoint-every"), Map.entry("checkpointMinutes", "--checkpoint-minutes"), Map.entry("resume", "--resume"));
 

@@ -15,12 +15,13 @@ import org.lpa4j.api.InvalidSettingException;
  * @param distillationReach which parameters the teacher term trains
  * @param readoutAdapter    whether each depth's state passes its own scale and shift before the shared head
  * @param readoutRank       the rank of each depth's map over the channels that the adapter adds (0: scale and shift only)
+ * @param readoutPooling    whether the adapter also gives each depth a weight per position of an image state's grid (its own pooling)
  * @param temperatureCalibration whether a classifier's every depth gets a temperature fitted on the validation split after training
  */
 public record LpaRefinements(double labelSmoothing, double weightDecay, int distillationDepths, DistillationReach distillationReach,
-                             boolean readoutAdapter, int readoutRank, boolean temperatureCalibration) {
+                             boolean readoutAdapter, int readoutRank, boolean readoutPooling, boolean temperatureCalibration) {
     /** Every refinement off. */
-    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, 0, false);
+    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, 0, false, false);
 
     public LpaRefinements {
         Objects.requireNonNull(distillationReach, "distillationReach is null");
@@ -42,31 +43,35 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
     }
 
     LpaRefinements withLabelSmoothing(double eps) {
-        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration);
     }
 
     LpaRefinements withWeightDecay(double decay) {
-        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration);
     }
 
     LpaRefinements withDistillationDepths(int depths) {
-        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration);
     }
 
     LpaRefinements withDistillationReach(DistillationReach reach) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration);
     }
 
     LpaRefinements withReadoutAdapter(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, readoutRank, readoutPooling, temperatureCalibration);
     }
 
     LpaRefinements withReadoutRank(int rank) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, rank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, rank, readoutPooling, temperatureCalibration);
+    }
+
+    LpaRefinements withReadoutPooling(boolean on) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, on, temperatureCalibration);
     }
 
     LpaRefinements withTemperatureCalibration(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, on);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, on);
     }
 
     /** The depths of a network of {@code depth} blocks whose loss mixes in the teacher: {@code 1..n}, never the last. */
@@ -83,6 +88,7 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
         options.put("distillationReach", distillationReach.name());
         options.put("readoutAdapter", readoutAdapter);
         options.put("readoutRank", readoutRank);
+        options.put("readoutPooling", readoutPooling);
         options.put("temperatureCalibration", temperatureCalibration);
         return options;
     }
