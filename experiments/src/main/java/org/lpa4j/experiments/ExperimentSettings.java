@@ -67,6 +67,7 @@ public final class ExperimentSettings {
         lpa.put("distill-temperature", "distillationTemperature");
         lpa.put("balance", "gradientBalancing");
         lpa.put("uniform-epochs", "uniformEpochs");
+        lpa.put("shallow-first-epochs", "shallowFirstEpochs");
         lpa.put("layer-dropout", "layerDropout");
         lpa.put("label-smoothing", "labelSmoothing");
         lpa.put("weight-decay", "weightDecay");

@@ -94,6 +94,9 @@ public final class FitOptions {
     @Option(names = "--uniform-epochs", description = "LPA depth-weight schedule: uniform depth weights for this many"
             + " epochs, then --weighting (default 0)")
     Integer uniformEpochs;
+    @Option(names = "--shallow-first-epochs", description = "LPA depth-weight schedule: depth weights decreasing with depth (depth 1"
+            + " the most) for this many first epochs, before any --uniform-epochs (default 0)")
+    Integer shallowFirstEpochs;
     @Option(names = "--layer-dropout", description = "LPA layer dropout: block l is skipped in a training step with"
             + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default 0)")
     Double layerDropout;
@@ -171,6 +174,7 @@ public final class FitOptions {
         settings.put("distill-temperature", distillationTemperature);
         settings.put("balance", gradientBalancing);
         settings.put("uniform-epochs", uniformEpochs);
+        settings.put("shallow-first-epochs", shallowFirstEpochs);
         settings.put("layer-dropout", layerDropout);
         settings.put("label-smoothing", labelSmoothing);
         settings.put("weight-decay", weightDecay);

@@ -172,6 +172,16 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     /**
+     * A depth-weight schedule for the shallow depths: during the first {@code epochs} epochs the depth weights decrease
+     * with depth ({@link DepthWeighting#DECREASING}, depth 1 the most), so the trunk's first blocks are shaped for depth 1
+     * early; then {@link #withUniformEpochs uniform} epochs if any, then the weighting. 0, the default, is no such phase.
+     */
+    public LpaTrainer withShallowFirstEpochs(int epochs) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withShallowFirstEpochs(epochs));
+    }
+
+    /**
      * A per-depth pooling in the readout adapter: each depth weighs the positions of an image state's grid with weights
      * of its own (the plain average at initialisation) before a head that averages them; it needs {@link
      * #withReadoutAdapter the adapter} and an image network.

@@ -30,8 +30,9 @@ class LpaRefinementsTest {
     void refinementsAreOffByDefault_andEveryOneIsRecordedInTheOptions() {
         assertEquals(LpaRefinements.NONE, new LpaTrainer().refinements());
         LpaTrainer all = new LpaTrainer().withLabelSmoothing(0.1).withWeightDecay(1e-4).withDistillationDepths(2)
-                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withReadoutRank(3).withReadoutPooling(true).withTemperatureCalibration(true);
-        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, 3, true, true), all.refinements());
+                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withReadoutRank(3).withReadoutPooling(true).withTemperatureCalibration(true)
+                .withShallowFirstEpochs(2);
+        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, 3, true, true, 2), all.refinements());
         assertEquals(0.1, all.options().get("labelSmoothing"));
         assertEquals(1e-4, all.options().get("weightDecay"));
         assertEquals(2, all.options().get("distillationDepths"));
@@ -40,6 +41,7 @@ class LpaRefinementsTest {
         assertEquals(3, all.options().get("readoutRank"));
         assertEquals(true, all.options().get("readoutPooling"));
         assertEquals(true, all.options().get("temperatureCalibration"));
+        assertEquals(2, all.options().get("shallowFirstEpochs"));
         assertEquals(0.5, all.withDistillation(0.5).distillation(), "the older options keep the refinements and the other way round");
         assertEquals(0.1, all.withDistillation(0.5).refinements().labelSmoothing());
     }
@@ -54,6 +56,7 @@ class LpaRefinementsTest {
         assertEquals("distillationDepths", assertThrows(InvalidSettingException.class, () -> lpa.withDistillationDepths(-1)).setting());
         assertThrows(NullPointerException.class, () -> lpa.withDistillationReach(null));
         assertEquals("readoutRank", assertThrows(InvalidSettingException.class, () -> lpa.withReadoutRank(-1)).setting());
+        assertEquals("shallowFirstEpochs", assertThrows(InvalidSettingException.class, () -> lpa.withShallowFirstEpochs(-1)).setting());
     }
 
     @Test
