@@ -2,6 +2,7 @@ package org.lpa4j.architectures.readout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
@@ -232,7 +233,7 @@ public final class AdaptedReadouts implements ResidualNetwork {
         if (!affine) {
             return Set.of();
         }
-        Set<String> names = new java.util.LinkedHashSet<>(List.of(scale(l), shift(l)));
+        Set<String> names = new LinkedHashSet<>(List.of(scale(l), shift(l)));
         if (rank > 0) {
             names.addAll(List.of(down(l), up(l)));
         }
