@@ -89,7 +89,8 @@ class FitReferenceTest {
         assertEquals(Map.ofEntries(Map.entry("distillation", 0.5), Map.entry("distillationTemperature", 2.0), Map.entry("gradientBalancing", true),
                 Map.entry("uniformEpochs", 1), Map.entry("layerDropout", 0.2), Map.entry("labelSmoothing", 0.0), Map.entry("weightDecay", 0.001),
                 Map.entry("distillationDepths", 1), Map.entry("distillationReach", "HEAD"), Map.entry("readoutAdapter", false),
-                Map.entry("readoutRank", 0),                 Map.entry("temperatureCalibration", false)), recorded, "the saved model records how it was trained");
+                Map.entry("readoutRank", 0), Map.entry("readoutPooling", false), Map.entry("temperatureCalibration", false),
+                Map.entry("shallowFirstEpochs", 0)), recorded, "the saved model records how it was trained");
     }
 
     @Test

@@ -87,21 +87,21 @@ public class ImageClassificationConformance extends BackendConformance {
     }
 
     /**
-     * LPA's options for classifiers that change the graph (label smoothing, the per-depth readout adapter) or the served
+     * LPA's options for classifiers that change the graph (label smoothing, the per-depth readout adapter with its pooling) or the served
      * readouts (per-depth temperatures) train on this backend and keep the same checks; the model serves one temperature per depth.
      */
     @Test
     void required_lpaLabelSmoothingAdapterAndTemperatures_keepTheChecks(TestReporter reporter) {
-        LpaTrainer lpa = new LpaTrainer().withLabelSmoothing(0.1).withReadoutAdapter(true).withTemperatureCalibration(true);
+        LpaTrainer lpa = new LpaTrainer().withLabelSmoothing(0.1).withReadoutAdapter(true).withReadoutPooling(true).withTemperatureCalibration(true);
         DepthCurve accuracy;
         try (TrainingResult r = lpa.train(backend(), network(), data(), config(), Metric.ACCURACY, List.of())) {
             accuracy = r.test();
             AdaptedReadouts served = assertInstanceOf(AdaptedReadouts.class, r.model().network());
-            assertTrue(served.affine());
+            assertTrue(served.affine() && served.pooling());
             assertEquals(accuracy.depth(), served.temperatures().length);
             assertTrue(Arrays.stream(served.temperatures()).allMatch(t -> t > 0 && Double.isFinite(t)), Arrays.toString(served.temperatures()));
         }
-        reporter.publishEntry("lpa (label smoothing 0.1, readout adapter, temperatures) test accuracy by depth", Arrays.toString(accuracy.values()));
+        reporter.publishEntry("lpa (label smoothing 0.1, readout adapter and pooling, temperatures) test accuracy by depth", Arrays.toString(accuracy.values()));
         checkAccuracy(accuracy);
     }
 

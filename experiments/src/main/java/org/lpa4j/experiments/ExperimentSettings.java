@@ -68,6 +68,7 @@ public final class ExperimentSettings {
         lpa.put("distill-temperature", "distillationTemperature");
         lpa.put("balance", "gradientBalancing");
         lpa.put("uniform-epochs", "uniformEpochs");
+        lpa.put("shallow-first-epochs", "shallowFirstEpochs");
         lpa.put("layer-dropout", "layerDropout");
         lpa.put("label-smoothing", "labelSmoothing");
         lpa.put("weight-decay", "weightDecay");
@@ -75,6 +76,7 @@ public final class ExperimentSettings {
         lpa.put("distill-reach", "distillationReach");
         lpa.put("readout-adapter", "readoutAdapter");
         lpa.put("readout-rank", "readoutRank");
+        lpa.put("readout-pooling", "readoutPooling");
         lpa.put("calibrate", "temperatureCalibration");
         lpa.keySet().forEach(k -> d.put(k, null));
         DEFAULTS = Collections.unmodifiableMap(d);

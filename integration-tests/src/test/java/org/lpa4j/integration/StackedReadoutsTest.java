@@ -22,6 +22,7 @@ import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
+import org.lpa4j.architectures.readout.AdaptedReadouts;
 import org.lpa4j.api.tensor.Tensor;
 
 /**
@@ -43,7 +44,11 @@ class StackedReadoutsTest {
                 assertStacked(b, ARCHITECTURES.create(arch, TaskShape.features(2, 1), OPTIONS), doubles(random, Shape.of(ROWS, 2)));
             }
             TaskShape image = new TaskShape(new int[] {1, 8, 8}, false, 0, 10, OutputKind.CLASSES);
-            assertStacked(b, ARCHITECTURES.create("resnet", image, OPTIONS), doubles(random, Shape.of(ROWS, 1, 8, 8)));
+            ResidualNetwork resnet = ARCHITECTURES.create("resnet", image, OPTIONS);
+            assertStacked(b, resnet, doubles(random, Shape.of(ROWS, 1, 8, 8)));
+            // Per-depth readouts (adapter, rank-2 map, pooling of its own, temperatures), their weights made non-trivial.
+            assertStacked(b, AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resnet, 2, true), new double[] {1.5, 0.7, 2}),
+                    doubles(random, Shape.of(ROWS, 1, 8, 8)));
             TaskShape text = new TaskShape(new int[] {6}, true, 11, 11, OutputKind.NEXT_TOKEN);
             int[] tokens = new int[ROWS * 6];
             for (int i = 0; i < tokens.length; i++) {
@@ -59,7 +64,14 @@ class StackedReadoutsTest {
         DType dtype = network.input().dtype().isFloating() ? network.input().dtype() : DType.FLOAT64;
         HostTensor input = x.dtype().isFloating() ? x.cast(dtype) : x;
         double tolerance = dtype == DType.FLOAT64 ? 1e-12 : 1e-5;
-        try (VariableStore store = b.createVariables(ParameterSet.initialize(network.parameters(), 1, dtype))) {
+        ParameterSet params = ParameterSet.initialize(network.parameters(), 1, dtype);
+        SplittableRandom random = new SplittableRandom(5);
+        for (String name : params.names()) {
+            if (name.startsWith("readoutAdapter.")) {
+                params = params.with(name, doubles(random, params.get(name).shape()).cast(dtype));
+            }
+        }
+        try (VariableStore store = b.createVariables(params)) {
             for (boolean layerLocal : new boolean[] {false, true}) {
                 try (CompiledForward f = store.compileForward(List.of(network.input()), (ops, p, in) -> {
                     List<Tensor> out = new ArrayList<>(List.of(network.stackedReadouts(ops, p, in.get(0), depth, layerLocal)));

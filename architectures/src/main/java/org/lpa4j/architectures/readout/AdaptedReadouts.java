@@ -2,6 +2,7 @@ package org.lpa4j.architectures.readout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lpa4j.api.Lpa4jException;
@@ -22,7 +23,9 @@ import org.lpa4j.api.tensor.Tensor;
  * A residual network whose depths are read each on its own scale while the trunk and the one head stay shared: with
  * the {@linkplain #affine adapter}, depth l's state passes {@code h * scale_l + shift_l} (one scale and one shift per
  * channel: axis 1 of an image state, which {@code Ops} keeps NCHW, else the last axis; see {@link #channelAxis}) before the head, and with a {@linkplain #rank rank} r above 0 also {@code + (h A_l) B_l},
- * a map of rank r over the channels ({@code A_l} [C, r], {@code B_l} [r, C], zero at initialisation); with {@linkplain
+ * a map of rank r over the channels ({@code A_l} [C, r], {@code B_l} [r, C], zero at initialisation), and with a
+ * {@linkplain #pooling pooling} of its own, the adapted state times a weight per grid position {@code w_l} [H, W] (1 at
+ * initialisation), which before a head that averages the positions is a per-depth weighted pooling; with {@linkplain
  * #temperatures temperatures}, depth l's readout is
  * divided by {@code T_l} (fitted after training, see {@link ReadoutTemperatures}). Built from ordinary ops, so it traces
  * and exports like the network it wraps; saved as the architecture {@value #NAME}.
@@ -34,11 +37,13 @@ public final class AdaptedReadouts implements ResidualNetwork {
     private final ResidualNetwork inner;
     private final boolean affine;
     private final int rank;
+    private final boolean pooling;
+    private final int[] grid;
     private final double[] temperatures;
     private final int channels;
     private final int axis;
 
-    private AdaptedReadouts(ResidualNetwork inner, boolean affine, int rank, int axis, double[] temperatures) {
+    private AdaptedReadouts(ResidualNetwork inner, boolean affine, int rank, boolean pooling, int axis, double[] temperatures) {
         if (inner instanceof AdaptedReadouts) {
             throw new Lpa4jException("The network already has adapted readouts; adapt the network it wraps instead.");
         }
@@ -71,6 +76,13 @@ public final class AdaptedReadouts implements ResidualNetwork {
                     + " channels, and needs the adapter, but is " + rank + ".");
         }
         this.rank = rank;
+        if (pooling && state.length != 4) {
+            throw new Lpa4jException("A per-depth pooling weighs the positions of an image network's grid [C, H, W], but the " + inner.name()
+                    + " network's state has no grid (its shape per example is " + Arrays.toString(Arrays.copyOfRange(state, 1, state.length))
+                    + "); leave the pooling off for it.");
+        }
+        this.pooling = pooling;
+        this.grid = pooling ? new int[] {state[2], state[3]} : null;
     }
 
     /** {@code network} with a per-depth affine adapter (scale 1, shift 0 at initialisation) before its shared head. */
@@ -83,15 +95,24 @@ public final class AdaptedReadouts implements ResidualNetwork {
      * shift only); the identity at initialisation.
      */
     public static AdaptedReadouts withAdapter(ResidualNetwork network, int rank) {
-        return new AdaptedReadouts(network, true, rank, -1, null);
+        return withAdapter(network, rank, false);
+    }
+
+    /**
+     * {@code network} with a per-depth adapter, a map of rank {@code rank} (0: none) and, when {@code pooling}, a weight per
+     * position of an image state's grid for each depth (a per-depth pooling before a head that averages the positions);
+     * the identity at initialisation.
+     */
+    public static AdaptedReadouts withAdapter(ResidualNetwork network, int rank, boolean pooling) {
+        return new AdaptedReadouts(network, true, rank, pooling, -1, null);
     }
 
     /**
      * {@code network} with an adapter on axis {@code axis} of its state: how a model saved before the adapter read the
      * channel axis is rebuilt (it read the last axis, which for an image state is a column of the grid, not a channel).
      */
-    static AdaptedReadouts withAdapter(ResidualNetwork network, int rank, int axis) {
-        return new AdaptedReadouts(network, true, rank, axis, null);
+    static AdaptedReadouts withAdapter(ResidualNetwork network, int rank, boolean pooling, int axis) {
+        return new AdaptedReadouts(network, true, rank, pooling, axis, null);
     }
 
     /** The channel axis of a state of rank {@code rank}, batch axis included: 1 for an image ({@code [B, C, H, W]}), else the last. */
@@ -105,9 +126,9 @@ public final class AdaptedReadouts implements ResidualNetwork {
      */
     public static AdaptedReadouts withTemperatures(ResidualNetwork network, double[] temperatures) {
         if (network instanceof AdaptedReadouts a) {
-            return new AdaptedReadouts(a.inner, a.affine, a.rank, a.axis, temperatures);
+            return new AdaptedReadouts(a.inner, a.affine, a.rank, a.pooling, a.axis, temperatures);
         }
-        return new AdaptedReadouts(network, false, 0, -1, temperatures);
+        return new AdaptedReadouts(network, false, 0, false, -1, temperatures);
     }
 
     /** The network whose trunk and head this one reads. */
@@ -128,6 +149,11 @@ public final class AdaptedReadouts implements ResidualNetwork {
     /** The rank of each depth's map over the channels beside its scale and shift; 0 when there is none. */
     public int rank() {
         return rank;
+    }
+
+    /** Whether each depth weighs the positions of the state's grid with weights of its own before the head. */
+    public boolean pooling() {
+        return pooling;
     }
 
     /** The per-depth temperatures, or null when the readouts are not divided. */
@@ -151,6 +177,10 @@ public final class AdaptedReadouts implements ResidualNetwork {
         return "readoutAdapter." + l + ".up";
     }
 
+    static String pool(int l) {
+        return "readoutAdapter." + l + ".pool";
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -158,7 +188,7 @@ public final class AdaptedReadouts implements ResidualNetwork {
 
     @Override
     public Hyperparameters hyperparameters() {
-        Hyperparameters.Builder b = Hyperparameters.builder().put("inner", inner.name()).put("affine", affine).put("rank", rank).put("axis", axis)
+        Hyperparameters.Builder b = Hyperparameters.builder().put("inner", inner.name()).put("affine", affine).put("rank", rank).put("pooling", pooling).put("axis", axis)
                 .put("temperatures", temperatures == null ? List.of() : Arrays.stream(temperatures).boxed().toList());
         inner.hyperparameters().asMap().forEach((k, v) -> b.put(AdaptedReadoutsProvider.INNER_PREFIX + k, v));
         return b.build();
@@ -185,6 +215,9 @@ public final class AdaptedReadouts implements ResidualNetwork {
                     specs.add(new ParameterSpec(down(l), Shape.of(channels, rank), Initializer.glorotUniform(channels, rank)));
                     specs.add(new ParameterSpec(up(l), Shape.of(rank, channels), Initializer.zeros()));
                 }
+                if (pooling) {
+                    specs.add(new ParameterSpec(pool(l), Shape.of(grid[0], grid[1]), Initializer.constant(1)));
+                }
             }
         }
         return specs;
@@ -200,7 +233,14 @@ public final class AdaptedReadouts implements ResidualNetwork {
         if (!affine) {
             return Set.of();
         }
-        return rank > 0 ? Set.of(scale(l), shift(l), down(l), up(l)) : Set.of(scale(l), shift(l));
+        Set<String> names = new LinkedHashSet<>(List.of(scale(l), shift(l)));
+        if (rank > 0) {
+            names.addAll(List.of(down(l), up(l)));
+        }
+        if (pooling) {
+            names.add(pool(l));
+        }
+        return Set.copyOf(names);
     }
 
     @Override
@@ -232,6 +272,9 @@ public final class AdaptedReadouts implements ResidualNetwork {
                 Tensor mapped = unstack(ops, ops.matmul(ops.matmul(rows, params.get(down(l))), params.get(up(l))), last);
                 state = ops.add(state, moveAxis(ops, mapped, fromLast(r, axis)));
             }
+            if (pooling) {
+                state = ops.mul(state, ops.reshape(params.get(pool(l)), Shape.of(1, 1, grid[0], grid[1])));
+            }
         }
         Tensor readout = inner.head(ops, params, state);
         return temperatures == null ? readout : ops.mul(readout, ops.scalar(1 / temperatures[l - 1], readout.dtype()));
@@ -251,6 +294,14 @@ public final class AdaptedReadouts implements ResidualNetwork {
                 Tensor rows = ops.reshape(last, Shape.of(k, Shape.UNKNOWN, channels));
                 Tensor mapped = ops.matmul(ops.matmul(rows, stackedMaps(ops, params, k, true)), stackedMaps(ops, params, k, false));
                 adapted = ops.add(adapted, moveAxis(ops, unstackDepths(ops, mapped, last), fromLast(r, axis + 1)));
+            }
+            if (pooling) {
+                // [k, B, C, H, W] against each depth's [H, W] as [k, 1, 1, H, W].
+                List<Tensor> pools = new ArrayList<>(k);
+                for (int l = 1; l <= k; l++) {
+                    pools.add(ops.reshape(params.get(pool(l)), Shape.of(1, 1, 1, grid[0], grid[1])));
+                }
+                adapted = ops.mul(adapted, pools.size() == 1 ? pools.get(0) : ops.concat(pools, 0));
             }
             states = unstack(ops, adapted, stackedStates);
         }

@@ -46,11 +46,12 @@ public final class AdaptedReadoutsProvider implements ArchitectureProvider {
         ResidualNetwork network = Architectures.discover().rebuild(hyperparameters.getString("inner"), Hyperparameters.of(inner));
         List<?> temperatures = hyperparameters.getList("temperatures");
         double[] t = temperatures.isEmpty() ? null : temperatures.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-        // A model saved before the low-rank map and the channel axis were recorded has no "rank" (scale and shift only)
-        // and read its state's last axis.
+        // A model saved before the low-rank map, the pooling and the channel axis were recorded has no "rank" (scale and
+        // shift only), no pooling of its own, and read its state's last axis.
         int rank = hyperparameters.asMap().containsKey("rank") ? hyperparameters.getInt("rank") : 0;
+        boolean pooling = hyperparameters.asMap().containsKey("pooling") && hyperparameters.getBoolean("pooling");
         int axis = hyperparameters.asMap().containsKey("axis") ? hyperparameters.getInt("axis") : StateShape.of(network).length - 1;
-        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network, rank, axis) : null;
+        AdaptedReadouts adapted = hyperparameters.getBoolean("affine") ? AdaptedReadouts.withAdapter(network, rank, pooling, axis) : null;
         if (t == null) {
             if (adapted == null) {
                 throw new Lpa4jException("The hyperparameters of an adapted-readouts network name neither an adapter nor temperatures.");

@@ -44,6 +44,13 @@ class AdaptedReadoutsTest {
             assertEquals(plain.parameters(k) + 2L * WIDTH + 2L * WIDTH * 2, ranked.parameters(k), "parameters at depth " + k);
             assertEquals(plain.multiplyAdds(k) + 16L * 2 * WIDTH * 2, ranked.multiplyAdds(k), "multiply-adds at depth " + k);
         }
+        // A pooling of its own: one weight per position of the 4 x 4 grid per depth, element-wise like the scale.
+        AdaptedReadouts pooled = AdaptedReadouts.withAdapter(resNet(), 0, true);
+        DepthCost pooledCost = DepthCost.of(pooled);
+        for (int k = 1; k <= DEPTH; k++) {
+            assertEquals(plain.parameters(k) + 2L * WIDTH + 16, pooledCost.parameters(k), "parameters at depth " + k);
+            assertEquals(plain.multiplyAdds(k), pooledCost.multiplyAdds(k), "the pooling weights are element-wise: no products at depth " + k);
+        }
         assertEquals(1, adapted.axis(), "an image state is NCHW: the channels are axis 1");
         assertEquals(1, AdaptedReadouts.withAdapter(new org.lpa4j.architectures.fnn.ResidualMlp(2, 5, 2, 1,
                 org.lpa4j.api.layers.Activation.TANH, false, DType.FLOAT32)).axis(), "a vector state's channels are its last axis");
@@ -52,12 +59,15 @@ class AdaptedReadoutsTest {
     @Test
     void aSavedAdapterWithTemperaturesIsRebuiltExactly() {
         double[] t = {1.5, 0.8, 1.1};
-        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet(), 3), t);
+        AdaptedReadouts network = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resNet(), 3, true), t);
         Architectures architectures = Architectures.discover();
         ResidualNetwork again = architectures.rebuild(AdaptedReadouts.NAME, architectures.describe(network));
         AdaptedReadouts rebuilt = (AdaptedReadouts) again;
         assertTrue(rebuilt.affine());
         assertEquals(3, rebuilt.rank());
+        assertTrue(rebuilt.pooling());
+        assertEquals(network.parameters().stream().map(p -> p.name() + p.shape()).toList(),
+                rebuilt.parameters().stream().map(p -> p.name() + p.shape()).toList());
         assertArrayEquals(t, rebuilt.temperatures(), 0);
         assertEquals(network.inner().hyperparameters(), rebuilt.inner().hyperparameters());
         assertEquals(1, rebuilt.axis());
@@ -65,8 +75,10 @@ class AdaptedReadoutsTest {
         java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(architectures.describe(AdaptedReadouts.withAdapter(resNet())).asMap());
         old.remove("axis");
         old.remove("rank");
+        old.remove("pooling");
         AdaptedReadouts before = (AdaptedReadouts) architectures.rebuild(AdaptedReadouts.NAME, org.lpa4j.api.model.Hyperparameters.of(old));
         assertEquals(3, before.axis());
+        assertTrue(!before.pooling(), "a model saved before the pooling existed has none");
         assertEquals(List.of(4L, 4L), before.parameters().stream().filter(p -> p.name().equals(AdaptedReadouts.scale(1))
                 || p.name().equals(AdaptedReadouts.shift(1))).map(p -> p.shape().size()).toList());
         AdaptedReadouts temperaturesOnly = (AdaptedReadouts) architectures.rebuild(AdaptedReadouts.NAME,
@@ -83,6 +95,9 @@ class AdaptedReadoutsTest {
         assertTrue(value.getMessage().contains("positive and finite"), value.getMessage());
         Lpa4jException rank = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withAdapter(resNet(), WIDTH + 1));
         assertTrue(rank.getMessage().contains("0 (scale and shift only) up to the state's 3 channels"), rank.getMessage());
+        Lpa4jException pooling = assertThrows(Lpa4jException.class, () -> AdaptedReadouts.withAdapter(new org.lpa4j.architectures.fnn.ResidualMlp(2, 5,
+                2, 1, org.lpa4j.api.layers.Activation.TANH, false, DType.FLOAT32), 0, true));
+        assertTrue(pooling.getMessage().contains("has no grid (its shape per example is [5]); leave the pooling off"), pooling.getMessage());
     }
 
     @Test

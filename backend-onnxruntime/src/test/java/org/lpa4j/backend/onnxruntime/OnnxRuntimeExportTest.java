@@ -51,11 +51,12 @@ class OnnxRuntimeExportTest {
     void exportedFiles_runInABareSessionWithTheTrainingEnginesOutputs_andTheManifestCarriesLabelsAndExitPolicy() throws Exception {
         ResidualNetwork resnet = Architectures.discover().create("resnet", TASK, ArchitectureOptions.of(3, 8));
         check(resnet, ParameterSet.initialize(resnet.parameters(), 4, DType.FLOAT32), "plain");
-        // Each depth read its own way: an adapter with a rank-2 map (made non-zero here) and a temperature per depth.
-        ResidualNetwork adapted = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resnet, 2), new double[] {1.5, 0.7, 2});
+        // Each depth read its own way: an adapter with a rank-2 map and a pooling of its own (both made non-trivial here) and a
+        // temperature per depth.
+        ResidualNetwork adapted = AdaptedReadouts.withTemperatures(AdaptedReadouts.withAdapter(resnet, 2, true), new double[] {1.5, 0.7, 2});
         ParameterSet params = ParameterSet.initialize(adapted.parameters(), 4, DType.FLOAT32);
         for (String name : params.names()) {
-            if (name.endsWith(".up")) {
+            if (name.endsWith(".up") || name.endsWith(".pool")) {
                 params = params.with(name, HostTensor.fromDoubles(DType.FLOAT32, params.get(name).shape(), Fixtures.uniform(5,
                         params.get(name).shape(), -1, 1)));
             }

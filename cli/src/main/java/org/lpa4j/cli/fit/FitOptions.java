@@ -94,6 +94,9 @@ public final class FitOptions {
     @Option(names = "--uniform-epochs", description = "LPA depth-weight schedule: uniform depth weights for this many"
             + " epochs, then --weighting (default 0)")
     Integer uniformEpochs;
+    @Option(names = "--shallow-first-epochs", description = "LPA depth-weight schedule: depth weights decreasing with depth (depth 1"
+            + " the most) for this many first epochs, before any --uniform-epochs (default 0)")
+    Integer shallowFirstEpochs;
     @Option(names = "--layer-dropout", description = "LPA layer dropout: block l is skipped in a training step with"
             + " probability rate (l-1)/(L-1), never the first block; 0 (off) to below 1 (default 0)")
     Double layerDropout;
@@ -115,6 +118,9 @@ public final class FitOptions {
     @Option(names = "--readout-rank", description = "with --readout-adapter: each depth also gets its own map of this rank over the"
             + " channels before the shared head; 0 = scale and shift only (default 0)")
     Integer readoutRank;
+    @Option(names = "--readout-pooling", description = "with --readout-adapter on an image network: each depth also weighs the positions"
+            + " of the grid with weights of its own before the head's average (a per-depth pooling)")
+    Boolean readoutPooling;
     @Option(names = "--calibrate", description = "LPA per-depth temperatures for classifiers, fitted on the validation split after training")
     Boolean temperatureCalibration;
     @Option(names = "--activation", description = "block activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -172,6 +178,7 @@ public final class FitOptions {
         settings.put("distill-temperature", distillationTemperature);
         settings.put("balance", gradientBalancing);
         settings.put("uniform-epochs", uniformEpochs);
+        settings.put("shallow-first-epochs", shallowFirstEpochs);
         settings.put("layer-dropout", layerDropout);
         settings.put("label-smoothing", labelSmoothing);
         settings.put("weight-decay", weightDecay);
@@ -179,6 +186,7 @@ public final class FitOptions {
         settings.put("distill-reach", distillationReach);
         settings.put("readout-adapter", readoutAdapter);
         settings.put("readout-rank", readoutRank);
+        settings.put("readout-pooling", readoutPooling);
         settings.put("calibrate", temperatureCalibration);
         return ExperimentSettings.experiment(settings, name -> "--" + name);
     }

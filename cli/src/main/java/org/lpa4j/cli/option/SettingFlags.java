@@ -12,7 +12,7 @@ public final class SettingFlags {
             Map.entry("limit", "--limit"), Map.entry("width", "--width"), Map.entry("heads", "--heads"), Map.entry("depth", "--depth"),
             Map.entry("dtype", "--dtype"), Map.entry("seed", "--seed"), Map.entry("patience", "--patience"),
             Map.entry("distillation", "--distill"), Map.entry("distillationTemperature", "--distill-temperature"),
-            Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("layerDropout", "--layer-dropout"), Map.entry("form", "--form"),
+            Map.entry("uniformEpochs", "--uniform-epochs"), Map.entry("shallowFirstEpochs", "--shallow-first-epochs"), Map.entry("layerDropout", "--layer-dropout"), Map.entry("form", "--form"),
             Map.entry("weighting", "--weighting"), Map.entry("gradientBalancing", "--balance"), Map.entry("depths", "--separate-depths"),
             Map.entry("gradeTolerance", "--grade-tolerance"), Map.entry("out", "--out"), Map.entry("replace", "--overwrite"),
             Map.entry("trainers", "--trainer"), Map.entry("seeds", "--seeds"), Map.entry("task", "--task"), Map.entry("architecture", "--arch"),
@@ -20,6 +20,7 @@ public final class SettingFlags {
             Map.entry("labelSmoothing", "--label-smoothing"), Map.entry("weightDecay", "--weight-decay"),
             Map.entry("distillationDepths", "--distill-depths"), Map.entry("distillationReach", "--distill-reach"),
             Map.entry("readoutAdapter", "--readout-adapter"), Map.entry("readoutRank", "--readout-rank"),
+            Map.entry("readoutPooling", "--readout-pooling"),
             Map.entry("temperatureCalibration", "--calibrate"),
             Map.entry("checkpointEvery", "--checkpoint-every"), Map.entry("checkpointMinutes", "--checkpoint-minutes"), Map.entry("resume", "--resume"));
 

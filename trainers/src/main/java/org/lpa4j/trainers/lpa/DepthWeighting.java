@@ -8,6 +8,8 @@ public enum DepthWeighting {
     UNIFORM,
     /** {@code w_l proportional to l}: deeper readouts weigh more. */
     INCREASING,
+    /** {@code w_l proportional to L + 1 - l}: shallower readouts weigh more, depth 1 the most (the mirror of {@link #INCREASING}). */
+    DECREASING,
     /** {@code w_l proportional to 1 / (running mean of depth l's validation loss)}, updated after every epoch. */
     ADAPTIVE,
     /**

@@ -221,17 +221,22 @@ final class LpaObjective implements DepthObjective {
     }
 
     /**
-     * The current depth weights, summing to 1: uniform during the first {@link LpaTrainer#uniformEpochs()} epochs, then
-     * the trainer's weighting as it {@link DepthWeighting#resolve resolves} for this loss.
+     * The current depth weights, summing to 1: decreasing during the first {@link LpaRefinements#shallowFirstEpochs()}
+     * epochs, then uniform during the first {@link LpaTrainer#uniformEpochs()} epochs, then the trainer's weighting as it
+     * {@link DepthWeighting#resolve resolves} for this loss.
      */
     double[] weights() {
         int depth = network.depth();
-        DepthWeighting weighting = epochsSeen < settings.uniformEpochs() ? DepthWeighting.UNIFORM : settings.weighting().resolve(target);
+        DepthWeighting weighting = epochsSeen < settings.refinements().shallowFirstEpochs() ? DepthWeighting.DECREASING
+                : epochsSeen < settings.uniformEpochs() ? DepthWeighting.UNIFORM : settings.weighting().resolve(target);
         double[] w = new double[depth];
         for (int l = 1; l <= depth; l++) {
             switch (weighting) {
                 case INCREASING:
                     w[l - 1] = l;
+                    break;
+                case DECREASING:
+                    w[l - 1] = depth + 1 - l;
                     break;
                 case ADAPTIVE:
                     w[l - 1] = runningLoss == null ? 1 : 1.0 / Math.max(runningLoss[l - 1], 1e-12);

@@ -15,12 +15,15 @@ import org.lpa4j.api.InvalidSettingException;
  * @param distillationReach which parameters the teacher term trains
  * @param readoutAdapter    whether each depth's state passes its own scale and shift before the shared head
  * @param readoutRank       the rank of each depth's map over the channels that the adapter adds (0: scale and shift only)
+ * @param readoutPooling    whether the adapter also gives each depth a weight per position of an image state's grid (its own pooling)
  * @param temperatureCalibration whether a classifier's every depth gets a temperature fitted on the validation split after training
+ * @param shallowFirstEpochs the first epochs whose depth weights decrease with depth ({@link DepthWeighting#DECREASING}), 0 or positive
  */
 public record LpaRefinements(double labelSmoothing, double weightDecay, int distillationDepths, DistillationReach distillationReach,
-                             boolean readoutAdapter, int readoutRank, boolean temperatureCalibration) {
+                             boolean readoutAdapter, int readoutRank, boolean readoutPooling, boolean temperatureCalibration,
+                             int shallowFirstEpochs) {
     /** Every refinement off. */
-    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, 0, false);
+    public static final LpaRefinements NONE = new LpaRefinements(0, 0, 0, DistillationReach.ALL, false, 0, false, false, 0);
 
     public LpaRefinements {
         Objects.requireNonNull(distillationReach, "distillationReach is null");
@@ -35,6 +38,10 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
             throw new InvalidSettingException("readoutRank", "The rank of the per-depth readout map must be 0 (scale and shift only) or"
                     + " positive, but is " + readoutRank + ".");
         }
+        if (shallowFirstEpochs < 0) {
+            throw new InvalidSettingException("shallowFirstEpochs", "The number of epochs with weights decreasing with depth must be 0 or"
+                    + " positive, but is " + shallowFirstEpochs + ".");
+        }
         if (distillationDepths < 0) {
             throw new InvalidSettingException("distillationDepths", "The number of shallow depths that distillation applies to must be 0 (every"
                     + " depth but the last) or positive, but is " + distillationDepths + ".");
@@ -42,31 +49,40 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
     }
 
     LpaRefinements withLabelSmoothing(double eps) {
-        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(eps, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withWeightDecay(double decay) {
-        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, decay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withDistillationDepths(int depths) {
-        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, depths, distillationReach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withDistillationReach(DistillationReach reach) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, reach, readoutAdapter, readoutRank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withReadoutAdapter(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, readoutRank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, on, readoutRank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withReadoutRank(int rank) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, rank, temperatureCalibration);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, rank, readoutPooling, temperatureCalibration, shallowFirstEpochs);
+    }
+
+    LpaRefinements withReadoutPooling(boolean on) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, on, temperatureCalibration, shallowFirstEpochs);
     }
 
     LpaRefinements withTemperatureCalibration(boolean on) {
-        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, on);
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling, on, shallowFirstEpochs);
+    }
+
+    LpaRefinements withShallowFirstEpochs(int epochs) {
+        return new LpaRefinements(labelSmoothing, weightDecay, distillationDepths, distillationReach, readoutAdapter, readoutRank, readoutPooling,
+                temperatureCalibration, epochs);
     }
 
     /** The depths of a network of {@code depth} blocks whose loss mixes in the teacher: {@code 1..n}, never the last. */
@@ -83,7 +99,9 @@ public record LpaRefinements(double labelSmoothing, double weightDecay, int dist
         options.put("distillationReach", distillationReach.name());
         options.put("readoutAdapter", readoutAdapter);
         options.put("readoutRank", readoutRank);
+        options.put("readoutPooling", readoutPooling);
         options.put("temperatureCalibration", temperatureCalibration);
+        options.put("shallowFirstEpochs", shallowFirstEpochs);
         return options;
     }
 }

@@ -172,6 +172,26 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
     }
 
     /**
+     * A depth-weight schedule for the shallow depths: during the first {@code epochs} epochs the depth weights decrease
+     * with depth ({@link DepthWeighting#DECREASING}, depth 1 the most), so the trunk's first blocks are shaped for depth 1
+     * early; then {@link #withUniformEpochs uniform} epochs if any, then the weighting. 0, the default, is no such phase.
+     */
+    public LpaTrainer withShallowFirstEpochs(int epochs) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withShallowFirstEpochs(epochs));
+    }
+
+    /**
+     * A per-depth pooling in the readout adapter: each depth weighs the positions of an image state's grid with weights
+     * of its own (the plain average at initialisation) before a head that averages them; it needs {@link
+     * #withReadoutAdapter the adapter} and an image network.
+     */
+    public LpaTrainer withReadoutPooling(boolean on) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
+                refinements.withReadoutPooling(on));
+    }
+
+    /**
      * Per-depth temperatures for a classifier: after training, each depth's logits are divided by the temperature that
      * minimises its cross-entropy on the validation split ({@link ReadoutTemperatures}); predictions are unchanged, their
      * confidence follows the data. The trained model keeps them.
@@ -262,7 +282,11 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
             throw new InvalidSettingException("readoutRank", "A readout rank of " + refinements.readoutRank()
                     + " is a map the per-depth readout adapter adds; turn the adapter on as well, or leave the rank at 0.");
         }
-        return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network, refinements.readoutRank()) : network;
+        if (refinements.readoutPooling() && !refinements.readoutAdapter()) {
+            throw new InvalidSettingException("readoutPooling", "A per-depth pooling is part of the per-depth readout adapter; turn the"
+                    + " adapter on as well, or leave the pooling off.");
+        }
+        return refinements.readoutAdapter() ? AdaptedReadouts.withAdapter(network, refinements.readoutRank(), refinements.readoutPooling()) : network;
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.lpa4j.api.training.TrainerProvider;
  * The {@code lpa} trainer: {@link LpaTrainer} with options {@code form}, {@code weighting}, {@code distillation},
  * {@code distillationTemperature}, {@code gradientBalancing}, {@code uniformEpochs}, {@code layerDropout},
  * {@code labelSmoothing}, {@code weightDecay}, {@code distillationDepths}, {@code distillationReach}, {@code readoutAdapter},
- * {@code readoutRank} and {@code temperatureCalibration}, each at the trainer's default when not given.
+ * {@code readoutRank}, {@code readoutPooling}, {@code temperatureCalibration} and {@code shallowFirstEpochs}, each at the trainer's default when not given.
  */
 public final class LpaTrainerProvider implements TrainerProvider {
 
@@ -21,7 +21,7 @@ public final class LpaTrainerProvider implements TrainerProvider {
     public ProgressiveTrainer create(TrainerOptions options) {
         options.requireOnly(name(), "form", "weighting", "distillation", "distillationTemperature", "gradientBalancing", "uniformEpochs",
                 "layerDropout", "labelSmoothing", "weightDecay", "distillationDepths", "distillationReach", "readoutAdapter",
-                "readoutRank", "temperatureCalibration");
+                "readoutRank", "readoutPooling", "temperatureCalibration", "shallowFirstEpochs");
         return new LpaTrainer(options.getEnum("form", LpaForm.class, LpaTrainer.DEFAULT_FORM),
                 options.getEnum("weighting", DepthWeighting.class, LpaTrainer.DEFAULT_WEIGHTING))
                 .withDistillation(options.getDouble("distillation", 0))
@@ -35,6 +35,8 @@ public final class LpaTrainerProvider implements TrainerProvider {
                 .withDistillationReach(options.getEnum("distillationReach", DistillationReach.class, DistillationReach.ALL))
                 .withReadoutAdapter(options.getBoolean("readoutAdapter", false))
                 .withReadoutRank(options.getInt("readoutRank", 0))
-                .withTemperatureCalibration(options.getBoolean("temperatureCalibration", false));
+                .withReadoutPooling(options.getBoolean("readoutPooling", false))
+                .withTemperatureCalibration(options.getBoolean("temperatureCalibration", false))
+                .withShallowFirstEpochs(options.getInt("shallowFirstEpochs", 0));
     }
 }

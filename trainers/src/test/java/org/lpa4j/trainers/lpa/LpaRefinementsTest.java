@@ -30,15 +30,18 @@ class LpaRefinementsTest {
     void refinementsAreOffByDefault_andEveryOneIsRecordedInTheOptions() {
         assertEquals(LpaRefinements.NONE, new LpaTrainer().refinements());
         LpaTrainer all = new LpaTrainer().withLabelSmoothing(0.1).withWeightDecay(1e-4).withDistillationDepths(2)
-                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withReadoutRank(3).withTemperatureCalibration(true);
-        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, 3, true), all.refinements());
+                .withDistillationReach(DistillationReach.TRUNK).withReadoutAdapter(true).withReadoutRank(3).withReadoutPooling(true).withTemperatureCalibration(true)
+                .withShallowFirstEpochs(2);
+        assertEquals(new LpaRefinements(0.1, 1e-4, 2, DistillationReach.TRUNK, true, 3, true, true, 2), all.refinements());
         assertEquals(0.1, all.options().get("labelSmoothing"));
         assertEquals(1e-4, all.options().get("weightDecay"));
         assertEquals(2, all.options().get("distillationDepths"));
         assertEquals("TRUNK", all.options().get("distillationReach"));
         assertEquals(true, all.options().get("readoutAdapter"));
         assertEquals(3, all.options().get("readoutRank"));
+        assertEquals(true, all.options().get("readoutPooling"));
         assertEquals(true, all.options().get("temperatureCalibration"));
+        assertEquals(2, all.options().get("shallowFirstEpochs"));
         assertEquals(0.5, all.withDistillation(0.5).distillation(), "the older options keep the refinements and the other way round");
         assertEquals(0.1, all.withDistillation(0.5).refinements().labelSmoothing());
     }
@@ -53,6 +56,7 @@ class LpaRefinementsTest {
         assertEquals("distillationDepths", assertThrows(InvalidSettingException.class, () -> lpa.withDistillationDepths(-1)).setting());
         assertThrows(NullPointerException.class, () -> lpa.withDistillationReach(null));
         assertEquals("readoutRank", assertThrows(InvalidSettingException.class, () -> lpa.withReadoutRank(-1)).setting());
+        assertEquals("shallowFirstEpochs", assertThrows(InvalidSettingException.class, () -> lpa.withShallowFirstEpochs(-1)).setting());
     }
 
     @Test
@@ -84,6 +88,10 @@ class LpaRefinementsTest {
         assertEquals(2, ((AdaptedReadouts) new LpaTrainer().withReadoutAdapter(true).withReadoutRank(2).trained(network)).rank());
         InvalidSettingException alone = assertThrows(InvalidSettingException.class, () -> new LpaTrainer().withReadoutRank(2).trained(network));
         assertTrue(alone.getMessage().contains("turn the adapter on as well"), alone.getMessage());
+        InvalidSettingException pooling = assertThrows(InvalidSettingException.class, () -> new LpaTrainer().withReadoutPooling(true).trained(network));
+        assertEquals("readoutPooling", pooling.setting());
+        Lpa4jException vector = assertThrows(Lpa4jException.class, () -> new LpaTrainer().withReadoutAdapter(true).withReadoutPooling(true).trained(network));
+        assertTrue(vector.getMessage().contains("leave the pooling off"), vector.getMessage());
         assertFalse(new LpaTrainer().withTemperatureCalibration(true).trained(network) instanceof AdaptedReadouts,
                 "temperatures are fitted after training, not trained");
     }

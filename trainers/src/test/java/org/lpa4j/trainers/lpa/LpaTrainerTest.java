@@ -57,6 +57,17 @@ class LpaTrainerTest {
     void uniformAndIncreasingWeightsSumToOne() {
         assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, objective(4, LpaForm.JOINT, DepthWeighting.UNIFORM).weights(), 1e-15);
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, objective(4, LpaForm.JOINT, DepthWeighting.INCREASING).weights(), 1e-15);
+        assertArrayEquals(new double[] {0.4, 0.3, 0.2, 0.1}, objective(4, LpaForm.JOINT, DepthWeighting.DECREASING).weights(), 1e-15);
+    }
+
+    @Test
+    void shallowFirstEpochsWeighDepthOneMostFirst_thenUniformEpochs_thenTheWeighting() {
+        LpaObjective run = objective(2, new LpaTrainer(LpaForm.JOINT, DepthWeighting.ADAPTIVE).withShallowFirstEpochs(1).withUniformEpochs(2), 0);
+        assertArrayEquals(new double[] {2 / 3.0, 1 / 3.0}, run.weights(), 1e-15, "epoch 1: depth 1 weighs the most");
+        run.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.5, 0.5}, run.weights(), 1e-15, "epoch 2: uniform");
+        run.afterEpoch(new double[] {3.0, 1.0});
+        assertArrayEquals(new double[] {0.25, 0.75}, run.weights(), 1e-15, "then adaptive");
     }
 
     @Test
