@@ -1,6 +1,9 @@
 package org.lpa4j.backend.tensorflow;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.lpa4j.api.spi.AbstractOps;
 import org.lpa4j.api.spi.BackendTensor;
 import org.lpa4j.api.tensor.DType;
@@ -25,7 +28,7 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
     private final TensorFlowNodes nodes;
     private final TensorFlowLayout layout;
     /** The 2-D product of each patchify convolution's NCHW result ({@link #patchConv}), for its bias to join the product. */
-    private final java.util.Map<Output<?>, Output<?>> patchProducts = new java.util.HashMap<>();
+    private final Map<Output<?>, Output<?>> patchProducts = new HashMap<>();
 
     TensorFlowOps(TensorFlowNodes nodes) {
         this.nodes = nodes;
@@ -66,8 +69,8 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
 
     /**
      * A patchify convolution's result plus a per-channel bias {@code [1, C, 1, 1]} as a {@code BiasAdd} on the convolution's
-     * 2-D product, which Grappler fuses into the product (one pass over the result instead of two: 0.14 ms against 0.20 ms
-     * for the MNIST stem at batch 256); null when {@code conv} is not such a result or {@code bias} not such a bias.
+     * 2-D product, which Grappler fuses into the product (one pass over the result instead of two); null when {@code conv}
+     * is not such a result or {@code bias} not such a bias.
      */
     private Output<?> patchBias(BackendTensor<Output<?>> conv, BackendTensor<Output<?>> bias) {
         Output<?> product = patchProducts.get(conv.node());
@@ -118,7 +121,7 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
     protected Output<?> sliceNode(BackendTensor<Output<?>> x, int axis, int start, int length) {
         int[] begin = new int[x.shape().rank()];
         int[] size = new int[x.shape().rank()];
-        java.util.Arrays.fill(size, -1);
+        Arrays.fill(size, -1);
         begin[axis] = start;
         size[axis] = length;
         return nodes.op("Slice", x.node(), nodes.ints(begin), nodes.ints(size));
@@ -193,9 +196,8 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
     /**
      * A convolution whose stride is its kernel and that has no padding (a patchify stem) as one matrix product of the
      * image's patches with the kernel, or null for any other convolution or when the image's size is not static and a
-     * multiple of the kernel. TensorFlow's Conv2D took about 0.7 ms for the MNIST stem (1 channel, 4x4 patches, 256
-     * images), four times its share of a residual block's time, and 14 ms with oneDNN capped at SSE4.1; the product
-     * takes 0.1-0.3 ms and needs no kernel transpose.
+     * multiple of the kernel. TensorFlow's Conv2D is slow on a one-channel image with a large stride (docs/serving.md measures
+     * it), and the product needs no kernel transpose.
      */
     private Output<?> patchConv(Output<?> x, BackendTensor<Output<?>> kernel, int strideH, int strideW, int padH, int padW) {
         int[] k = kernel.shape().dims();
