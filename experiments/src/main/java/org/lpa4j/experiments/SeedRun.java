@@ -138,15 +138,19 @@ final class SeedRun {
             tasks.add(turn -> {
                 listeners.forEach(l -> l.onTrainerBegin(name, List.of(network.depth())));
                 TrainingListener handOver = new TrainingListener() {
+                    /** Whether the training's first epoch has ended (a trainer of stages, e.g. grades, counts epochs per stage). */
+                    private boolean pastFirstEpoch;
+
                     @Override
                     public void onBatch(String t, int epoch, int batch, double loss) {
-                        if (epoch == 1) {
+                        if (!pastFirstEpoch) {
                             turn.pass();
                         }
                     }
 
                     @Override
                     public void onEpoch(String t, int epoch, double meanLoss, double[] validationPerDepth) {
+                        pastFirstEpoch = true;
                         turn.pass();
                     }
 
