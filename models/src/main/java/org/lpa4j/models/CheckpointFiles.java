@@ -71,6 +71,7 @@ public final class CheckpointFiles implements CheckpointStore {
 
     @Override
     public Optional<TrainingCheckpoint> load() {
+        AtomicDirectories.restoreInterrupted(dir);
         Path state = dir.resolve(STATE_FILE);
         if (!Files.isRegularFile(state)) {
             return Optional.empty();
@@ -95,6 +96,9 @@ public final class CheckpointFiles implements CheckpointStore {
 
     @Override
     public boolean holdsCheckpoint() {
+        // A run killed while it replaced its checkpoint left the previous one moved aside: put it back, or a resumed run would
+        // find none and start afresh.
+        AtomicDirectories.restoreInterrupted(dir);
         return Files.isRegularFile(dir.resolve(STATE_FILE));
     }
 
