@@ -10,12 +10,21 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.RunOptions;
 
 /**
  * How a compiled program runs its part of the graph: one session run per call, the (checked) inputs fed to its
  * placeholders, every native tensor closed afterwards. Running adds no node to the graph.
  */
 final class TensorFlowRun {
+    /**
+     * The options of a forward run: its ops run one after another in the calling thread ({@code inter_op_thread_pool = -1})
+     * instead of being handed to the inter-op pool op by op; each op still spreads over the intra-op threads. A forward
+     * program is a chain of ops, so the pool had nothing to run side by side, and each hand-over cost a thread wake-up
+     * (measured in docs/serving.md). Training runs, whose gradients have independent branches, keep the pool.
+     */
+    private static final RunOptions IN_CALLER_THREAD = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
+
     private final Session session;
     private final String kind;
     private final List<Output<?>> placeholders;
@@ -57,10 +66,13 @@ final class TensorFlowRun {
         }
     }
 
-    /** Feeds native {@code inputs} (the caller keeps them open and owns them) and fetches {@code fetches}; the caller closes the result. */
+    /**
+     * A forward run: feeds native {@code inputs} (the caller keeps them open and owns them) and fetches {@code fetches}, its
+     * ops running in the calling thread; the caller closes the result.
+     */
     Result runNative(List<Tensor> inputs, List<Output<?>> fetches) {
         try {
-            Session.Runner runner = session.runner();
+            Session.Runner runner = session.runner().setOptions(IN_CALLER_THREAD);
             for (int i = 0; i < placeholders.size(); i++) {
                 runner.feed(placeholders.get(i), inputs.get(i));
             }
