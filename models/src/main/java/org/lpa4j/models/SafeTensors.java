@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -50,13 +51,16 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** Writes {@code tensors} (in map order) with {@code metadata} to {@code file}, which must not exist. */
+    /**
+     * Writes {@code tensors} (in map order) with {@code metadata} (sorted by key, so the same values give the same bytes
+     * whatever order the map iterates in) to {@code file}, which must not exist.
+     */
     public static void write(Map<String, HostTensor> tensors, Map<String, String> metadata, Path file) throws IOException {
         Objects.requireNonNull(tensors, "tensors is null");
         Objects.requireNonNull(metadata, "metadata is null");
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
-            header.put(METADATA, new LinkedHashMap<>(metadata));
+            header.put(METADATA, new TreeMap<>(metadata));
         }
         long offset = 0;
         for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {

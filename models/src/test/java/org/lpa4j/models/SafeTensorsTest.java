@@ -43,6 +43,20 @@ class SafeTensorsTest {
     }
 
     @Test
+    void theSameMetadataInAnotherOrder_givesTheSameBytes() throws IOException {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put("format", "lpa4j");
+        one.put("architecture", "resnet");
+        Map<String, String> other = new LinkedHashMap<>();
+        other.put("architecture", "resnet");
+        other.put("format", "lpa4j");
+        SafeTensors.write(tensors(), one, dir.resolve("one.safetensors"));
+        SafeTensors.write(tensors(), other, dir.resolve("other.safetensors"));
+        assertTrue(Arrays.equals(Files.readAllBytes(dir.resolve("one.safetensors")), Files.readAllBytes(dir.resolve("other.safetensors"))),
+                "the file must not depend on the order the metadata map iterates in");
+    }
+
+    @Test
     void pythonsStandardLibrary_readsTheFile() throws Exception {
         Path file = dir.resolve("w.safetensors");
         SafeTensors.write(tensors(), Map.of("format", "lpa4j"), file);
