@@ -1,5 +1,6 @@
 package org.lpa4j.api.compile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
@@ -39,7 +40,9 @@ public record InputSpec(String name, DType dtype, Shape shape) {
 
     /** Checks that {@code value} fits this spec, or throws a message naming the input and both shapes. */
     public void check(HostTensor value) {
-        Objects.requireNonNull(value, "input '" + name + "' is null");
+        if (value == null) {
+            throw new NullPointerException("input '" + name + "' is null");
+        }
         if (value.dtype() != dtype || !shape.isCompatibleWith(value.shape())) {
             throw new Lpa4jException("Input '" + name + "' expects " + dtype + " " + shape + " but got " + value.dtype() + " "
                     + value.shape() + ".");
@@ -58,7 +61,14 @@ public record InputSpec(String name, DType dtype, Shape shape) {
         for (int i = 0; i < values.size(); i++) {
             specs.get(i).check(values.get(i));
         }
-        checkShapes(specs, values.stream().map(HostTensor::dtype).toList(), values.stream().map(HostTensor::shape).toList());
+        // Loops rather than streams: this runs before every program call, mostly before the JIT has compiled it.
+        List<DType> dtypes = new ArrayList<>(values.size());
+        List<Shape> shapes = new ArrayList<>(values.size());
+        for (HostTensor value : values) {
+            dtypes.add(value.dtype());
+            shapes.add(value.shape());
+        }
+        checkShapes(specs, dtypes, shapes);
     }
 
     /** {@link #checkAll} for values known by their types and shapes only (e.g. tensors resident in an engine). */

@@ -4,7 +4,9 @@ import java.util.List;
 import org.lpa4j.api.compile.CompileChecks;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.ResidentTensor;
+import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 
 /**
  * What every compiled program shares: its store, its input specs, the checks made before each run, and closing. Runs and
@@ -57,10 +59,15 @@ public abstract class AbstractProgram {
         }
         java.util.Objects.requireNonNull(inputs, "inputs are null");
         List<AbstractResidentTensor> out = new java.util.ArrayList<>(inputs.size());
+        List<DType> dtypes = new java.util.ArrayList<>(inputs.size());
+        List<Shape> shapes = new java.util.ArrayList<>(inputs.size());
         for (ResidentTensor t : inputs) {
-            out.add(store.resident("runResident", t));
+            AbstractResidentTensor checked = store.resident("runResident", t);
+            out.add(checked);
+            dtypes.add(checked.dtype());
+            shapes.add(checked.shape());
         }
-        InputSpec.checkShapes(specs, out.stream().map(ResidentTensor::dtype).toList(), out.stream().map(ResidentTensor::shape).toList());
+        InputSpec.checkShapes(specs, dtypes, shapes);
         return out;
     }
 

@@ -30,6 +30,8 @@ import org.lpa4j.onnx.OnnxModel;
 final class OnnxRuntimeProgram extends AbstractCompiledForward {
     private final OnnxRuntimeVariableStore store;
     private final ForwardFunction function;
+    /** The graph's input names, made once: a run feeds them every call. */
+    private final List<String> inputNames;
     private OnnxModel model;
     private OrtSession session;
     private long sessionVersion;
@@ -38,6 +40,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         super(store, specs);
         this.store = store;
         this.function = function;
+        this.inputNames = java.util.stream.IntStream.range(0, specs.size()).mapToObj(OnnxRuntimeOps::inputName).toList();
         this.model = OnnxRuntimeOps.trace(specs, function, store.values());
         this.sessionVersion = store.version();
     }
@@ -80,7 +83,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
         try {
             for (int i = 0; i < inputs.size(); i++) {
                 staged.add(store.staging().stage(env, inputs.get(i)));
-                feed.put(OnnxRuntimeOps.inputName(i), staged.get(i).tensor());
+                feed.put(inputNames.get(i), staged.get(i).tensor());
             }
             try (OrtSession.Result result = session().run(feed)) {
                 List<HostTensor> out = new ArrayList<>(model.outputs().size());
@@ -131,7 +134,7 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
     protected List<AbstractResidentTensor> executeResident(List<AbstractResidentTensor> inputs) {
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
-            feed.put(OnnxRuntimeOps.inputName(i), ((OnnxRuntimeResident) inputs.get(i)).tensor());
+            feed.put(inputNames.get(i), ((OnnxRuntimeResident) inputs.get(i)).tensor());
         }
         try {
             OrtSession.Result result = session().run(feed);
