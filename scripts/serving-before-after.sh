@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serving speed of this checkout against an earlier revision, measured in one session with the two alternating, so
 # that their ratio survives a loaded machine. Usage: scripts/serving-before-after.sh REV [ROUNDS] [MODEL]
-#   REV:     the revision whose onnx, backend-onnxruntime and backend-tensorflow classes are "before" (those of them
+#   REV:     the revision whose api, onnx, backend-onnxruntime and backend-tensorflow classes are "before" (those of them
 #            that exist there, compiled here into a temporary folder and put ahead of this checkout's on the
 #            classpath; the rest of the classpath is this checkout's).
 #   ROUNDS:  rounds (default 2); each runs InferenceBench's depth-k latency table (151 calls per depth, batch 256) for
@@ -26,7 +26,7 @@ for f in bench/target/classpath.txt ${model:+cli/target/classpath.txt}; do
   [[ -f $f ]] || { echo "error: $f is missing; run ./bench.sh and ./lpa4j once to build them." >&2; exit 2; }
 done
 old=$(mktemp -d); trap 'rm -rf "$old"' EXIT
-for m in onnx backend-onnxruntime backend-tensorflow; do
+for m in api onnx backend-onnxruntime backend-tensorflow; do
   if git cat-file -e "$rev:$m/src/main/java" 2>/dev/null; then git archive "$rev" "$m/src/main/java" | tar -x -C "$old"; fi
 done
 mkdir -p "$old/classes"
