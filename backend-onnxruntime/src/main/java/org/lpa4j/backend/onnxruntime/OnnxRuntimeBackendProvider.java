@@ -1,7 +1,7 @@
 package org.lpa4j.backend.onnxruntime;
 
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtException;
 import org.lpa4j.api.backend.Backend;
 import org.lpa4j.api.backend.BackendException;
 import org.lpa4j.api.backend.BackendProvider;
@@ -43,14 +43,15 @@ public final class OnnxRuntimeBackendProvider implements BackendProvider {
         OrtEnvironment env;
         String version;
         try {
-            env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lpa4j");
+            env = OnnxRuntimeThreads.environment(threads);
             version = env.getVersion();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (OrtException | RuntimeException | LinkageError e) {
             throw new BackendException("Backend 'onnxruntime' could not load ONNX Runtime " + ONNX_RUNTIME_VERSION + "'s native library: " + e
                     + ". Check that com.microsoft.onnxruntime:onnxruntime:" + ONNX_RUNTIME_VERSION + " is on the classpath and that this"
                     + " platform is one it ships a library for (linux-x64 is).", e);
         }
-        LOG.debug("Loaded ONNX Runtime {} with {} thread(s) per op.", version, threads);
+        LOG.debug("Loaded ONNX Runtime {} with {} thread(s) per op ({}).", version, threads,
+                OnnxRuntimeThreads.sharesPool(threads) ? "the process's shared pool" : "a pool per session");
         return new OnnxRuntimeBackend(env, version, threads);
     }
 }

@@ -24,7 +24,7 @@ import org.lpa4j.onnx.OnnxModel;
 
 /**
  * A forward program: the function traced into an ONNX model with the store's current weights, run in an ONNX Runtime
- * session (threads per {@link OnnxRuntimeBackendProvider#THREADS_PROPERTY}, one inter-op thread, no spinning). The trace
+ * session (threads per {@link OnnxRuntimeBackendProvider#THREADS_PROPERTY}, see {@link OnnxRuntimeThreads}). The trace
  * happens at compile time, so an ill-formed function fails there as on every backend; after a load the session is rebuilt.
  */
 final class OnnxRuntimeProgram extends AbstractCompiledForward {
@@ -58,21 +58,10 @@ final class OnnxRuntimeProgram extends AbstractCompiledForward {
             model = OnnxRuntimeOps.trace(specs(), function, store.values());
             sessionVersion = store.version();
         }
-        try (OrtSession.SessionOptions options = options(store.backend().threads())) {
+        try (OrtSession.SessionOptions options = OnnxRuntimeThreads.sessionOptions(store.backend().threads())) {
             session = store.backend().env().createSession(model.toByteArray(), options);
         }
         return session;
-    }
-
-    static OrtSession.SessionOptions options(int threads) throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(threads);
-        options.setInterOpNumThreads(1);
-        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        // Workers that spin while waiting take a core from whoever else runs on a busy machine.
-        options.addConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
     }
 
     @Override

@@ -116,7 +116,9 @@ final class OnnxRuntimeVariableStore extends AbstractVariableStore {
         try {
             OrtSession gather = selections.get(key);
             if (gather == null) {
-                gather = backend.env().createSession(selection(t.dtype(), tail).toByteArray(), OnnxRuntimeProgram.options(backend.threads()));
+                try (OrtSession.SessionOptions options = OnnxRuntimeThreads.sessionOptions(backend.threads())) {
+                    gather = backend.env().createSession(selection(t.dtype(), tail).toByteArray(), options);
+                }
                 selections.put(key, gather);
             }
             OnnxRuntimeStaging.Staged index = staging.stage(backend.env(), HostTensor.ofInts(Shape.of(rows.length), rows));
