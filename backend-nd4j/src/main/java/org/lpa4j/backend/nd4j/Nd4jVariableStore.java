@@ -80,7 +80,7 @@ final class Nd4jVariableStore extends AbstractVariableStore {
     @Override
     protected AbstractResidentTensor selectRowsOf(AbstractResidentTensor t, int[] rows) {
         INDArray source = ((Nd4jResident) t).array();
-        long[] shape = source.shape();
+        long[] shape = source.shape().clone(); // ND4J hands out its own shape array: changing it would reshape the source
         if (rows.length == 0 || source.length() == 0) {
             return super.selectRowsOf(t, rows);
         }
