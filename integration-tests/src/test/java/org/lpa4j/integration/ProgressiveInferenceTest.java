@@ -28,8 +28,11 @@ import org.lpa4j.api.inference.ExitSimulation;
 import org.lpa4j.api.inference.SpeculativeDecoder;
 import org.lpa4j.api.inference.TokenSampler;
 import org.lpa4j.api.layers.Activation;
+import org.lpa4j.api.compile.ResidentTensor;
+import org.lpa4j.api.data.TensorDataset;
 import org.lpa4j.api.model.BlockOutput;
 import org.lpa4j.api.model.ProgressiveModel;
+import org.lpa4j.api.model.ResidentBlockOutput;
 import org.lpa4j.api.model.ResidualNetwork;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.DType;
@@ -130,6 +133,33 @@ class ProgressiveInferenceTest {
                 assertClose(all.get(l - 1), out.readout(), backend + " block " + l);
             }
             assertThrows(Lpa4jException.class, () -> model.nextBlock(1, x));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backendNames")
+    void theBlocksOnChosenRowsOfAStateInTheEngine_equalTheBlocksOnThoseRowsSelectedFirst(String backend) {
+        HostTensor x = inputs(4);
+        int[] rows = {7, 0, ROWS - 1, 7, 150};
+        try (ProgressiveModel model = seeded(backend, classifier(), 13)) {
+            ResidentBlockOutput first = model.firstBlockResident(x);
+            try (ResidentTensor state = first.state()) {
+                HostTensor chosen = TensorDataset.rows(state.toHost(), rows);
+                BlockOutput expected = model.nextBlock(2, chosen);
+                ResidentBlockOutput actual = model.nextBlockResident(2, state, rows);
+                try (ResidentTensor next = actual.state()) {
+                    assertClose(expected.readout(), actual.readout(), backend + " readout of block 2 on chosen rows");
+                    assertClose(expected.state(), next.toHost(), backend + " state of block 2 on chosen rows");
+                }
+                List<HostTensor> readouts = model.readoutsFromResident(2, DEPTH, state, rows);
+                List<HostTensor> reference = model.readoutsFrom(2, DEPTH, chosen);
+                for (int k = 2; k <= DEPTH; k++) {
+                    assertClose(reference.get(k - 2), readouts.get(k - 2), backend + " readout " + k + " on chosen rows");
+                }
+                assertClose(chosen, TensorDataset.rows(state.toHost(), rows), backend + " the state itself, unchanged");
+                Lpa4jException outside = assertThrows(Lpa4jException.class, () -> model.nextBlockResident(2, state, new int[] {ROWS}));
+                assertTrue(outside.getMessage().contains("Row " + ROWS), outside.getMessage());
+            }
         }
     }
 

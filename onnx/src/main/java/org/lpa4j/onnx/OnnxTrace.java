@@ -39,7 +39,7 @@ public final class OnnxTrace {
         OnnxOps ops = new OnnxOps(graph);
         List<Tensor> in = new ArrayList<>(specs.size());
         for (InputSpec spec : specs) {
-            graph.addInput(OnnxTypes.valueInfo(spec.name(), spec.dtype(), spec.shape()));
+            graph.addInput(OnnxTypes.valueInfo(spec));
             in.add(ops.wrap(spec.name(), spec.shape(), spec.dtype()));
         }
         Set<String> inputNames = new HashSet<>();

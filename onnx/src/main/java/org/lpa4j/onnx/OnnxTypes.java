@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -68,10 +69,19 @@ final class OnnxTypes {
 
     /** A graph input or output: its name, element type and shape, an unknown leading dimension as {@value #BATCH}. */
     static ValueInfoProto valueInfo(String name, DType dtype, Shape shape) {
+        return valueInfo(name, dtype, shape, BATCH);
+    }
+
+    /** A graph input of {@code spec}: an input of rows has a symbolic length of its own ({@code <name>_rows}), not the batch. */
+    static ValueInfoProto valueInfo(InputSpec spec) {
+        return valueInfo(spec.name(), spec.dtype(), spec.shape(), spec.ownLength() ? spec.name() + "_rows" : BATCH);
+    }
+
+    private static ValueInfoProto valueInfo(String name, DType dtype, Shape shape, String unknown) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
         for (int i = 0; i < shape.rank(); i++) {
             int d = shape.dim(i);
-            s.addDim(d == Shape.UNKNOWN ? TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH)
+            s.addDim(d == Shape.UNKNOWN ? TensorShapeProto.Dimension.newBuilder().setDimParam(unknown)
                     : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()

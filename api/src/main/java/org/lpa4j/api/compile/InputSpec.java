@@ -10,9 +10,17 @@ import org.lpa4j.api.tensor.Shape;
 
 /**
  * One input of a compiled program: its name, element type and static shape, where only the leading (batch)
- * dimension may be {@link Shape#UNKNOWN}.
+ * dimension may be {@link Shape#UNKNOWN}. An input of {@link #rows rows} has a leading size of its own: it is not held
+ * to the batch size the other inputs share.
+ *
+ * @param ownLength whether the leading dimension is this input's own, not the call's batch size
  */
-public record InputSpec(String name, DType dtype, Shape shape) {
+public record InputSpec(String name, DType dtype, Shape shape, boolean ownLength) {
+    /** An input whose unknown leading dimension, if any, is the call's batch size. */
+    public InputSpec(String name, DType dtype, Shape shape) {
+        this(name, dtype, shape, false);
+    }
+
     public InputSpec {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(dtype, "dtype is null");
@@ -33,6 +41,19 @@ public record InputSpec(String name, DType dtype, Shape shape) {
         return new InputSpec(name, dtype, Shape.of(all));
     }
 
+    /**
+     * An INT32 vector of row indices of another input, of any length: e.g. the rows of a state that a program selects
+     * before it goes on, so that the selection costs no call of its own.
+     */
+    public static InputSpec rows(String name) {
+        return new InputSpec(name, DType.INT32, Shape.of(Shape.UNKNOWN), true);
+    }
+
+    /** This spec under another name. */
+    public InputSpec withName(String other) {
+        return new InputSpec(other, dtype, shape, ownLength);
+    }
+
     /** An input with a fully static shape. */
     public static InputSpec fixed(String name, DType dtype, int... dims) {
         return new InputSpec(name, dtype, Shape.of(dims));
@@ -51,7 +72,7 @@ public record InputSpec(String name, DType dtype, Shape shape) {
 
     /**
      * Checks a whole argument list against the specs: count, types, shapes, and one common batch size for
-     * every batched input.
+     * every batched input (an input of {@link #rows} has its own length).
      */
     public static void checkAll(List<InputSpec> specs, List<HostTensor> values) {
         Objects.requireNonNull(values, "inputs are null");
@@ -84,7 +105,7 @@ public record InputSpec(String name, DType dtype, Shape shape) {
                 throw new Lpa4jException("Input '" + spec.name + "' expects " + spec.dtype + " " + spec.shape + " but got " + dtypes.get(i)
                         + " " + shapes.get(i) + ".");
             }
-            if (spec.shape().rank() > 0 && spec.shape().dim(0) == Shape.UNKNOWN) {
+            if (!spec.ownLength && spec.shape().rank() > 0 && spec.shape().dim(0) == Shape.UNKNOWN) {
                 int b = shapes.get(i).dim(0);
                 if (batch >= 0 && b != batch) {
                     throw new Lpa4jException("Inputs '" + batchFrom + "' and '" + spec.name() + "' have different batch sizes " + batch

@@ -16,7 +16,7 @@ import org.lpa4j.api.tensor.Shape;
  * Runs a batch through a progressive model one block at a time and lets each row leave at its own depth: after block
  * l the rows whose policy says stop keep readout l, and only the others continue from their state {@code h_l}
  * through block l + 1. The state stays in the engine ({@link ResidentTensor}): the rows that continue are selected there,
- * and only each block's readout comes to the host, where the policy decides; the last few rows
+ * inside the next block's program, and only each block's readout comes to the host, where the policy decides; the last few rows
  * run their remaining blocks in one program (see {@link #FINISH_TOGETHER_ROWS}). A fixed depth runs the one depth-k
  * program instead.
  */
@@ -94,11 +94,10 @@ public final class EarlyExit {
                 if (stay == 0) {
                     return result(readoutTensor, n, predictions, depths);
                 }
+                // The rows that stay are selected inside the next program (no call of its own), unless all stay.
+                int[] keep = null;
                 if (stay < active.length) {
-                    int[] keep = Arrays.copyOf(staying, stay);
-                    ResidentTensor kept = model.selectRows(state, keep);
-                    state.close();
-                    state = kept;
+                    keep = Arrays.copyOf(staying, stay);
                     int[] next = new int[stay];
                     for (int j = 0; j < stay; j++) {
                         next[j] = active[keep[j]];
@@ -107,10 +106,10 @@ public final class EarlyExit {
                 }
                 int last = Math.min(policy.cap(), depth);
                 if (stay <= Math.min(FINISH_TOGETHER_ROWS, n / TAIL_SHARE) && k + 1 < last) {
-                    finish(k + 1, last, state, active, trackers, predictions, depths, width);
+                    finish(k + 1, last, state, keep, active, trackers, predictions, depths, width);
                     return result(readoutTensor, n, predictions, depths);
                 }
-                ResidentBlockOutput next = model.nextBlockResident(k + 1, state);
+                ResidentBlockOutput next = keep == null ? model.nextBlockResident(k + 1, state) : model.nextBlockResident(k + 1, state, keep);
                 state.close();
                 state = next.state();
                 readoutTensor = next.readout();
@@ -120,10 +119,14 @@ public final class EarlyExit {
         }
     }
 
-    /** The last few rows: blocks {@code from..last} in one program, then each row's exit decided on the host as usual. */
-    private void finish(int from, int last, ResidentTensor state, int[] active, SignalTracker[] trackers, double[] predictions, int[] depths,
-            int width) {
-        double[][] readouts = model.readoutsFromResident(from, last, state).stream().map(HostTensor::toDoubleArray).toArray(double[][]::new);
+    /**
+     * The last few rows: blocks {@code from..last} in one program for the rows {@code keep} of the state (all of them when
+     * null), then each row's exit decided on the host as usual.
+     */
+    private void finish(int from, int last, ResidentTensor state, int[] keep, int[] active, SignalTracker[] trackers, double[] predictions,
+            int[] depths, int width) {
+        List<HostTensor> out = keep == null ? model.readoutsFromResident(from, last, state) : model.readoutsFromResident(from, last, state, keep);
+        double[][] readouts = out.stream().map(HostTensor::toDoubleArray).toArray(double[][]::new);
         int depth = model.depth();
         for (int j = 0; j < active.length; j++) {
             int row = active[j];

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.compile.CompiledForward;
+import org.lpa4j.api.compile.ForwardFunction;
 import org.lpa4j.api.compile.InputSpec;
 import org.lpa4j.api.compile.VariableStore;
+import org.lpa4j.api.ops.Ops;
+import org.lpa4j.api.params.Parameters;
+import org.lpa4j.api.spi.RowSelection;
 import org.lpa4j.api.tensor.DType;
 import org.lpa4j.api.tensor.HostTensor;
 import org.lpa4j.api.tensor.Shape;
@@ -67,6 +71,28 @@ final class DepthPrograms implements AutoCloseable {
         }));
     }
 
+    /**
+     * {@code (h_{l-1}, rows) -> [h_l, yhat_l]}: block l on the rows {@code rows} of the state, selected inside the program,
+     * so that early exit's selection of the rows that stay costs no call of its own.
+     */
+    CompiledForward nextBlockOfRows(int l, DType dtype, Shape shape) {
+        InputSpec spec = stateSpec(dtype, shape);
+        ForwardFunction select = RowSelection.function(tail(shape));
+        return cached("block " + l + " of rows " + spec, () -> store.compileForward(List.of(spec, InputSpec.rows("rows")), (ops, p, in) -> {
+            var h0 = select.apply(ops, p, in).get(0);
+            var h = ops.add(h0, network.block(l, ops, p, h0));
+            return List.of(h, network.head(l, ops, p, h));
+        }));
+    }
+
+    /** {@code (h_{l-1}, rows) -> [yhat_l, ..., yhat_k]}: {@link #readoutsFrom} on the rows {@code rows} of the state. */
+    CompiledForward readoutsFromRows(int l, int k, DType dtype, Shape shape) {
+        InputSpec spec = stateSpec(dtype, shape);
+        ForwardFunction select = RowSelection.function(tail(shape));
+        return cached("readouts " + l + ".." + k + " of rows " + spec, () -> store.compileForward(List.of(spec, InputSpec.rows("rows")),
+                (ops, p, in) -> readoutsFrom(l, k, ops, p, select.apply(ops, p, in).get(0))));
+    }
+
     /** {@code h_{l-1} -> [yhat_l, ..., yhat_k]}: blocks l..k in one program, for the last few rows of an early exit. */
     CompiledForward readoutsFrom(int l, int k, HostTensor state) {
         return readoutsFrom(l, k, state.dtype(), state.shape());
@@ -75,15 +101,24 @@ final class DepthPrograms implements AutoCloseable {
     /** {@link #readoutsFrom(int, int, HostTensor)} for a state of type {@code dtype} shaped like {@code shape}. */
     CompiledForward readoutsFrom(int l, int k, DType dtype, Shape shape) {
         InputSpec spec = stateSpec(dtype, shape);
-        return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
-            List<Tensor> out = new ArrayList<>();
-            var h = in.get(0);
-            for (int b = l; b <= k; b++) {
-                h = ops.add(h, network.block(b, ops, p, h));
-                out.add(network.head(b, ops, p, h));
-            }
-            return out;
-        }));
+        return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec),
+                (ops, p, in) -> readoutsFrom(l, k, ops, p, in.get(0))));
+    }
+
+    /** The readouts of blocks l..k continuing from {@code h}. */
+    private List<Tensor> readoutsFrom(int l, int k, Ops ops, Parameters p, Tensor h) {
+        List<Tensor> out = new ArrayList<>();
+        for (int b = l; b <= k; b++) {
+            h = ops.add(h, network.block(b, ops, p, h));
+            out.add(network.head(b, ops, p, h));
+        }
+        return out;
+    }
+
+    /** A state's dimensions after the leading (row) one. */
+    private static int[] tail(Shape shape) {
+        int[] dims = shape.dims();
+        return Arrays.copyOfRange(dims, 1, dims.length);
     }
 
     /** The input of a program that continues from a state: its batch dimension free. */

@@ -1,12 +1,17 @@
 package org.lpa4j.api.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.lpa4j.api.Lpa4jException;
+import org.lpa4j.api.backend.Capability;
+import org.lpa4j.api.backend.UnsupportedCapabilityException;
+import org.lpa4j.api.compile.CompiledForward;
 import org.lpa4j.api.compile.ResidentTensor;
 import org.lpa4j.api.compile.VariableStore;
 import org.lpa4j.api.params.ParameterSet;
 import org.lpa4j.api.tensor.HostTensor;
+import org.lpa4j.api.tensor.Shape;
 
 /**
  * A trained residual network: one set of weights, a model at every depth. {@link #predict} reads out depth k at the
@@ -21,6 +26,8 @@ public final class ProgressiveModel implements AutoCloseable {
     private final int depth;
     private final DepthPrograms programs;
     private final boolean owner;
+    /** False once the backend refused a gather inside a program: rows are then selected by a call of their own. */
+    private volatile boolean selectsInPrograms = true;
 
     /** Wraps a store holding {@code network}'s parameters; the model closes the store when closed. */
     public ProgressiveModel(ResidualNetwork network, VariableStore store) {
@@ -96,14 +103,84 @@ public final class ProgressiveModel implements AutoCloseable {
         return resident(programs.nextBlock(l, state.dtype(), state.shape()).runResident(List.of(state)));
     }
 
+    /**
+     * {@link #nextBlockResident(int, ResidentTensor)} for the rows {@code rows} of the state alone (in that order), selected
+     * in the same program: one engine call where {@link #selectRows} and the block would make two. On a backend without
+     * {@link Capability#GATHER} it selects first, then runs the block. The state stays open.
+     */
+    public ResidentBlockOutput nextBlockResident(int l, ResidentTensor state, int[] rows) {
+        requireContinuation(l);
+        requireRows(state, rows);
+        if (!selectsInPrograms) {
+            try (ResidentTensor selected = store.selectRows(state, rows)) {
+                return nextBlockResident(l, selected);
+            }
+        }
+        CompiledForward program;
+        try {
+            program = programs.nextBlockOfRows(l, state.dtype(), state.shape());
+        } catch (UnsupportedCapabilityException e) {
+            selectsInPrograms = false;
+            return nextBlockResident(l, state, rows);
+        }
+        try (ResidentTensor index = store.upload(HostTensor.ofInts(Shape.of(rows.length), rows))) {
+            return resident(program.runResident(List.of(state, index)));
+        }
+    }
+
     /** {@link #readoutsFrom} from a state in the engine; the readouts come to the host. */
     public List<HostTensor> readoutsFromResident(int l, int k, ResidentTensor state) {
         requireRange(l, k);
-        List<ResidentTensor> out = programs.readoutsFrom(l, k, state.dtype(), state.shape()).runResident(List.of(state));
+        return toHost(programs.readoutsFrom(l, k, state.dtype(), state.shape()).runResident(List.of(state)));
+    }
+
+    /**
+     * {@link #readoutsFromResident(int, int, ResidentTensor)} for the rows {@code rows} of the state alone, selected in the
+     * same program (as {@link #nextBlockResident(int, ResidentTensor, int[])} does). The state stays open.
+     */
+    public List<HostTensor> readoutsFromResident(int l, int k, ResidentTensor state, int[] rows) {
+        requireRange(l, k);
+        requireRows(state, rows);
+        if (!selectsInPrograms) {
+            try (ResidentTensor selected = store.selectRows(state, rows)) {
+                return readoutsFromResident(l, k, selected);
+            }
+        }
+        CompiledForward program;
         try {
-            return out.stream().map(ResidentTensor::toHost).toList();
+            program = programs.readoutsFromRows(l, k, state.dtype(), state.shape());
+        } catch (UnsupportedCapabilityException e) {
+            selectsInPrograms = false;
+            return readoutsFromResident(l, k, state, rows);
+        }
+        try (ResidentTensor index = store.upload(HostTensor.ofInts(Shape.of(rows.length), rows))) {
+            return toHost(program.runResident(List.of(state, index)));
+        }
+    }
+
+    private static List<HostTensor> toHost(List<ResidentTensor> out) {
+        try {
+            List<HostTensor> host = new ArrayList<>(out.size());
+            for (ResidentTensor t : out) {
+                host.add(t.toHost());
+            }
+            return host;
         } finally {
             out.forEach(ResidentTensor::close);
+        }
+    }
+
+    /** Rows to select must be at least one and inside the state, checked here since an engine's gather would say less. */
+    private static void requireRows(ResidentTensor state, int[] rows) {
+        java.util.Objects.requireNonNull(rows, "rows is null");
+        int n = state.shape().dim(0);
+        if (rows.length == 0) {
+            throw new Lpa4jException("No rows were given to continue; give at least one row of the state's " + n + ".");
+        }
+        for (int row : rows) {
+            if (row < 0 || row >= n) {
+                throw new Lpa4jException("Row " + row + " is outside the state's " + n + " rows " + state.shape() + ".");
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.lpa4j.backend.nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lpa4j.api.backend.Capability;
+import org.lpa4j.api.backend.UnsupportedCapabilityException;
 import org.lpa4j.api.spi.AbstractOps;
 import org.lpa4j.api.spi.BackendTensor;
 import org.lpa4j.api.tensor.DType;
@@ -122,6 +124,11 @@ final class Nd4jOps extends AbstractOps<SDVariable> {
         // SameDiff 1.0.0-M2.1's gather gradient drops repeated indices and mis-handles multi-dimensional indices
         // (measured with the conformance suite), so the lookup is a one-hot matrix product: exact values, and a table
         // gradient that accumulates over repeated indices through matmul's gradient.
+        if (table.shape().dim(0) == Shape.UNKNOWN) {
+            // The one-hot needs the table's row count when the program is built.
+            throw new UnsupportedCapabilityException(Nd4jBackendProvider.NAME, Capability.GATHER, "ND4J gathers from a table whose row count is"
+                    + " fixed when the program is compiled, and this table's is known only at run time (" + table.shape() + ")");
+        }
         SDVariable flat = sd.reshape(indices, -1);
         SDVariable oneHot = sd.oneHot(flat, table.shape().dim(0), -1, 1.0, 0.0, Nd4jArrays.dataType(table.dtype()));
         SDVariable rows = sd.mmul(oneHot, table.node());

@@ -26,7 +26,7 @@ final class OnnxRuntimeOps {
     static OnnxModel trace(List<InputSpec> specs, ForwardFunction function, ParameterSet values) {
         List<InputSpec> renamed = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
-            renamed.add(new InputSpec(inputName(i), specs.get(i).dtype(), specs.get(i).shape()));
+            renamed.add(specs.get(i).withName(inputName(i)));
         }
         return OnnxTrace.trace("lpa4j", renamed, function, values, List.of());
     }
