@@ -50,11 +50,8 @@ final class DepthPrograms implements AutoCloseable {
 
     /** {@code x -> [h_1, yhat_1]}: the stem and block 1, so the first exit costs one call. */
     CompiledForward firstBlock() {
-        return cached("block 1", () -> store.compileForward(List.of(network.input()), (ops, p, in) -> {
-            var h0 = network.stem(ops, p, in.get(0));
-            var h1 = ops.add(h0, network.block(1, ops, p, h0));
-            return List.of(h1, network.head(1, ops, p, h1));
-        }));
+        return cached("block 1", () -> store.compileForward(List.of(network.input()),
+                (ops, p, in) -> blockAndReadout(1, ops, p, network.stem(ops, p, in.get(0)))));
     }
 
     /** {@code h_{l-1} -> [h_l, yhat_l]} for a state shaped like {@code state} (its batch dimension is free). */
@@ -65,10 +62,8 @@ final class DepthPrograms implements AutoCloseable {
     /** {@link #nextBlock(int, HostTensor)} for a state of type {@code dtype} shaped like {@code shape}. */
     CompiledForward nextBlock(int l, DType dtype, Shape shape) {
         InputSpec spec = stateSpec(dtype, shape);
-        return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec), (ops, p, in) -> {
-            var h = ops.add(in.get(0), network.block(l, ops, p, in.get(0)));
-            return List.of(h, network.head(l, ops, p, h));
-        }));
+        return cached("block " + l + " " + spec, () -> store.compileForward(List.of(spec),
+                (ops, p, in) -> blockAndReadout(l, ops, p, in.get(0))));
     }
 
     /**
@@ -78,11 +73,8 @@ final class DepthPrograms implements AutoCloseable {
     CompiledForward nextBlockOfRows(int l, DType dtype, Shape shape) {
         InputSpec spec = stateSpec(dtype, shape);
         ForwardFunction select = RowSelection.function(tail(shape));
-        return cached("block " + l + " of rows " + spec, () -> store.compileForward(List.of(spec, InputSpec.rows("rows")), (ops, p, in) -> {
-            var h0 = select.apply(ops, p, in).get(0);
-            var h = ops.add(h0, network.block(l, ops, p, h0));
-            return List.of(h, network.head(l, ops, p, h));
-        }));
+        return cached("block " + l + " of rows " + spec, () -> store.compileForward(List.of(spec, InputSpec.rows("rows")),
+                (ops, p, in) -> blockAndReadout(l, ops, p, select.apply(ops, p, in).get(0))));
     }
 
     /** {@code (h_{l-1}, rows) -> [yhat_l, ..., yhat_k]}: {@link #readoutsFrom} on the rows {@code rows} of the state. */
@@ -103,6 +95,12 @@ final class DepthPrograms implements AutoCloseable {
         InputSpec spec = stateSpec(dtype, shape);
         return cached("readouts " + l + ".." + k + " " + spec, () -> store.compileForward(List.of(spec),
                 (ops, p, in) -> readoutsFrom(l, k, ops, p, in.get(0))));
+    }
+
+    /** Block l continuing from {@code previous}: the state {@code h_l} and the readout {@code yhat_l}. */
+    private List<Tensor> blockAndReadout(int l, Ops ops, Parameters p, Tensor previous) {
+        Tensor h = ops.add(previous, network.block(l, ops, p, previous));
+        return List.of(h, network.head(l, ops, p, h));
     }
 
     /** The readouts of blocks l..k continuing from {@code h}. */

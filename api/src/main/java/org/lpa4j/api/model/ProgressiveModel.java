@@ -3,6 +3,8 @@ package org.lpa4j.api.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.lpa4j.api.Lpa4jException;
 import org.lpa4j.api.backend.Capability;
 import org.lpa4j.api.backend.UnsupportedCapabilityException;
@@ -110,22 +112,8 @@ public final class ProgressiveModel implements AutoCloseable {
      */
     public ResidentBlockOutput nextBlockResident(int l, ResidentTensor state, int[] rows) {
         requireContinuation(l);
-        requireRows(state, rows);
-        if (!selectsInPrograms) {
-            try (ResidentTensor selected = store.selectRows(state, rows)) {
-                return nextBlockResident(l, selected);
-            }
-        }
-        CompiledForward program;
-        try {
-            program = programs.nextBlockOfRows(l, state.dtype(), state.shape());
-        } catch (UnsupportedCapabilityException e) {
-            selectsInPrograms = false;
-            return nextBlockResident(l, state, rows);
-        }
-        try (ResidentTensor index = store.upload(HostTensor.ofInts(Shape.of(rows.length), rows))) {
-            return resident(program.runResident(List.of(state, index)));
-        }
+        return onRows(state, rows, () -> programs.nextBlockOfRows(l, state.dtype(), state.shape()), ProgressiveModel::resident,
+                selected -> nextBlockResident(l, selected));
     }
 
     /** {@link #readoutsFrom} from a state in the engine; the readouts come to the host. */
@@ -140,21 +128,32 @@ public final class ProgressiveModel implements AutoCloseable {
      */
     public List<HostTensor> readoutsFromResident(int l, int k, ResidentTensor state, int[] rows) {
         requireRange(l, k);
+        return onRows(state, rows, () -> programs.readoutsFromRows(l, k, state.dtype(), state.shape()), ProgressiveModel::toHost,
+                selected -> readoutsFromResident(l, k, selected));
+    }
+
+    /**
+     * {@code fused}'s outputs on the state and the rows, read by {@code outputs}; where the backend cannot gather inside a
+     * program, {@code selectedFirst} on the rows selected by a call of their own.
+     */
+    private <T> T onRows(ResidentTensor state, int[] rows, Supplier<CompiledForward> fused, Function<List<ResidentTensor>, T> outputs,
+            Function<ResidentTensor, T> selectedFirst) {
         requireRows(state, rows);
-        if (!selectsInPrograms) {
-            try (ResidentTensor selected = store.selectRows(state, rows)) {
-                return readoutsFromResident(l, k, selected);
+        CompiledForward program = null;
+        if (selectsInPrograms) {
+            try {
+                program = fused.get();
+            } catch (UnsupportedCapabilityException e) {
+                selectsInPrograms = false;
             }
         }
-        CompiledForward program;
-        try {
-            program = programs.readoutsFromRows(l, k, state.dtype(), state.shape());
-        } catch (UnsupportedCapabilityException e) {
-            selectsInPrograms = false;
-            return readoutsFromResident(l, k, state, rows);
+        if (program == null) {
+            try (ResidentTensor selected = store.selectRows(state, rows)) {
+                return selectedFirst.apply(selected);
+            }
         }
         try (ResidentTensor index = store.upload(HostTensor.ofInts(Shape.of(rows.length), rows))) {
-            return toHost(program.runResident(List.of(state, index)));
+            return outputs.apply(program.runResident(List.of(state, index)));
         }
     }
 
