@@ -124,14 +124,12 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * 0 turns it off; refused for squared error when training starts.
      */
     public LpaTrainer withLabelSmoothing(double eps) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withLabelSmoothing(eps));
+        return with(refinements.withLabelSmoothing(eps));
     }
 
     /** An L2 penalty {@code decay / 2 * sum ||W||^2} on every weight matrix and kernel (parameters of rank 2 or more); 0 turns it off. */
     public LpaTrainer withWeightDecay(double decay) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withWeightDecay(decay));
+        return with(refinements.withWeightDecay(decay));
     }
 
     /**
@@ -139,8 +137,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * means every depth but the last).
      */
     public LpaTrainer withDistillationDepths(int depths) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withDistillationDepths(depths));
+        return with(refinements.withDistillationDepths(depths));
     }
 
     /**
@@ -149,8 +146,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * DistillationReach#TRUNK the trunk only} (the head through a stop-gradient).
      */
     public LpaTrainer withDistillationReach(DistillationReach reach) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withDistillationReach(reach));
+        return with(refinements.withDistillationReach(reach));
     }
 
     /**
@@ -158,8 +154,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * before the one shared head, so each depth is read on its own scale; the trained model keeps it.
      */
     public LpaTrainer withReadoutAdapter(boolean on) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withReadoutAdapter(on));
+        return with(refinements.withReadoutAdapter(on));
     }
 
     /**
@@ -167,8 +162,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * scale and shift (0, the default: scale and shift only); it needs {@link #withReadoutAdapter the adapter}.
      */
     public LpaTrainer withReadoutRank(int rank) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withReadoutRank(rank));
+        return with(refinements.withReadoutRank(rank));
     }
 
     /**
@@ -177,8 +171,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * early; then {@link #withUniformEpochs uniform} epochs if any, then the weighting. 0, the default, is no such phase.
      */
     public LpaTrainer withShallowFirstEpochs(int epochs) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withShallowFirstEpochs(epochs));
+        return with(refinements.withShallowFirstEpochs(epochs));
     }
 
     /**
@@ -187,8 +180,7 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * #withReadoutAdapter the adapter} and an image network.
      */
     public LpaTrainer withReadoutPooling(boolean on) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withReadoutPooling(on));
+        return with(refinements.withReadoutPooling(on));
     }
 
     /**
@@ -197,8 +189,12 @@ public final class LpaTrainer extends AbstractProgressiveTrainer {
      * confidence follows the data. The trained model keeps them.
      */
     public LpaTrainer withTemperatureCalibration(boolean on) {
-        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout,
-                refinements.withTemperatureCalibration(on));
+        return with(refinements.withTemperatureCalibration(on));
+    }
+
+    /** This trainer with {@code other} refinements and every other setting as it is. */
+    private LpaTrainer with(LpaRefinements other) {
+        return new LpaTrainer(form, weighting, distillation, distillationTemperature, gradientBalancing, uniformEpochs, layerDropout, other);
     }
 
     /** Label smoothing, weight decay, the aim of distillation, the readout adapter and temperatures, as set. */
