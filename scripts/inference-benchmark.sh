@@ -5,7 +5,9 @@
 #   exit:    trains LPA models (MNIST ResNet depth 6 width 16, spam, a surface) with 'lpa4j fit' unless already in
 #            $OUT, then 'lpa4j evaluate' on TensorFlow: per-depth figures and the calibrated exit policy's speedup.
 #   crossing: per backend, what early exit's host routing costs per block at batch 256 (ResNet d6 w16, seeded weights):
-#            a block call against a pass-through of its state (the copies an engine-resident state would save at most).
+#            a block call against a pass-through of its state (the copies an engine-resident state would save at most),
+#            then the three calls of the README model's calibrated exit with the state on the engine (median, mean, p99).
+#            CROSSING_ARGS (e.g. "--repeats 400") go to the bench.
 # latency and exit by default. Builds on first use. Results go to stdout; OUT (default out/inference-benchmark) keeps the models.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ for part in "${parts[@]}"; do
         if [[ $part == latency ]]; then
           java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$cp" org.lpa4j.bench.InferenceBench --backend "$b" ${LATENCY_ARGS:-}
         else
-          java -Xmx2g -cp "$cp" org.lpa4j.bench.ExitCrossingBench --backend "$b"
+          java -Xmx2g -cp "$cp" org.lpa4j.bench.ExitCrossingBench --backend "$b" ${CROSSING_ARGS:-}
         fi
       done
       ;;

@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
  * What the host crossing of early exit costs, on one backend: for the MNIST-sized ResNet (depth 6, width 16) at batch
  * {@code --batch}, the median time of one block call ({@code nextBlock}: state in, state and readout out), of a
  * program that only passes the state through (state in, state out: the copies and the call that an engine-resident state
- * would save at most), and of the host work between blocks (selecting half the rows of the state, reading the readout).
- * Seeded weights; the calls are interleaved so that load on the machine hits each alike.
+ * would save at most), and of the host work between blocks (selecting half the rows of the state, reading the readout);
+ * then the calls a calibrated exit makes with the state on the engine, by median and by mean. Seeded weights; the calls
+ * are interleaved so that load on the machine hits each alike.
  */
 @Command(name = "exit-crossing-bench", mixinStandardHelpOptions = true,
         description = "Per-block call time against the state's round trip to the host, for batched early exit.")
@@ -39,6 +40,12 @@ public final class ExitCrossingBench implements Callable<Integer> {
     int batch;
     @Option(names = "--repeats", defaultValue = "50", description = "timed calls of each kind (default ${DEFAULT-VALUE})")
     int repeats;
+    @Option(names = "--stay-second", defaultValue = "0.452", description = "share of the batch that goes on to block 2 in the exit's calls "
+            + "(default ${DEFAULT-VALUE}: the README's MNIST model under its calibrated policy, 1 - 5482/10000)")
+    double staySecond;
+    @Option(names = "--stay-third", defaultValue = "0.081", description = "share of the batch that goes on to blocks 3..4 "
+            + "(default ${DEFAULT-VALUE}: 814/10000 for that model)")
+    double stayThird;
 
     /**
      * The calls early exit makes with the state on the engine ({@code EarlyExit}): the first block from host input (upload,
@@ -49,7 +56,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
             List<Supplier<Object>> kinds = List.of(() -> closeState(model.firstBlockResident(x).state()),
                     () -> closeState(model.nextBlockResident(2, state).state()), () -> closeState(model.selectRows(state, half)),
                     () -> model.predict(x, model.depth()));
-            double[] m = medians(kinds);
+            double[] m = Arrays.stream(times(kinds)).mapToDouble(Bench::median).toArray();
             System.out.printf("%nThe same with the state on the engine (resident), median of %d calls%n", repeats);
             System.out.println("| first block from the host ms | next block ms | selection of half the rows ms | full depth " + model.depth()
                     + " from the host ms |");
@@ -58,8 +65,49 @@ public final class ExitCrossingBench implements Callable<Integer> {
         }
     }
 
-    /** The median milliseconds of each call after 5 warm-up rounds, over {@link #repeats} rounds that interleave the calls. */
-    private double[] medians(List<Supplier<Object>> kinds) {
+    /**
+     * The calls of a calibrated exit on one batch, as {@code EarlyExit} makes them when {@link #staySecond} of the rows go on
+     * to block 2 and {@link #stayThird} to blocks 3..4 (finished together in one call): each call's median, mean and 99th
+     * percentile, and the full depth over the three calls by medians and by means. The gap between the two is the calls
+     * that a busy core delays (a thread of the engine's or the JVM's waiting for the core the caller or a worker holds).
+     */
+    private void exitCalls(ProgressiveModel model, HostTensor x) {
+        int n = x.shape().dim(0);
+        int[] second = spread(n, Math.max(1, (int) Math.round(staySecond * n)));
+        int[] third = spread(second.length, Math.max(1, (int) Math.round(stayThird * n)));
+        try (ResidentTensor h1 = model.firstBlockResident(x).state(); ResidentTensor h2 = model.nextBlockResident(2, h1, second).state()) {
+            List<Supplier<Object>> kinds = List.of(() -> model.predict(x, model.depth()), () -> closeState(model.firstBlockResident(x).state()),
+                    () -> closeState(model.nextBlockResident(2, h1, second).state()), () -> model.readoutsFromResident(3, 4, h2, third));
+            double[][] ms = times(kinds);
+            String[] names = {"full depth " + model.depth() + ", " + n + " rows", "block 1 from the host, " + n + " rows",
+                "block 2 on " + second.length + " rows of the state", "blocks 3..4 on " + third.length + " rows, finished together"};
+            System.out.printf("%nThe calls of a calibrated exit (%d of %d rows go on to block 2, %d to blocks 3..4), %d calls each%n",
+                    second.length, n, third.length, repeats);
+            System.out.println("| call | median ms | mean ms | 99th percentile ms |");
+            System.out.println("|---|---|---|---|");
+            double[] median = new double[kinds.size()];
+            double[] mean = new double[kinds.size()];
+            for (int k = 0; k < kinds.size(); k++) {
+                median[k] = Bench.median(ms[k]);
+                mean[k] = Arrays.stream(ms[k]).average().orElse(Double.NaN);
+                double[] sorted = ms[k].clone();
+                Arrays.sort(sorted);
+                System.out.printf("| %s | %.3f | %.3f | %.3f |%n", names[k], median[k], mean[k], sorted[(int) Math.floor(0.99 * (sorted.length - 1))]);
+            }
+            System.out.printf("Full depth over the exit's three calls: %.2fx by medians, %.2fx by means.%n",
+                    median[0] / (median[1] + median[2] + median[3]), mean[0] / (mean[1] + mean[2] + mean[3]));
+        }
+    }
+
+    /** {@code m} rows of {@code n}, spread evenly. */
+    private static int[] spread(int n, int m) {
+        int[] rows = new int[Math.min(m, n)];
+        Arrays.setAll(rows, i -> (int) ((long) i * n / rows.length));
+        return rows;
+    }
+
+    /** The milliseconds of each call after 5 warm-up rounds, over {@link #repeats} rounds that interleave the calls. */
+    private double[][] times(List<Supplier<Object>> kinds) {
         double[][] ms = new double[kinds.size()][repeats];
         for (int w = 0; w < 5; w++) {
             kinds.forEach(Supplier::get);
@@ -71,11 +119,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
                 ms[k][r] = (System.nanoTime() - t0) / 1e6;
             }
         }
-        double[] out = new double[kinds.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = Bench.median(ms[k]);
-        }
-        return out;
+        return ms;
     }
 
     private static Object closeState(ResidentTensor t) {
@@ -103,7 +147,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
                     (ops, params, in) -> List.of(ops.stopGradient(in.get(0))))) {
                 List<Supplier<Object>> kinds = List.of(() -> model.nextBlock(2, state), () -> passThrough.run(List.of(state)),
                         () -> TensorDataset.rows(state, half), () -> first.readout().toDoubleArray());
-                double[] m = medians(kinds);
+                double[] m = Arrays.stream(times(kinds)).mapToDouble(Bench::median).toArray();
                 double block = m[0];
                 double roundTrip = m[1];
                 double rows = m[2];
@@ -115,6 +159,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
                 System.out.printf("| %.3f | %.3f | %.3f | %.3f | %.0f%% |%n", block, roundTrip, rows, readout,
                         100 * (roundTrip + rows) / block);
                 resident(model, InferenceBench.input(network, batch, 2), half);
+                exitCalls(model, InferenceBench.input(network, batch, 2));
             }
         }
         return 0;
