@@ -3,6 +3,8 @@ package org.lpa4j.cli.option;
 import org.lpa4j.api.InvalidSettingException;
 import org.lpa4j.api.backend.BackendException;
 import org.lpa4j.api.backend.UnsupportedCapabilityException;
+import org.lpa4j.api.io.FolderExistsException;
+import org.lpa4j.api.io.Occupant;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -24,6 +26,21 @@ public final class ErrorSentences {
         }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         boolean aboutBackends = e instanceof BackendException || e instanceof UnsupportedCapabilityException;
-        return aboutBackends && command.findOption("--backend") != null ? message + BACKENDS : message;
+        if (aboutBackends && command.findOption("--backend") != null) {
+            return message + BACKENDS;
+        }
+        return resultInTheWay(e) && command.findOption("--out") != null && command.findOption("--overwrite") == null
+                ? message + " (lpa4j " + command.name() + " writes --out as a new folder and replaces none; give --out a folder that does not exist yet.)"
+                : message;
+    }
+
+    /** Whether {@code e} (or what caused it) says an earlier result is in the way of the folder being written. */
+    private static boolean resultInTheWay(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FolderExistsException exists && exists.occupant() == Occupant.RESULT) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -47,6 +47,8 @@ class ExportCommandTest {
         CliRun again = CliRun.of("export", "--model", model.toString(), "--out", out.toString(), "--backend", "onnxruntime");
         assertEquals(2, again.code(), again.out());
         assertTrue(again.err().contains(out.toString()), again.err());
+        assertTrue(again.err().endsWith("(lpa4j export writes --out as a new folder and replaces none; give --out a folder that does not exist yet.)\n"),
+                again.err());
         CliRun other = CliRun.of("export", "--model", model.toString(), "--format", "tflite", "--out", dir.resolve("x").toString());
         assertTrue(other.err().contains("exports only onnx"), other.err());
     }

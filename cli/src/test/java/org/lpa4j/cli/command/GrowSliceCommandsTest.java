@@ -61,6 +61,7 @@ class GrowSliceCommandsTest {
         CliRun again = CliRun.of("grow", "--model", model.toString(), "--add", "1", "--epochs", "1", "--backend", "tensorflow", "--out", out.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
+        assertTrue(again.err().contains("lpa4j grow writes --out as a new folder"), again.err());
     }
 
     @Test
@@ -71,6 +72,9 @@ class GrowSliceCommandsTest {
         assertTrue(r.out().contains("not carried over"), r.out());
         assertEquals(1, Models.inspect(out).depth());
         assertEquals(parent.metrics().get(0).test()[0], Models.inspect(out).metrics().get(0).test()[0], 0.0);
+        CliRun again = CliRun.of("slice", "--model", model.toString(), "--depth", "1", "--out", out.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("it is kept") && again.err().contains("lpa4j slice writes --out as a new folder"), again.err());
         CliRun bad = CliRun.of("slice", "--model", model.toString(), "--depth", "5", "--out", dir.resolve("bad").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("depths 1..2"), bad.err());
