@@ -37,8 +37,13 @@ public class ImageClassificationConformance extends BackendConformance {
     protected java.util.Set<org.lpa4j.api.backend.Capability> requiredCapabilities() {
         return java.util.Set.of(org.lpa4j.api.backend.Capability.TRAINING);
     }
-    /** err_l <= err_{l-1} + tol: a depth may misclassify at most 1 point more of the test split than the one before. */
-    public static final double MONOTONE_TOLERANCE = 0.01;
+    /**
+     * err_l <= err_{l-1} + tol: a depth may misclassify at most 2 points more of the test split than the one before (5 of
+     * its 269 digits). Two depths near 95% accuracy disagree on a few dozen digits, and a correct backend's own rounding
+     * moves training enough to swing a few of them either way; at 1 point, trainings that differ only in that way failed
+     * now and then.
+     */
+    public static final double MONOTONE_TOLERANCE = 0.02;
     /** The last depth's top-1 test accuracy on digits must reach this (10 classes: chance is 0.1). */
     public static final double MIN_FINAL_ACCURACY = 0.9;
 
