@@ -21,8 +21,9 @@ import org.tensorflow.Output;
  * <p>TensorFlow's CPU kernels for Conv2D, MaxPool and AvgPool only support NHWC: {@link #conv2dNode} and
  * {@link #poolNode} work on the NHWC twins of their NCHW inputs ({@link TensorFlowLayout}), and element-wise ops,
  * casts and reductions of a value that has a twin work on the twin too, so consecutive convolutions (with their bias,
- * activation and residual sum between them) transpose nothing between them. Conv2d's symmetric zero padding is an
- * explicit {@code Pad} node followed by a VALID convolution (Grappler fuses the two).
+ * activation and residual sum between them) transpose nothing between them. Conv2d's symmetric zero padding is SAME
+ * padding where the two agree (stride 1, a kernel of twice the padding plus one), otherwise an explicit {@code Pad} node
+ * followed by a VALID convolution; a per-channel bias is a {@code BiasAdd}, which Grappler fuses into the convolution.
  */
 final class TensorFlowOps extends AbstractOps<Output<?>> {
     private final TensorFlowNodes nodes;
@@ -52,9 +53,9 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
             case DIV -> "RealDiv";
         };
         if (op == Elementwise.ADD) {
-            Output<?> biased = patchBias(a, b);
+            Output<?> biased = channelBias(a, b);
             if (biased == null) {
-                biased = patchBias(b, a);
+                biased = channelBias(b, a);
             }
             if (biased != null) {
                 return biased;
@@ -68,19 +69,25 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
     }
 
     /**
-     * A patchify convolution's result plus a per-channel bias {@code [1, C, 1, 1]} as a {@code BiasAdd} on the convolution's
-     * 2-D product, which Grappler fuses into the product (one pass over the result instead of two); null when {@code conv}
-     * is not such a result or {@code bias} not such a bias.
+     * A convolution's result plus a per-channel bias {@code [1, C, 1, 1]} as a {@code BiasAdd}: on a patchify convolution's
+     * 2-D product, or on the NHWC twin of any other value that has one. Grappler fuses a {@code BiasAdd} into the product or
+     * convolution before it (and a convolution's following ReLU or residual sum too), where an {@code AddV2} would be a pass
+     * of its own that the arithmetic optimizer may also regroup with the residual sum. Null when {@code conv} is neither or
+     * {@code bias} not such a bias.
      */
-    private Output<?> patchBias(BackendTensor<Output<?>> conv, BackendTensor<Output<?>> bias) {
-        Output<?> product = patchProducts.get(conv.node());
+    private Output<?> channelBias(BackendTensor<Output<?>> conv, BackendTensor<Output<?>> bias) {
         int[] c = conv.shape().dims();
         int[] b = bias.shape().dims();
-        if (product == null || conv.dtype() != bias.dtype() || b.length != 4 || b[0] != 1 || b[1] != c[1] || b[2] != 1 || b[3] != 1) {
+        if (conv.dtype() != bias.dtype() || c.length != 4 || b.length != 4 || b[0] != 1 || b[1] != c[1] || b[2] != 1 || b[3] != 1) {
             return null;
         }
-        Output<?> sum = nodes.op("BiasAdd", product, nodes.op("Reshape", bias.node(), nodes.ints(c[1])));
-        return layout.nchw(nodes.op("Reshape", sum, nodes.ints(-1, c[2], c[3], c[1])));
+        Output<?> product = patchProducts.get(conv.node());
+        Output<?> perChannel = nodes.op("Reshape", bias.node(), nodes.ints(c[1]));
+        if (product != null) {
+            Output<?> sum = nodes.op("BiasAdd", product, perChannel);
+            return layout.nchw(nodes.op("Reshape", sum, nodes.ints(-1, c[2], c[3], c[1])));
+        }
+        return layout.hasNhwc(conv.node()) ? layout.nchw(nodes.op("BiasAdd", layout.nhwc(conv.node()), perChannel)) : null;
     }
 
     @Override
@@ -183,13 +190,16 @@ final class TensorFlowOps extends AbstractOps<Output<?>> {
             return patches;
         }
         Output<?> nhwc = layout.nhwc(x);
-        if (padH > 0 || padW > 0) {
+        int[] k = kernel.shape().dims();
+        // Stride 1 with a kernel of 2 * pad + 1 is TensorFlow's SAME padding exactly: no Pad node, no copy of the input.
+        boolean same = (padH > 0 || padW > 0) && strideH == 1 && strideW == 1 && k[2] == 2 * padH + 1 && k[3] == 2 * padW + 1;
+        if ((padH > 0 || padW > 0) && !same) {
             int[] pads = {0, 0, padH, padH, padW, padW, 0, 0};
             nhwc = nodes.op("Pad", nhwc, nodes.constant(HostTensor.ofInts(Shape.of(4, 2), pads)));
         }
         Output<?> hwio = nodes.transpose(kernel.node(), 2, 3, 1, 0);
         Output<?> conv = nodes.builder("Conv2D").addInput(nhwc).addInput(hwio).setAttr("strides", new long[] {1, strideH, strideW, 1})
-                .setAttr("padding", "VALID").build().output(0);
+                .setAttr("padding", same ? "SAME" : "VALID").build().output(0);
         return layout.nchw(conv);
     }
 
