@@ -56,7 +56,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
             List<Supplier<Object>> kinds = List.of(() -> closeState(model.firstBlockResident(x).state()),
                     () -> closeState(model.nextBlockResident(2, state).state()), () -> closeState(model.selectRows(state, half)),
                     () -> model.predict(x, model.depth()));
-            double[] m = Arrays.stream(times(kinds)).mapToDouble(Bench::median).toArray();
+            double[] m = medians(kinds);
             System.out.printf("%nThe same with the state on the engine (resident), median of %d calls%n", repeats);
             System.out.println("| first block from the host ms | next block ms | selection of half the rows ms | full depth " + model.depth()
                     + " from the host ms |");
@@ -106,6 +106,11 @@ public final class ExitCrossingBench implements Callable<Integer> {
         return rows;
     }
 
+    /** The median milliseconds of each call, as {@link #times} measures them. */
+    private double[] medians(List<Supplier<Object>> kinds) {
+        return Arrays.stream(times(kinds)).mapToDouble(Bench::median).toArray();
+    }
+
     /** The milliseconds of each call after 5 warm-up rounds, over {@link #repeats} rounds that interleave the calls. */
     private double[][] times(List<Supplier<Object>> kinds) {
         double[][] ms = new double[kinds.size()][repeats];
@@ -147,7 +152,7 @@ public final class ExitCrossingBench implements Callable<Integer> {
                     (ops, params, in) -> List.of(ops.stopGradient(in.get(0))))) {
                 List<Supplier<Object>> kinds = List.of(() -> model.nextBlock(2, state), () -> passThrough.run(List.of(state)),
                         () -> TensorDataset.rows(state, half), () -> first.readout().toDoubleArray());
-                double[] m = Arrays.stream(times(kinds)).mapToDouble(Bench::median).toArray();
+                double[] m = medians(kinds);
                 double block = m[0];
                 double roundTrip = m[1];
                 double rows = m[2];
